@@ -1,0 +1,111 @@
+//! `partreg check`: load the register, apply every rule, print the findings.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::{Env, Outcome};
+use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
+use crate::diagnostic::Severity;
+use crate::register::{self, Project};
+use crate::render::{self, CheckReport, text::Style};
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let selection = select(&env.cwd, &project, &args.paths)?;
+    let extra: Vec<PathBuf> = selection.as_ref().map(|s| s.outside.clone()).unwrap_or_default();
+    let register = register::load(&project, &extra, Env::load_options(global));
+
+    let (files, diagnostics) = match &selection {
+        None => (register.entries.len(), register.diagnostics()),
+        Some(s) => {
+            let chosen: BTreeSet<&str> = register
+                .entries
+                .iter()
+                .filter(|e| s.contains(&project, &e.path))
+                .map(|e| e.file.as_str())
+                .collect();
+            let diags = register
+                .diagnostics()
+                .into_iter()
+                .filter(|d| chosen.contains(d.file.as_str()))
+                .collect();
+            (chosen.len(), diags)
+        }
+    };
+    let report = CheckReport { files, diagnostics };
+    let strict = args.strict || project.settings.strict;
+    let style = Style::new(env.stderr_color(global));
+    match args.format {
+        CheckFormat::Human => render::check::human(&report, style, &mut env.stderr)?,
+        CheckFormat::Json => render::check::json(&report, &mut env.stdout)?,
+        CheckFormat::Github => {
+            render::check::github(&report, &mut env.stdout)?;
+            writeln!(env.stderr, "{}", style.bold(&report.summary()))?;
+        }
+    }
+    let failing =
+        report.errors() > 0 || (strict && report.diagnostics.iter().any(|d| d.severity() == Severity::Warning));
+    Ok(if failing { Outcome::Problems } else { Outcome::Clean })
+}
+
+/// The files named on the command line.
+struct Selection {
+    /// Canonical paths of every chosen file.
+    files: BTreeSet<PathBuf>,
+    /// Chosen files outside the register folder, to be loaded as well.
+    outside: Vec<PathBuf>,
+    /// The register folder, canonical.
+    register_dir: PathBuf,
+}
+
+impl Selection {
+    fn contains(&self, project: &Project, path: &Path) -> bool {
+        // Register files lie below the register folder without symbolic
+        // links, so their canonical path is the folder's plus the rest.
+        let canonical = match path.strip_prefix(&project.register_dir) {
+            Ok(rest) => self.register_dir.join(rest),
+            Err(_) => path.canonicalize().unwrap_or_else(|_| path.to_path_buf()),
+        };
+        self.files.contains(&canonical)
+    }
+}
+
+fn select(cwd: &Path, project: &Project, paths: &[PathBuf]) -> anyhow::Result<Option<Selection>> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let register_dir = project
+        .register_dir
+        .canonicalize()
+        .with_context(|| format!("cannot read the register folder {}", project.register_dir.display()))?;
+    let mut files = BTreeSet::new();
+    let mut outside = Vec::new();
+    for given in paths {
+        let path = cwd.join(given);
+        let found: Vec<PathBuf> = if path.is_dir() {
+            let mut found = Vec::new();
+            register::walk(&path, project, &mut found, &mut Vec::new());
+            found
+        } else if path.exists() {
+            vec![path.clone()]
+        } else {
+            bail!("{} does not exist", given.display());
+        };
+        for file in found {
+            let canonical = file
+                .canonicalize()
+                .with_context(|| format!("cannot read {}", file.display()))?;
+            if !canonical.starts_with(&register_dir) {
+                outside.push(file);
+            }
+            files.insert(canonical);
+        }
+    }
+    Ok(Some(Selection {
+        files,
+        outside,
+        register_dir,
+    }))
+}

@@ -1,0 +1,52 @@
+//! One module per subcommand. Each takes its parsed arguments and the
+//! [`Env`] and returns what the exit code should be; all printing goes to
+//! the writers in [`Env`], so tests can capture it.
+
+pub mod check;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::cli::{ColorChoice, GlobalArgs};
+use crate::model::Date;
+use crate::register::{LoadOptions, Project};
+
+/// How a command ended, when it could run at all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing wrong: exit 0.
+    Clean,
+    /// The register has problems: exit 1.
+    Problems,
+}
+
+/// Where a command runs and where it writes.
+pub struct Env<'a> {
+    pub cwd: PathBuf,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    /// Whether stderr is a terminal (for colour).
+    pub stderr_is_terminal: bool,
+}
+
+impl Env<'_> {
+    /// Finds the project from the global flags.
+    pub fn project(&self, global: &GlobalArgs) -> anyhow::Result<Project> {
+        Project::discover(&self.cwd, global.register.as_deref(), global.config.as_deref())
+    }
+
+    pub fn load_options(global: &GlobalArgs) -> LoadOptions {
+        LoadOptions {
+            as_of: global.as_of.unwrap_or_else(Date::today),
+        }
+    }
+
+    /// Whether to colour what goes to stderr.
+    pub fn stderr_color(&self, global: &GlobalArgs) -> bool {
+        match global.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => self.stderr_is_terminal,
+        }
+    }
+}

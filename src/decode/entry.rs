@@ -1,0 +1,372 @@
+//! Reading one partnership file into an [`Entry`], reporting every fault in
+//! its shape: unknown keys, wrong types, bad values, missing keys, and the
+//! rules that concern one field or one table alone (negative amounts, a term
+//! that ends before it starts, a review year given twice).
+//!
+//! Rules that weigh several parts of an entry against each other live in
+//! [`crate::rules`] and run on the finished [`Entry`].
+
+use std::collections::BTreeMap;
+
+use super::{Decoder, Node, Table};
+use crate::diagnostic::Code;
+use crate::model::{
+    Approval, Entry, Exit, Questions, RISK_KEYS, Reporting, Representative, Review, Risk, VALUE_KEYS, Value,
+};
+
+/// The longest name allowed, in characters.
+const MAX_NAME: usize = 200;
+/// The longest id allowed, in characters.
+pub const MAX_ID: usize = 64;
+
+/// Checks a file stem against the id rules: lower-case letters and digits in
+/// groups joined by single hyphens, at most 64 characters.
+pub fn validate_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("the file name is empty".into());
+    }
+    if id.chars().count() > MAX_ID {
+        return Err(format!(
+            "the file name is {} characters long; the most is {MAX_ID}",
+            id.chars().count()
+        ));
+    }
+    let groups_ok = id
+        .split('-')
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    if !groups_ok {
+        return Err("use only lower-case letters a-z, digits and single hyphens between words".into());
+    }
+    Ok(())
+}
+
+/// Reads a whole entry. Returns `None` when a required part is missing or
+/// wrong; the decoder holds the diagnostics either way.
+pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Option<Entry> {
+    let mut t = Table::root(doc);
+    let name = t.require(d, "name").and_then(|(v, k)| name(d, v, &k));
+    let lead_partner = t.require(d, "lead_partner").and_then(|(v, k)| d.text(v, &k));
+    let partners = t.get("partners").map(|(v, k)| d.strings(v, &k));
+    let status = t.require(d, "status").and_then(|(v, k)| d.choice(v, &k));
+    let function = t.require(d, "function").and_then(|(v, k)| d.text(v, &k));
+    let objectives = t.get("objectives").map(|(v, k)| d.strings(v, &k));
+    let kind = t.require(d, "kind").and_then(|(v, k)| d.choice(v, &k));
+    let statutory = t.require(d, "statutory").and_then(|(v, k)| d.boolean(v, &k));
+    let governance = t.require(d, "governance").and_then(|(v, k)| d.choice(v, &k));
+    let role = t.require(d, "role").and_then(|(v, k)| d.choice(v, &k));
+    let meeting_frequency = t.require(d, "meeting_frequency").and_then(|(v, k)| d.choice(v, &k));
+    let priorities = t.get("priorities").map(|(v, k)| d.strings(v, &k));
+    let staff_hours = t.require(d, "staff_hours_per_month").and_then(|(v, k)| d.hours(v, &k));
+    let budget = t
+        .require(d, "budget_contribution_gbp")
+        .and_then(|(v, k)| d.pounds(v, &k));
+    let budgeted = t.get("budgeted").map(|(v, k)| d.boolean(v, &k));
+    let budget_source = t.get("budget_source").map(|(v, k)| d.string(v, &k));
+    let exit_impact = t.require(d, "exit_impact").and_then(|(v, k)| d.text(v, &k));
+    let value_summary = t.require(d, "value_summary").and_then(|(v, k)| d.text(v, &k));
+    let information_sharing = t.require(d, "information_sharing").and_then(|(v, k)| d.text(v, &k));
+    let comments = t.get("comments").map(|(v, k)| d.string(v, &k));
+    let started = t.get("started").map(|(v, k)| d.date(v, &k));
+    let documents = t.get("documents").map(|(v, k)| d.strings(v, &k));
+    let representatives = t.get("representatives").map(|(v, k)| representatives(d, v, &k));
+    let risk = t.get("risk").map(|(v, k)| risk(d, v, &k));
+    let value = t.get("value").map(|(v, k)| value(d, v, &k));
+    let reporting = t.get("reporting").map(|(v, k)| reporting(d, v, &k));
+    let approval = t.get("approval").map(|(v, k)| approval(d, v, &k));
+    let exit = t.get("exit").map(|(v, k)| exit(d, v, &k));
+    let reviews = t.get("reviews").map(|(v, k)| reviews(d, v, &k));
+    let questions = t.get("questions").map(|(v, k)| questions(d, v, &k));
+    t.finish(d);
+
+    Some(Entry {
+        name: name?,
+        lead_partner: lead_partner?,
+        partners: optional_list(partners)?,
+        status: status?,
+        function: function?,
+        objectives: optional_list(objectives)?,
+        kind: kind?,
+        statutory: statutory?,
+        governance: governance?,
+        role: role?,
+        meeting_frequency: meeting_frequency?,
+        priorities: optional_list(priorities)?,
+        staff_hours_per_month: staff_hours?,
+        budget_contribution_gbp: budget?,
+        budgeted: budgeted.unwrap_or(Some(true))?,
+        budget_source: optional(budget_source)?,
+        exit_impact: exit_impact?,
+        value_summary: value_summary?,
+        information_sharing: information_sharing?,
+        comments: optional(comments)?,
+        started: optional(started)?,
+        documents: optional_list(documents)?,
+        representatives: optional_list(representatives)?,
+        risk: risk.unwrap_or(Some(Risk::default()))?,
+        value: value.unwrap_or(Some(Value::default()))?,
+        reporting: optional(reporting)?,
+        approval: optional(approval)?,
+        exit: optional(exit)?,
+        reviews: optional_list(reviews)?,
+        questions: optional(questions)?,
+    })
+}
+
+/// An optional key: absent is fine (`Some(None)`), present but bad is not (`None`).
+fn optional<T>(read: Option<Option<T>>) -> Option<Option<T>> {
+    match read {
+        None => Some(None),
+        Some(inner) => inner.map(Some),
+    }
+}
+
+/// An optional list: absent means empty.
+fn optional_list<T>(read: Option<Option<Vec<T>>>) -> Option<Vec<T>> {
+    read.unwrap_or(Some(Vec::new()))
+}
+
+fn name(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<String> {
+    let name = d.text(v, key)?;
+    let length = name.chars().count();
+    if length > MAX_NAME {
+        d.push(
+            v.span(),
+            Code::OutOfRange,
+            key,
+            format!("the name is {length} characters long; the most is {MAX_NAME}"),
+            Some("use the partnership's usual short name; put detail in `function`".into()),
+        );
+        return None;
+    }
+    Some(name)
+}
+
+fn representatives(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Vec<Representative>> {
+    let items = d.array(v, key)?;
+    let mut all_ok = true;
+    let mut out = Vec::with_capacity(items.len());
+    for (item, path) in items {
+        match representative(d, item, &path) {
+            Some(r) => out.push(r),
+            None => all_ok = false,
+        }
+    }
+    all_ok.then_some(out)
+}
+
+fn representative(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Representative> {
+    let mut t = d.table(v, key)?;
+    let name = t.require(d, "name").and_then(|(v, k)| d.text(v, &k));
+    let level = t.require(d, "level").and_then(|(v, k)| d.choice(v, &k));
+    let position = t.get("position").map(|(v, k)| d.string(v, &k));
+    let appointed = t.get("appointed").map(|(v, k)| d.date(v, &k));
+    let term_ends = t.get("term_ends").map(|(v, k)| (d.date(v, &k), v, k));
+    t.finish(d);
+    let appointed = optional(appointed)?;
+    let term_ends = match term_ends {
+        None => None,
+        Some((date, v, k)) => {
+            let date = date?;
+            if let Some(start) = appointed.filter(|start| date < *start) {
+                d.push(
+                    v.span(),
+                    Code::TermBeforeAppointed,
+                    &k,
+                    format!("the term ends on {date}, before the appointment on {start}"),
+                    Some("check both dates; `term_ends` must be on or after `appointed`".into()),
+                );
+                return None;
+            }
+            Some(date)
+        }
+    };
+    Some(Representative {
+        name: name?,
+        level: level?,
+        position: optional(position)?,
+        appointed,
+        term_ends,
+    })
+}
+
+fn risk(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Risk> {
+    let mut t = d.table(v, key)?;
+    let mut risk = Risk::default();
+    let mut ok = true;
+    for criterion in RISK_KEYS {
+        if let Some((v, k)) = t.get(criterion) {
+            let level = d.choice(v, &k);
+            ok &= level.is_some();
+            if let Some(slot) = risk.slot(criterion) {
+                *slot = level;
+            }
+        }
+    }
+    let overall = t.get("overall").map(|(v, k)| d.choice(v, &k));
+    let rationale = t.get("rationale").map(|(v, k)| d.text(v, &k));
+    t.finish(d);
+    risk.overall = optional(overall)?;
+    risk.rationale = optional(rationale)?;
+    ok.then_some(risk)
+}
+
+fn value(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Value> {
+    let mut t = d.table(v, key)?;
+    let mut value = Value::default();
+    let mut ok = true;
+    for criterion in VALUE_KEYS {
+        if let Some((v, k)) = t.get(criterion) {
+            let level = d.choice(v, &k);
+            ok &= level.is_some();
+            if let Some(slot) = value.slot(criterion) {
+                *slot = level;
+            }
+        }
+    }
+    let overall = t.get("overall").map(|(v, k)| d.choice(v, &k));
+    let rationale = t.get("rationale").map(|(v, k)| d.text(v, &k));
+    t.finish(d);
+    value.overall = optional(overall)?;
+    value.rationale = optional(rationale)?;
+    ok.then_some(value)
+}
+
+fn reporting(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Reporting> {
+    let mut t = d.table(v, key)?;
+    let frequency = t.get("frequency").map(|(v, k)| d.choice(v, &k));
+    let responsible = t.get("responsible").map(|(v, k)| d.string(v, &k));
+    let reports_to = t.get("reports_to").map(|(v, k)| d.choice(v, &k));
+    t.finish(d);
+    Some(Reporting {
+        frequency: optional(frequency)?,
+        responsible: optional(responsible)?,
+        reports_to: optional(reports_to)?,
+    })
+}
+
+fn approval(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Approval> {
+    let mut t = d.table(v, key)?;
+    let by = t.get("by").map(|(v, k)| d.choice(v, &k));
+    let date = t.get("date").map(|(v, k)| d.date(v, &k));
+    let portfolio_holder = t.get("portfolio_holder").map(|(v, k)| d.string(v, &k));
+    t.finish(d);
+    Some(Approval {
+        by: optional(by)?,
+        date: optional(date)?,
+        portfolio_holder: optional(portfolio_holder)?,
+    })
+}
+
+fn exit(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Exit> {
+    let mut t = d.table(v, key)?;
+    let reasons = t.get("reasons").map(|(v, k)| d.choices(v, &k));
+    let risks = t.require(d, "risks").and_then(|(v, k)| d.text(v, &k));
+    let controls = t.require(d, "controls").and_then(|(v, k)| d.text(v, &k));
+    let approved_by = t.get("approved_by").map(|(v, k)| d.choice(v, &k));
+    let approved_on = t.get("approved_on").map(|(v, k)| d.date(v, &k));
+    let significant = t.get("significant").map(|(v, k)| d.boolean(v, &k));
+    let executive_reviewed = t.get("executive_reviewed").map(|(v, k)| d.boolean(v, &k));
+    t.finish(d);
+    Some(Exit {
+        reasons: optional_list(reasons)?,
+        risks: risks?,
+        controls: controls?,
+        approved_by: optional(approved_by)?,
+        approved_on: optional(approved_on)?,
+        significant: optional(significant)?,
+        executive_reviewed: optional(executive_reviewed)?,
+    })
+}
+
+fn reviews(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Vec<Review>> {
+    let items = d.array(v, key)?;
+    let mut out = Vec::with_capacity(items.len());
+    let mut first_of_year: BTreeMap<i64, usize> = BTreeMap::new();
+    let mut all_ok = true;
+    for (i, (item, path)) in items.into_iter().enumerate() {
+        let Some((review, year_node)) = review(d, item, &path) else {
+            all_ok = false;
+            continue;
+        };
+        if let Some(first) = first_of_year.insert(review.year, i) {
+            d.push(
+                year_node.span(),
+                Code::DuplicateReviewYear,
+                &format!("{path}.year"),
+                format!("there is already a review for {} (reviews[{first}])", review.year),
+                Some("record one review a year; merge the two or correct the year".into()),
+            );
+            all_ok = false;
+        }
+        out.push(review);
+    }
+    all_ok.then_some(out)
+}
+
+fn review<'t, 'i>(d: &mut Decoder<'_, '_>, v: &'t Node<'i>, key: &str) -> Option<(Review, &'t Node<'i>)> {
+    let mut t = d.table(v, key)?;
+    let year = t
+        .require(d, "year")
+        .and_then(|(v, k)| Some((review_year(d, v, &k)?, v)));
+    let date = t.require(d, "date").and_then(|(v, k)| d.date(v, &k));
+    let reviewer = t.require(d, "reviewer").and_then(|(v, k)| d.text(v, &k));
+    let outcome = t.require(d, "outcome").and_then(|(v, k)| d.choice(v, &k));
+    let notes = t.get("notes").map(|(v, k)| d.string(v, &k));
+    t.finish(d);
+    let (year, year_node) = year?;
+    let review = Review {
+        year,
+        date: date?,
+        reviewer: reviewer?,
+        outcome: outcome?,
+        notes: optional(notes)?,
+    };
+    Some((review, year_node))
+}
+
+fn review_year(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<i64> {
+    let year = d.integer(v, key)?;
+    if !(1900..=9999).contains(&year) {
+        d.push(
+            v.span(),
+            Code::OutOfRange,
+            key,
+            format!("{year} is not a review year"),
+            Some("write the four-digit year, e.g. 2026".into()),
+        );
+        return None;
+    }
+    Some(year)
+}
+
+fn questions(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Questions> {
+    let mut t = d.table(v, key)?;
+    let mut answers = Questions::default();
+    let mut ok = true;
+    for question in Questions::KEYS {
+        if let Some((v, k)) = t.get(question) {
+            let answer = d.string(v, &k);
+            ok &= answer.is_some();
+            if let Some(slot) = answers.slot(question) {
+                *slot = answer;
+            }
+        }
+    }
+    t.finish(d);
+    ok.then_some(answers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_follow_the_file_name_rules() {
+        assert!(validate_id("norfolk-waste-partnership").is_ok());
+        assert!(validate_id("a1").is_ok());
+        for bad in ["", "Norfolk", "a--b", "-a", "a-", "a_b", "a b", "café", &"a".repeat(65)] {
+            assert!(validate_id(bad).is_err(), "{bad:?} accepted");
+        }
+        assert!(validate_id(&"a".repeat(64)).is_ok());
+    }
+}

@@ -1,0 +1,55 @@
+//! Reading `partreg.toml`, the project settings, with the same care as an
+//! entry: unknown keys and wrong types are reported with their place.
+
+use std::collections::BTreeMap;
+
+use toml::de::DeValue;
+
+use super::{Decoder, Table};
+
+/// The project settings. Every key is optional.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// The council's name, shown in reports.
+    pub council: Option<String>,
+    /// The register folder, relative to the settings file.
+    pub register: Option<String>,
+    /// A rubric file replacing the built-in one, relative to the settings file.
+    pub rubric: Option<String>,
+    /// Corporate priority codes and their titles. When present, every code
+    /// an entry uses must be listed.
+    pub priorities: Option<BTreeMap<String, String>>,
+    /// Warnings fail `check`.
+    pub strict: bool,
+}
+
+/// Reads the settings; the decoder holds any diagnostics.
+pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Settings {
+    let mut t = Table::root(doc);
+    let council = t.get("council").and_then(|(v, k)| d.text(v, &k));
+    let register = t.get("register").and_then(|(v, k)| d.text(v, &k));
+    let rubric = t.get("rubric").and_then(|(v, k)| d.text(v, &k));
+    let strict = t.get("strict").and_then(|(v, k)| d.boolean(v, &k)).unwrap_or(false);
+    let priorities = t.get("priorities").and_then(|(v, k)| {
+        d.table(v, &k)?;
+        let DeValue::Table(table) = v.get_ref() else {
+            return None;
+        };
+        let mut codes = BTreeMap::new();
+        for (code, title) in table.iter() {
+            let path = super::join(&k, code.get_ref());
+            if let Some(title) = d.string(title, &path) {
+                codes.insert(code.get_ref().to_string(), title);
+            }
+        }
+        Some(codes)
+    });
+    t.finish(d);
+    Settings {
+        council,
+        register,
+        rubric,
+        priorities,
+        strict,
+    }
+}

@@ -1,0 +1,298 @@
+//! Findings about the register: one [`Diagnostic`] type with its file, place,
+//! key path, stable [`Code`], message and optional hint.
+//!
+//! Findings are data, not errors: the validator collects all of them and the
+//! renderers in [`crate::render`] print them. A diagnostic resolves its byte
+//! span to line and column when it is made, and keeps the source line for the
+//! snippet, so the file's text need not stay in memory.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How serious a finding is. Errors always fail `check`; warnings fail it
+/// only under `--strict`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $severity:ident; )+) => {
+        /// The stable, documented code of a finding (`docs/diagnostics.md`).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $( $(#[$doc])* $variant ),+
+        }
+
+        impl Code {
+            /// Every code, in documentation order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),+];
+
+            /// The code as printed and documented, e.g. `unknown-key`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text),+
+                }
+            }
+
+            /// Whether this code is an error or a warning.
+            pub fn severity(self) -> Severity {
+                match self {
+                    $(Code::$variant => Severity::$severity),+
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The file could not be read (permissions, an I/O error, too large).
+    Unreadable = "unreadable", Error;
+    /// The file is not UTF-8 text.
+    NotUtf8 = "not-utf8", Error;
+    /// The file is not valid TOML.
+    Syntax = "syntax", Error;
+    /// A date that is not a real calendar date, or a date-time where a date belongs.
+    BadDate = "bad-date", Error;
+    /// A value of the wrong type, e.g. a string where a number belongs.
+    WrongType = "wrong-type", Error;
+    /// A key the format does not have.
+    UnknownKey = "unknown-key", Error;
+    /// A value outside its closed list, e.g. `status = "Active"`.
+    BadValue = "bad-value", Error;
+    /// A required key is absent (or a required list is empty).
+    MissingKey = "missing-key", Error;
+    /// A number that cannot be right: too large, not a number, infinite, or a text that is too long or empty.
+    OutOfRange = "out-of-range", Error;
+    /// Text containing invisible or control characters (zero-width spaces, right-to-left marks).
+    HiddenCharacters = "hidden-characters", Error;
+    /// A negative amount of money or hours.
+    Negative = "negative", Error;
+    /// The file name is not a valid id.
+    BadId = "bad-id", Error;
+    /// Two files have the same id.
+    DuplicateId = "duplicate-id", Error;
+    /// Two partnerships have the same name.
+    DuplicateName = "duplicate-name", Error;
+    /// A representative's term ends before they were appointed.
+    TermBeforeAppointed = "term-before-appointed", Error;
+    /// An exiting or exited partnership has no exit strategy.
+    MissingExit = "missing-exit", Error;
+    /// A significant partnership was exited without the Executive reviewing the exit strategy.
+    ExitNotReviewed = "exit-not-reviewed", Error;
+    /// An unbudgeted contribution was not approved by Cabinet.
+    WrongApprover = "wrong-approver", Error;
+    /// A priority code that `partreg.toml` does not list.
+    UnlistedPriority = "unlisted-priority", Error;
+    /// Two reviews in one file have the same year.
+    DuplicateReviewYear = "duplicate-review-year", Error;
+    /// An active partnership has had no review in the last twelve months.
+    ReviewOverdue = "review-overdue", Warning;
+    /// A representative's term has ended.
+    TermExpired = "term-expired", Warning;
+    /// An active partnership has no reporting programme.
+    NoReporting = "no-reporting", Warning;
+    /// An active partnership has no record of the decision to join.
+    NoApproval = "no-approval", Warning;
+    /// An active partnership lists no partner organisations.
+    NoPartners = "no-partners", Warning;
+}
+
+/// Where in a file a finding is: 1-based lines and columns (columns count
+/// characters, not bytes), plus the text of the first line for the snippet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// The whole first line of the span, without its line ending.
+    pub source_line: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file, relative to the folder that holds the register folder, with `/`.
+    pub file: String,
+    /// `None` only for findings about the file as a whole (e.g. unreadable).
+    pub location: Option<Location>,
+    pub code: Code,
+    /// The key path, e.g. `representatives[0].term_ends`; empty for the file.
+    pub key: String,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+
+    /// The order findings are printed in: by file, then place, then code.
+    pub fn sort_key(&self) -> (&str, usize, usize, Code, &str) {
+        let (line, column) = self.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
+        (&self.file, line, column, self.code, &self.message)
+    }
+}
+
+/// A file's text and display name, for turning byte spans into
+/// [`Diagnostic`]s while the text is at hand.
+pub struct Source<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    /// Byte offsets of line starts, built on the first finding: clean files
+    /// (the common case) never pay for it.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+}
+
+impl<'a> Source<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Source {
+            file,
+            text,
+            line_starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// A finding at `span` (byte offsets into the text).
+    pub fn at(&self, span: Range<usize>, code: Code, key: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            file: self.file.to_string(),
+            location: Some(self.locate(span)),
+            code,
+            key: key.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Resolves a byte span to lines and columns. Out-of-range or
+    /// mid-character offsets are clamped, so this never panics.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(self.text, span.start);
+        let end = floor_char_boundary(self.text, span.end.max(span.start));
+        let (line, column, line_start) = self.line_col(start);
+        let (end_line, end_column, _) = self.line_col(end);
+        let line_end = self.text[line_start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| line_start + i);
+        let source_line = self.text[line_start..line_end].trim_end_matches('\r');
+        Location {
+            line,
+            column,
+            end_line,
+            end_column,
+            source_line: source_line.to_string(),
+        }
+    }
+
+    /// Line, column (both 1-based) and the byte offset of the line's start.
+    fn line_col(&self, offset: usize) -> (usize, usize, usize) {
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        // `starts[0] == 0 <= offset`, so the partition point is at least 1.
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
+        (line, column, line_start)
+    }
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut i = offset.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Quotes text from a user's file for a message: shortened when long, with
+/// control characters escaped so they cannot disturb a terminal.
+pub fn quote(text: &str) -> String {
+    const MAX: usize = 60;
+    let mut out = String::with_capacity(text.len().min(MAX) + 8);
+    out.push('"');
+    for (i, c) in text.chars().enumerate() {
+        if i == MAX {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            c if c.is_control() || is_invisible(c) => {
+                out.push_str(&c.escape_unicode().to_string());
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text made safe for a terminal or a CI log: control and invisible
+/// characters are written as escapes; everything else is kept.
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() || is_invisible(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Characters that change how text looks without being seen: zero-width
+/// spaces and joiners, and the bidirectional controls behind "Trojan source".
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locates_spans_by_line_and_character() {
+        let src = Source::new("register/a.toml", "a = 1\r\nname = \"Café £\"\nz = 2");
+        let loc = src.locate(7..11);
+        assert_eq!((loc.line, loc.column, loc.end_line, loc.end_column), (2, 1, 2, 5));
+        assert_eq!(loc.source_line, "name = \"Café £\"");
+        // Columns count characters: `£` is after 5 characters of "Café ".
+        let pound = src.text.find('£').unwrap();
+        assert_eq!(src.locate(pound..pound + 2).column, 14);
+    }
+
+    #[test]
+    fn clamps_out_of_range_spans() {
+        let src = Source::new("f", "é");
+        let loc = src.locate(1..99);
+        assert_eq!((loc.line, loc.column), (1, 1));
+    }
+
+    #[test]
+    fn quotes_hostile_text_safely() {
+        assert_eq!(quote("a\u{1b}[31m"), "\"a\\u{1b}[31m\"");
+        assert_eq!(quote("x\u{202e}y"), "\"x\\u{202e}y\"");
+        assert!(quote(&"x".repeat(1000)).chars().count() < 70);
+    }
+
+    #[test]
+    fn every_code_has_a_unique_spelling() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in Code::ALL {
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! The `partreg` binary: hands the arguments to the library and turns its
+//! answer into the exit code.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+#[allow(clippy::print_stderr)] // the one message printed before the writers exist
+fn main() -> ExitCode {
+    let Ok(cwd) = std::env::current_dir() else {
+        eprintln!("error: cannot read the current folder");
+        return ExitCode::from(2);
+    };
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let stderr_is_terminal = stderr.is_terminal();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::BufWriter::new(stderr.lock());
+    let mut env = partreg::Env {
+        cwd,
+        stdout: &mut out,
+        stderr: &mut err,
+        stderr_is_terminal,
+    };
+    let code = partreg::run(std::env::args_os(), &mut env);
+    drop(env);
+    // A closed pipe while flushing is not worth a message.
+    let _ = io::Write::flush(&mut out);
+    let _ = io::Write::flush(&mut err);
+    ExitCode::from(code)
+}

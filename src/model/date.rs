@@ -1,0 +1,169 @@
+//! Calendar dates as the register writes them: TOML local dates such as
+//! `2026-04-20`, with no time and no time zone.
+//!
+//! partreg only needs to compare dates, step back a year and know "today", so
+//! a small hand-written type is clearer than a date-time crate.
+
+use std::fmt;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// A valid proleptic-Gregorian calendar date. Constructing one checks that the
+/// day exists, so a `Date` is never 2025-02-30.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: i32,
+    month: u8,
+    day: u8,
+}
+
+impl Date {
+    /// The date, if that day exists.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Date { year, month, day })
+    }
+
+    pub fn year(self) -> i32 {
+        self.year
+    }
+
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Parses `YYYY-MM-DD`, the form used on the command line.
+    pub fn parse(text: &str) -> Option<Date> {
+        let mut parts = text.trim().splitn(3, '-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if !(digits(y) && digits(m) && digits(d)) {
+            return None;
+        }
+        Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    }
+
+    /// Today's date in UTC, from the system clock.
+    pub fn today() -> Date {
+        let secs = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let days = i64::try_from(secs / 86_400).unwrap_or(0);
+        Date::from_days_since_epoch(days)
+    }
+
+    /// The same day one year earlier; 29 February becomes 28 February.
+    pub fn one_year_before(self) -> Date {
+        let year = self.year - 1;
+        let day = self.day.min(days_in_month(year, self.month));
+        Date {
+            year,
+            month: self.month,
+            day,
+        }
+    }
+
+    /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date.
+    fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        // The arithmetic keeps day in 1..=31 and month in 1..=12.
+        Date {
+            year: i32::try_from(year).unwrap_or(i32::MAX),
+            month: month as u8,
+            day: day as u8,
+        }
+    }
+}
+
+fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        // Editors map TOML local dates to strings in this format.
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A TOML local date, written without quotes: 2026-04-20."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_days_that_do_not_exist() {
+        assert!(Date::new(2025, 2, 29).is_none());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2025, 4, 31).is_none());
+        assert!(Date::new(2025, 13, 1).is_none());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2000, 2, 29).is_some());
+    }
+
+    #[test]
+    fn parses_command_line_dates() {
+        assert_eq!(Date::parse("2026-04-20"), Date::new(2026, 4, 20));
+        assert_eq!(Date::parse("2026-4-20"), None);
+        assert_eq!(Date::parse("2026-02-30"), None);
+        assert_eq!(Date::parse("20260420"), None);
+        assert_eq!(Date::parse("2026-04-2x"), None);
+    }
+
+    #[test]
+    fn converts_days_since_epoch() {
+        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
+        assert_eq!(Date::from_days_since_epoch(20_422), Date::new(2025, 11, 30).unwrap());
+        assert_eq!(Date::from_days_since_epoch(19_782), Date::new(2024, 2, 29).unwrap());
+    }
+
+    #[test]
+    fn steps_back_one_year() {
+        let d = Date::new(2024, 2, 29).unwrap();
+        assert_eq!(d.one_year_before(), Date::new(2023, 2, 28).unwrap());
+        assert_eq!(d.to_string(), "2024-02-29");
+    }
+}

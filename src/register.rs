@@ -1,0 +1,406 @@
+//! Finding the project (its `partreg.toml` and register folder) and loading
+//! every entry in the register with its diagnostics.
+//!
+//! Loading never stops at a bad file: each file's faults become diagnostics
+//! and the run goes on, so one `check` shows everything. Only faults that
+//! make the whole run meaningless (no register folder, broken settings) are
+//! errors here.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use crate::decode::{self, Decoder, Settings};
+use crate::diagnostic::{Code, Diagnostic, Location, Source, quote};
+use crate::model::{Date, Entry};
+use crate::rules::{self, RuleContext};
+
+/// The settings file's name.
+pub const SETTINGS_FILE: &str = "partreg.toml";
+/// Files larger than this are refused: a real entry is a few kilobytes.
+const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Where the register is and how it is set up.
+#[derive(Debug)]
+pub struct Project {
+    pub settings: Settings,
+    /// The settings file, when one was found or given.
+    pub settings_path: Option<PathBuf>,
+    /// The register folder.
+    pub register_dir: PathBuf,
+}
+
+impl Project {
+    /// Finds the project: `--config` names the settings file, otherwise
+    /// `partreg.toml` is looked for from `cwd` upwards, stopping at the top
+    /// of a git work tree. `--register` names the folder, otherwise the
+    /// settings' `register` key (relative to the settings file), otherwise
+    /// `register` beside the settings file or in `cwd`.
+    pub fn discover(cwd: &Path, register: Option<&Path>, config: Option<&Path>) -> anyhow::Result<Project> {
+        let settings_path = match config {
+            Some(path) => {
+                let path = cwd.join(path);
+                if !path.is_file() {
+                    bail!("the settings file {} does not exist", path.display());
+                }
+                Some(path)
+            }
+            None => find_settings(cwd),
+        };
+        let settings = match &settings_path {
+            Some(path) => read_settings(path)?,
+            None => Settings::default(),
+        };
+        let base = settings_path.as_deref().and_then(Path::parent).unwrap_or(cwd);
+        let register_dir = match (register, &settings.register) {
+            (Some(dir), _) => cwd.join(dir),
+            (None, Some(dir)) => base.join(dir),
+            (None, None) => base.join("register"),
+        };
+        if !register_dir.is_dir() {
+            let mut message = format!("the register folder {} does not exist", register_dir.display());
+            if settings_path.is_none() && register.is_none() {
+                message.push_str("\n  hint: run partreg inside a register project (a folder with partreg.toml), or pass --register DIR");
+            }
+            bail!(message);
+        }
+        Ok(Project {
+            settings,
+            settings_path,
+            register_dir,
+        })
+    }
+
+    /// The name a file is shown under: relative to the folder that holds the
+    /// register folder, with `/` separators (`register/waste.toml`).
+    pub fn display_path(&self, path: &Path) -> String {
+        let base = self.register_dir.parent().unwrap_or(Path::new(""));
+        let shown = path.strip_prefix(base).unwrap_or(path);
+        let parts: Vec<String> = shown
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        parts.join("/")
+    }
+}
+
+fn find_settings(cwd: &Path) -> Option<PathBuf> {
+    for dir in cwd.ancestors() {
+        let candidate = dir.join(SETTINGS_FILE);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+    }
+    None
+}
+
+/// Reads `partreg.toml`; any fault in it stops the run (exit 2), listing
+/// every fault with its place.
+fn read_settings(path: &Path) -> anyhow::Result<Settings> {
+    let bytes = fs::read(path).with_context(|| format!("cannot read the settings file {}", path.display()))?;
+    let shown = path.display().to_string();
+    let text = match std::str::from_utf8(strip_bom(&bytes)) {
+        Ok(text) => text,
+        Err(_) => bail!("the settings file {shown} is not UTF-8 text"),
+    };
+    let source = Source::new(&shown, text);
+    let mut diags = Vec::new();
+    let settings = decode::parse(&source, &mut diags).map(|doc| {
+        let mut d = Decoder::new(&source);
+        let settings = decode::decode_settings(&mut d, &doc);
+        diags.extend(d.diags);
+        settings
+    });
+    match settings {
+        Some(settings) if diags.is_empty() => Ok(settings),
+        _ => {
+            diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            let lines: Vec<String> = diags.iter().map(one_line).collect();
+            bail!("the settings file has problems:\n{}", lines.join("\n"))
+        }
+    }
+}
+
+/// A diagnostic on one line, for messages that are not a `check` report.
+pub fn one_line(d: &Diagnostic) -> String {
+    let place = match &d.location {
+        Some(l) => format!("{}:{}:{}", d.file, l.line, l.column),
+        None => d.file.clone(),
+    };
+    let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+    format!("  {place}: {}{hint}", d.message)
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// One register file after loading.
+#[derive(Debug)]
+pub struct LoadedEntry {
+    /// The id: the file name without `.toml`.
+    pub id: String,
+    /// The file as shown to people (see [`Project::display_path`]).
+    pub file: String,
+    pub path: PathBuf,
+    /// The entry, when the file decoded without errors in its shape.
+    pub entry: Option<Entry>,
+    /// The name as written and where it is, for cross-file findings; kept
+    /// even when other parts of the file are wrong.
+    name: Option<(String, Location)>,
+    /// This file's own findings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The whole register, loaded.
+#[derive(Debug, Default)]
+pub struct Register {
+    /// Every entry file, sorted by path.
+    pub entries: Vec<LoadedEntry>,
+    /// Folders that could not be read while walking.
+    pub walk_diagnostics: Vec<Diagnostic>,
+}
+
+impl Register {
+    /// Every finding, sorted.
+    pub fn diagnostics(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = self
+            .entries
+            .iter()
+            .flat_map(|e| &e.diagnostics)
+            .chain(&self.walk_diagnostics)
+            .collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        all
+    }
+
+    /// The entries that decoded cleanly, with their ids.
+    pub fn valid(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.entries
+            .iter()
+            .filter_map(|e| e.entry.as_ref().map(|entry| (e.id.as_str(), entry)))
+    }
+}
+
+/// Options that change what the rules conclude.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadOptions {
+    pub as_of: Date,
+}
+
+/// Loads every entry under the register folder, plus any `extra` files
+/// (given on the command line from outside it), and applies all the rules.
+pub fn load(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Register {
+    let mut register = Register::default();
+    let mut paths = Vec::new();
+    walk(
+        &project.register_dir,
+        project,
+        &mut paths,
+        &mut register.walk_diagnostics,
+    );
+    paths.extend(extra.iter().cloned());
+    let cx = RuleContext {
+        as_of: options.as_of,
+        priorities: project.settings.priorities.as_ref(),
+    };
+    register.entries = paths
+        .iter()
+        .map(|p| load_file(p, project.display_path(p), &cx))
+        .collect();
+    register.entries.sort_by(|a, b| a.file.cmp(&b.file));
+    cross_file_rules(&mut register.entries);
+    register
+}
+
+/// Collects the `*.toml` files below `dir`: hidden entries skipped, symbolic
+/// links not followed, in a stable order.
+pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for item in walker {
+        match item {
+            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
+                paths.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let shown = err
+                    .path()
+                    .map_or_else(|| project.display_path(dir), |p| project.display_path(p));
+                diags.push(Diagnostic {
+                    file: shown,
+                    location: None,
+                    code: Code::Unreadable,
+                    key: String::new(),
+                    message: format!(
+                        "cannot read this folder: {}",
+                        err.io_error()
+                            .map_or_else(|| "it loops back on itself".to_string(), io_reason)
+                    ),
+                    hint: None,
+                });
+            }
+        }
+    }
+}
+
+/// The reason behind an I/O error in plain words ("permission denied"),
+/// without the operating system's error number.
+fn io_reason(err: &std::io::Error) -> String {
+    err.kind().to_string()
+}
+
+fn file_fault(file: &str, code: Code, message: String, hint: Option<&str>) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        location: None,
+        code,
+        key: String::new(),
+        message,
+        hint: hint.map(str::to_string),
+    }
+}
+
+/// Reads, parses, decodes and checks one file.
+fn load_file(path: &Path, file: String, cx: &RuleContext<'_>) -> LoadedEntry {
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut loaded = LoadedEntry {
+        id,
+        file,
+        path: path.to_path_buf(),
+        entry: None,
+        name: None,
+        diagnostics: Vec::new(),
+    };
+    if let Err(reason) = decode::validate_id(&loaded.id) {
+        let message = format!("{} is not a valid id: {reason}", quote(&loaded.id));
+        let hint = "rename the file, e.g. norfolk-waste-partnership.toml";
+        loaded
+            .diagnostics
+            .push(file_fault(&loaded.file, Code::BadId, message, Some(hint)));
+    }
+    let bytes = match read_limited(path) {
+        Ok(bytes) => bytes,
+        Err(message) => {
+            loaded
+                .diagnostics
+                .push(file_fault(&loaded.file, Code::Unreadable, message, None));
+            return loaded;
+        }
+    };
+    let bytes = strip_bom(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let valid = String::from_utf8_lossy(&bytes[..err.valid_up_to()]);
+            let source = Source::new(&loaded.file, &valid);
+            let at = valid.len();
+            let d = source.at(at..at, Code::NotUtf8, "", "the file is not UTF-8 text".to_string());
+            loaded.diagnostics.push(Diagnostic {
+                hint: Some("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)".into()),
+                ..d
+            });
+            return loaded;
+        }
+    };
+    let source = Source::new(&loaded.file, text);
+    let Some(doc) = decode::parse(&source, &mut loaded.diagnostics) else {
+        return loaded;
+    };
+    let mut decoder = Decoder::new(&source);
+    let entry = decode::decode_entry(&mut decoder, &doc);
+    loaded.diagnostics.append(&mut decoder.diags);
+    if let Some(entry) = &entry {
+        rules::check_entry(entry, &doc, &source, cx, &mut loaded.diagnostics);
+    }
+    if let Some(name) = doc.get_ref().get("name").and_then(|v| v.get_ref().as_str()) {
+        loaded.name = Some((name.to_string(), source.locate(decode::span_of(&doc, &["name"]))));
+    }
+    loaded.entry = entry;
+    loaded
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "the file is {:.1} MB; an entry is a few kilobytes, so partreg does not read files over {} MB",
+            meta.len() as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        ));
+    }
+    fs::read(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))
+}
+
+/// Names compare equal after trimming, collapsing white space and lower-casing.
+pub fn normalise_name(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// Duplicate ids (the same file name in two folders) and duplicate names.
+/// Every file in a group is told, naming the others, so that checking any
+/// one of them shows the clash.
+fn cross_file_rules(entries: &mut [LoadedEntry]) {
+    let mut ids: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        ids.entry(e.id.to_lowercase()).or_default().push(i);
+        if let Some((name, _)) = &e.name {
+            let key = normalise_name(name);
+            // A blank name is reported as missing already.
+            if !key.is_empty() {
+                names.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for group in ids.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            let others = others(entries, group, i);
+            let e = &mut entries[i];
+            let message = format!("the id {} is also used by {others}", quote(&e.id));
+            let hint = "ids must be unique across all folders: rename one of the files";
+            e.diagnostics
+                .push(file_fault(&e.file, Code::DuplicateId, message, Some(hint)));
+        }
+    }
+    for group in names.values().filter(|g| g.len() > 1) {
+        for &i in group {
+            let others = others(entries, group, i);
+            let e = &mut entries[i];
+            let Some((name, location)) = &e.name else { continue };
+            let d = Diagnostic {
+                file: e.file.clone(),
+                location: Some(location.clone()),
+                code: Code::DuplicateName,
+                key: "name".into(),
+                message: format!("the name {} is also used by {others}", quote(name)),
+                hint: Some(
+                    "each partnership is on the register once: merge the files or make the names distinct".into(),
+                ),
+            };
+            e.diagnostics.push(d);
+        }
+    }
+}
+
+/// The other files of a group, for a message: `register/a.toml and register/b.toml`.
+fn others(entries: &[LoadedEntry], group: &[usize], me: usize) -> String {
+    let files: Vec<&str> = group
+        .iter()
+        .filter(|&&j| j != me)
+        .map(|&j| entries[j].file.as_str())
+        .collect();
+    files.join(" and ")
+}

@@ -1,0 +1,259 @@
+//! The `check` report in its formats: `human` (snippets with a caret, in the
+//! style of rustc), `json` (for tools) and `github` (workflow commands that
+//! annotate a pull request).
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::text::{Style, plural};
+use crate::diagnostic::{Diagnostic, Location, Severity, safe};
+
+/// What `check` found.
+pub struct CheckReport<'a> {
+    /// How many entry files were checked.
+    pub files: usize,
+    /// The findings to show, sorted.
+    pub diagnostics: Vec<&'a Diagnostic>,
+}
+
+impl CheckReport<'_> {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity() == severity).count()
+    }
+
+    /// `2 errors, 1 warning in 16 files`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}, {} in {}",
+            plural(self.errors(), "error"),
+            plural(self.warnings(), "warning"),
+            plural(self.files, "file")
+        )
+    }
+}
+
+/// Lines longer than this are shown as a window around the fault.
+const SNIPPET_WIDTH: usize = 100;
+
+/// The human format: one block per finding, then the summary line.
+pub fn human(report: &CheckReport<'_>, style: Style, mut w: impl Write) -> io::Result<()> {
+    for d in &report.diagnostics {
+        diagnostic(d, style, &mut w)?;
+    }
+    writeln!(w, "{}", style.bold(&report.summary()))
+}
+
+fn diagnostic(d: &Diagnostic, style: Style, w: &mut impl Write) -> io::Result<()> {
+    let place = match &d.location {
+        Some(l) => format!("{}:{}:{}", safe(&d.file), l.line, l.column),
+        None => safe(&d.file).into_owned(),
+    };
+    let label = match d.severity() {
+        Severity::Error => style.red(&format!("error[{}]", d.code.as_str())),
+        Severity::Warning => style.yellow(&format!("warning[{}]", d.code.as_str())),
+    };
+    writeln!(w, "{}: {label}: {}", style.bold(&place), safe(&d.message))?;
+    let width = d.location.as_ref().map_or(1, |l| l.line.to_string().len());
+    let gutter = " ".repeat(width);
+    if let Some(l) = &d.location {
+        let (shown, caret_at, caret_len) = snippet(l);
+        let bar = style.blue("|");
+        writeln!(w, "{gutter} {bar}")?;
+        writeln!(w, "{} {bar} {shown}", style.blue(&l.line.to_string()))?;
+        let carets = style.paint(
+            if d.severity() == Severity::Error {
+                "1;31"
+            } else {
+                "1;33"
+            },
+            &"^".repeat(caret_len),
+        );
+        writeln!(w, "{gutter} {bar} {}{carets}", " ".repeat(caret_at))?;
+    }
+    if !d.key.is_empty() {
+        writeln!(w, "{gutter} = key: {}", safe(&d.key))?;
+    }
+    if let Some(hint) = &d.hint {
+        writeln!(w, "{gutter} = {}: {}", style.cyan("hint"), safe(hint))?;
+    }
+    writeln!(w)
+}
+
+/// The source line made safe and short for a terminal, the caret's offset
+/// and its length (in displayed characters).
+fn snippet(l: &Location) -> (String, usize, usize) {
+    let chars: Vec<char> = l.source_line.chars().collect();
+    let start_col = l.column.saturating_sub(1).min(chars.len());
+    let end_col = if l.end_line == l.line {
+        l.end_column.saturating_sub(1).min(chars.len())
+    } else {
+        chars.len()
+    };
+    let caret_len = end_col.saturating_sub(start_col).max(1);
+    // Show a window of the line when it is long, keeping the fault in view.
+    let from = if chars.len() > SNIPPET_WIDTH {
+        start_col.saturating_sub(SNIPPET_WIDTH / 3)
+    } else {
+        0
+    };
+    let to = (from + SNIPPET_WIDTH).min(chars.len());
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    for &c in &chars[from..to] {
+        // Tabs become one space and control or invisible characters a
+        // visible mark, so the caret stays aligned and the terminal safe.
+        shown.push(match c {
+            '\t' => ' ',
+            c if c.is_control() || crate::diagnostic::is_invisible(c) => '�',
+            c => c,
+        });
+    }
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let offset = usize::from(from > 0);
+    let caret_at = start_col - from + offset;
+    let caret_len = caret_len.min(to.saturating_sub(start_col).max(1));
+    (shown, caret_at, caret_len)
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_line: Option<usize>,
+    end_column: Option<usize>,
+    severity: Severity,
+    code: &'static str,
+    key: &'a str,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// The JSON format: one document with counts and every finding.
+pub fn json(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
+    let doc = JsonReport {
+        files: report.files,
+        errors: report.errors(),
+        warnings: report.warnings(),
+        diagnostics: report
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                file: &d.file,
+                line: d.location.as_ref().map(|l| l.line),
+                column: d.location.as_ref().map(|l| l.column),
+                end_line: d.location.as_ref().map(|l| l.end_line),
+                end_column: d.location.as_ref().map(|l| l.end_column),
+                severity: d.severity(),
+                code: d.code.as_str(),
+                key: &d.key,
+                message: &d.message,
+                hint: d.hint.as_deref(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    writeln!(w)
+}
+
+/// The GitHub Actions format: one workflow command per finding.
+/// <https://docs.github.com/actions/reference/workflow-commands-for-github-actions>
+pub fn github(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
+    for d in &report.diagnostics {
+        let command = match d.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = vec![format!("file={}", escape_property(&d.file))];
+        if let Some(l) = &d.location {
+            props.push(format!("line={}", l.line));
+            props.push(format!("col={}", l.column));
+            props.push(format!("endLine={}", l.end_line));
+            if l.end_line == l.line {
+                props.push(format!("endColumn={}", l.end_column));
+            }
+        }
+        props.push(format!("title={}", escape_property(d.code.as_str())));
+        let mut message = d.message.clone();
+        if let Some(hint) = &d.hint {
+            message.push_str("\nhint: ");
+            message.push_str(hint);
+        }
+        writeln!(w, "::{command} {}::{}", props.join(","), escape_data(&message))?;
+    }
+    Ok(())
+}
+
+/// Escapes a workflow command's message. Line breaks become `%0A` as
+/// GitHub specifies; any other control character is written as an escape so
+/// that it cannot start a command of its own.
+pub fn escape_data(text: &str) -> String {
+    let escaped = text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    safe(&escaped).into_owned()
+}
+
+/// Escapes a workflow command's property value, which also may not hold `:` or `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_workflow_commands() {
+        assert_eq!(escape_data("50% done\r\nnext"), "50%25 done%0D%0Anext");
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+
+    #[test]
+    fn long_lines_are_windowed_around_the_fault() {
+        let line = format!("name = \"{}\"", "x".repeat(1000));
+        let l = Location {
+            line: 1,
+            column: 500,
+            end_line: 1,
+            end_column: 501,
+            source_line: line,
+        };
+        let (shown, at, len) = snippet(&l);
+        assert!(shown.chars().count() <= SNIPPET_WIDTH + 2);
+        assert_eq!(shown.chars().nth(at), Some('x'));
+        assert_eq!(len, 1);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let l = Location {
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 2,
+            source_line: "a\u{1b}[2J\u{202e}b".into(),
+        };
+        let (shown, _, _) = snippet(&l);
+        assert!(!shown.contains('\u{1b}') && !shown.contains('\u{202e}'));
+    }
+}

@@ -1,0 +1,336 @@
+//! `partreg check` as a whole: exit codes, output formats, choosing files,
+//! finding the project, strictness.
+
+use crate::support::{AS_OF, Project, VALID, binary, codes, diagnostics, run_in};
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/broken-register");
+const BUNDLED: &str = env!("CARGO_MANIFEST_DIR");
+
+fn broken(format: &str) -> crate::support::Run {
+    run_in(EXAMPLES.as_ref(), &["check", "--as-of", AS_OF, "--format", format])
+}
+
+#[test]
+fn the_bundled_register_is_clean() {
+    let run = run_in(BUNDLED.as_ref(), &["check", "--strict", "--as-of", AS_OF]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.starts_with("0 errors, 0 warnings in "), "{}", run.stderr);
+}
+
+#[test]
+fn human_output_of_the_broken_example() {
+    let run = broken("human");
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "", "human findings go to stderr");
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn json_output_of_the_broken_example() {
+    let run = broken("json");
+    assert_eq!(run.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        report["errors"].as_u64().unwrap() as usize,
+        diagnostics(&report).iter().filter(|d| d["severity"] == "error").count()
+    );
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn github_output_of_the_broken_example() {
+    let run = broken("github");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .lines()
+            .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file="))
+    );
+    assert!(run.stderr.contains(" errors, "), "summary on stderr: {}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn github_output_escapes_workflow_command_characters() {
+    let project = Project::new();
+    let text = VALID.replace(
+        "name = \"Test Waste Partnership\"",
+        "name = \"Test, 100%: Waste\"\nnmae = 1",
+    );
+    project.write("register/a,b.toml", &text);
+    let run = project.run(&["check", "--format", "github", "--as-of", AS_OF]);
+    let line = run.stdout.lines().find(|l| l.contains("unknown-key")).unwrap();
+    assert!(
+        line.starts_with("::error file=register/a%2Cb.toml,line=5,col=1,"),
+        "{line}"
+    );
+    assert!(
+        line.contains("title=unknown-key::unknown key \"nmae\"%0Ahint: did you mean `name`?"),
+        "{line}"
+    );
+}
+
+#[test]
+fn json_shape_has_every_field() {
+    let project = Project::new();
+    project.write(
+        "register/x.toml",
+        VALID.replace("kind = \"operational\"", "kind = \"delivery\""),
+    );
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        (
+            report["files"].as_u64(),
+            report["errors"].as_u64(),
+            report["warnings"].as_u64()
+        ),
+        (Some(1), Some(1), Some(0))
+    );
+    let d = &diagnostics(&report)[0];
+    let keys: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "file",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "severity",
+            "code",
+            "key",
+            "message",
+            "hint"
+        ]
+    );
+    assert_eq!((d["end_line"].as_u64(), d["end_column"].as_u64()), (Some(10), Some(18)));
+}
+
+#[test]
+fn every_fault_in_a_file_is_reported_in_one_run() {
+    let project = Project::new();
+    let text = VALID
+        .replace("kind = \"operational\"", "kind = \"delivery\"")
+        .replace("statutory = false", "statutory = \"no\"")
+        .replace("lead_partner =", "lead_parter =")
+        .replace("term_ends = 2027-05-01", "term_ends = 2020-01-01");
+    project.write("register/many.toml", &text);
+    let (_, report) = project.check_json(&[]);
+    let mut found = codes(&report);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            "bad-value",
+            "missing-key",
+            "term-before-appointed",
+            "unknown-key",
+            "wrong-type"
+        ]
+    );
+}
+
+#[test]
+fn exit_codes_from_the_real_binary() {
+    let project = Project::new();
+    project.write("register/ok.toml", VALID);
+    let ok = binary(project.dir.path(), &["check", "--as-of", AS_OF]);
+    assert_eq!(ok.status.code(), Some(0));
+
+    project.write("register/bad.toml", "name = ");
+    let bad = binary(project.dir.path(), &["check", "--as-of", AS_OF]);
+    assert_eq!(bad.status.code(), Some(1));
+
+    let usage = binary(project.dir.path(), &["check", "--format", "yaml"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let missing = binary(project.dir.path(), &["--register", "nowhere", "check"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nowhere"));
+    let bad_date = binary(project.dir.path(), &["check", "--as-of", "2026-02-30"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let project = Project::new();
+    project.write(
+        "register/w.toml",
+        VALID.replace("term_ends = 2027-05-01", "term_ends = 2026-01-01"),
+    );
+    assert_eq!(project.check_json(&[]).0, 0);
+    assert_eq!(project.check_json(&["--strict"]).0, 1);
+    project.write("partreg.toml", format!("strict = true\n{}", crate::support::SETTINGS));
+    assert_eq!(project.check_json(&[]).0, 1);
+}
+
+#[test]
+fn as_of_moves_the_date_rules() {
+    let project = Project::new();
+    project.write("register/w.toml", VALID);
+    let later = project.run(&["check", "--format", "json", "--as-of", "2027-06-16"]);
+    let report: serde_json::Value = serde_json::from_str(&later.stdout).unwrap();
+    let mut found = codes(&report);
+    found.sort();
+    assert_eq!(found, ["review-overdue", "term-expired"]);
+}
+
+#[test]
+fn paths_limit_the_report_but_not_the_duplicate_search() {
+    let project = Project::new();
+    project.write(
+        "register/a.toml",
+        VALID.replace("kind = \"operational\"", "kind = \"x\""),
+    );
+    project.write("register/sub/b.toml", VALID);
+    let (code, report) = project.check_json(&["register/sub/b.toml"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files"], 1);
+    assert_eq!(codes(&report), ["duplicate-name"]);
+    assert_eq!(diagnostics(&report)[0]["file"], "register/sub/b.toml");
+
+    let (_, by_folder) = project.check_json(&["register/sub"]);
+    assert_eq!(by_folder["files"], 1);
+    let (_, other) = project.check_json(&["register/a.toml"]);
+    let mut other_codes = codes(&other);
+    other_codes.sort();
+    assert_eq!(other_codes, ["bad-value", "duplicate-name"]);
+}
+
+#[test]
+fn a_path_outside_the_register_is_checked_too() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    project.write(
+        "drafts/new-one.toml",
+        VALID.replace("kind = \"operational\"", "kind = \"x\""),
+    );
+    let (code, report) = project.check_json(&["drafts/new-one.toml"]);
+    assert_eq!(code, 1);
+    let mut found = codes(&report);
+    found.sort();
+    assert_eq!(found, ["bad-value", "duplicate-name"]);
+}
+
+#[test]
+fn a_missing_path_cannot_run() {
+    let project = Project::new();
+    let run = project.run(&["check", "register/nope.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("nope.toml does not exist"), "{}", run.stderr);
+}
+
+#[test]
+fn settings_are_found_by_walking_up() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID.replace("\"P2\"]", "\"P7\"]"));
+    let deep = project.path("register/sub");
+    std::fs::create_dir_all(&deep).unwrap();
+    let run = run_in(&deep, &["check", "--format", "json", "--as-of", AS_OF]);
+    assert!(
+        run.stdout.contains("unlisted-priority"),
+        "settings not found: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_walk_up_stops_at_a_git_root() {
+    let project = Project::new();
+    std::fs::create_dir_all(project.path("inner/.git")).unwrap();
+    project.write("inner/register/a.toml", VALID.replace("\"P2\"]", "\"P7\"]"));
+    let run = run_in(&project.path("inner"), &["check", "--format", "json", "--as-of", AS_OF]);
+    assert_eq!(run.code, 0, "the outer partreg.toml must not be used: {}", run.stdout);
+}
+
+#[test]
+fn register_and_config_flags() {
+    let project = Project::bare();
+    project.write("elsewhere/entries/a.toml", VALID.replace("\"P2\"]", "\"P7\"]"));
+    project.write("conf/settings.toml", crate::support::SETTINGS);
+    let plain = project.run(&["--register", "elsewhere/entries", "check", "--as-of", AS_OF]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert!(plain.stderr.contains("in 1 file"), "{}", plain.stderr);
+    let run = project.run(&[
+        "--register",
+        "elsewhere/entries",
+        "--config",
+        "conf/settings.toml",
+        "check",
+        "--as-of",
+        AS_OF,
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("entries/a.toml:"), "{}", run.stderr);
+}
+
+#[test]
+fn the_settings_register_key_is_relative_to_the_settings_file() {
+    let project = Project::bare();
+    project.write("partreg.toml", "register = \"data/reg\"\n");
+    project.write("data/reg/a.toml", VALID);
+    project.write("sub/.keep", "");
+    let run = run_in(&project.path("sub"), &["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("in 1 file"), "{}", run.stderr);
+}
+
+#[test]
+fn broken_settings_cannot_run_and_say_where() {
+    let project = Project::new();
+    project.write("partreg.toml", "council = \"X\"\nstrikt = true\n");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("partreg.toml:2:1: unknown key \"strikt\" (did you mean `strict`?)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn no_register_folder_gives_a_hint() {
+    let project = Project::bare();
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("does not exist") && run.stderr.contains("--register"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn colour_only_when_asked_and_no_color_respected() {
+    let project = Project::new();
+    project.write("register/x.toml", "name = 1\n");
+    let plain = binary(project.dir.path(), &["check"]);
+    assert!(
+        !String::from_utf8_lossy(&plain.stderr).contains('\u{1b}'),
+        "not a terminal: no colour"
+    );
+    let forced = binary(project.dir.path(), &["--color", "always", "check"]);
+    assert!(String::from_utf8_lossy(&forced.stderr).contains("\u{1b}[1;31merror"));
+    let no_color = std::process::Command::new(env!("CARGO_BIN_EXE_partreg"))
+        .args(["--color", "always", "check"])
+        .current_dir(project.dir.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&no_color.stderr).contains('\u{1b}'));
+}
+
+#[test]
+fn summary_line_counts_files() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    project.write(
+        "register/b.toml",
+        VALID
+            .replace("Test Waste", "Other")
+            .replace("term_ends = 2027-05-01", "term_ends = 2026-01-01"),
+    );
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.stderr.lines().last(), Some("0 errors, 1 warning in 2 files"));
+}

@@ -1,0 +1,10 @@
+//! partreg's integration tests: one test binary, one module per area.
+
+// Test helpers outside #[test] functions may unwrap: a failure is a test failure.
+#![allow(clippy::unwrap_used)]
+
+mod check;
+mod diagnostics;
+mod inputs;
+mod schema;
+mod support;

@@ -1,0 +1,201 @@
+//! Helpers that make each integration test a few lines: a temporary
+//! project with settings and a register folder, a complete valid entry to
+//! start from, and ways to run partreg in-process or as the real binary.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+/// The "today" every test uses, so that date rules give the same answers
+/// whenever the tests run.
+pub const AS_OF: &str = "2026-11-30";
+
+/// A complete, valid active entry as of [`AS_OF`]: every check passes.
+pub const VALID: &str = r#"#:schema ../schemas/partnership.schema.json
+
+# A test partnership.
+name = "Test Waste Partnership"
+lead_partner = "Norfolk County Council"
+partners = ["Norfolk County Council", "South Norfolk Council"]
+status = "active"
+function = "To plan and deliver household waste services jointly."
+objectives = ["Raise recycling rates", "Cut contamination"]
+kind = "operational"
+statutory = false
+governance = "formal-legal"
+role = "influence"
+meeting_frequency = "quarterly"
+priorities = ["P1", "P2"]
+staff_hours_per_month = 6
+budget_contribution_gbp = 12000
+budgeted = true
+budget_source = "Waste services revenue budget"
+exit_impact = "Short-term disruption to recycling contracts."
+value_summary = "Shared contracts and better prices."
+information_sharing = "Minutes go to the portfolio holder."
+comments = "Keep under review."
+started = 2015-04-01
+documents = ["https://example.org/terms.pdf"]
+
+[[representatives]]
+name = "Cllr Ann Brown"
+level = "member"
+position = "Board member"
+appointed = 2023-05-25
+term_ends = 2027-05-01
+
+[risk]
+failure_impact = "medium"
+priority_impact = "medium"
+reputation = "low"
+administration = "medium"
+overall = "medium"
+
+[value]
+corporate_plan = "high"
+cost_reduction = "medium"
+external_funding = "low"
+reputation = "medium"
+service_delivery = "high"
+overall = "medium"
+
+[reporting]
+frequency = "quarterly"
+responsible = "Head of Waste"
+reports_to = "portfolio-holder"
+
+[approval]
+by = "cmt"
+date = 2015-03-01
+portfolio_holder = "Cllr Pat Jones"
+
+[[reviews]]
+year = 2026
+date = 2026-06-15
+reviewer = "CI&P Team"
+outcome = "continue"
+notes = "Performing well."
+"#;
+
+/// The settings every test project starts with.
+pub const SETTINGS: &str = r#"council = "Test District Council"
+
+[priorities]
+P1 = "Growth"
+P2 = "Communities"
+P3 = "Environment"
+"#;
+
+/// A throwaway project folder: `partreg.toml` and `register/`.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+pub struct Run {
+    pub code: u8,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Project {
+    /// A project with [`SETTINGS`] and an empty register folder.
+    pub fn new() -> Self {
+        let project = Project::bare();
+        project.write("partreg.toml", SETTINGS);
+        std::fs::create_dir_all(project.path("register")).unwrap();
+        project
+    }
+
+    /// An empty folder.
+    pub fn bare() -> Self {
+        Project {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Writes a file, creating its folders.
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) -> &Self {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+        self
+    }
+
+    /// Runs partreg in-process in this folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.dir.path(), args)
+    }
+
+    /// `check --format json --as-of AS_OF` plus `args`, parsed.
+    pub fn check_json(&self, args: &[&str]) -> (u8, Value) {
+        let mut all = vec!["check", "--format", "json", "--as-of", AS_OF];
+        all.extend_from_slice(args);
+        let run = self.run(&all);
+        let json = serde_json::from_str(&run.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\nstderr: {}", run.stdout, run.stderr));
+        (run.code, json)
+    }
+}
+
+/// Runs partreg in-process with `cwd` as the working folder.
+pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    let mut env = partreg::Env {
+        cwd: cwd.to_path_buf(),
+        stdout: &mut stdout,
+        stderr: &mut stderr,
+        stderr_is_terminal: false,
+    };
+    let argv = std::iter::once("partreg").chain(args.iter().copied()).map(Into::into);
+    let code = partreg::run(argv, &mut env);
+    Run {
+        code,
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+/// Runs the real binary, for what only a process shows (exit status, pipes).
+pub fn binary(cwd: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_partreg"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap()
+}
+
+/// The diagnostics of a JSON report.
+pub fn diagnostics(report: &Value) -> &Vec<Value> {
+    report["diagnostics"].as_array().unwrap()
+}
+
+/// The codes of a JSON report, in order.
+pub fn codes(report: &Value) -> Vec<String> {
+    diagnostics(report)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The 1-based line and column where `needle` first occurs in `text`,
+/// counting columns in characters: what a diagnostic should point at. A `|`
+/// in the needle marks the place within it: `"kind = |"` points after `= `.
+pub fn position_of(text: &str, needle: &str) -> (u64, u64) {
+    let (context, rest) = needle.split_once('|').unwrap_or(("", needle));
+    let whole = format!("{context}{rest}");
+    let at = text.find(&whole).unwrap_or_else(|| panic!("{whole:?} not in fixture")) + context.len();
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line as u64, column as u64)
+}

@@ -65,7 +65,7 @@ codes! {
     BadValue = "bad-value", Error;
     /// A required key is absent (or a required list is empty).
     MissingKey = "missing-key", Error;
-    /// A number that cannot be right: too large, not a number, infinite, or a text that is too long or empty.
+    /// A value that cannot be right: a number too large, not a number or infinite, a name too long, a review year out of range.
     OutOfRange = "out-of-range", Error;
     /// Text containing invisible or control characters (zero-width spaces, right-to-left marks).
     HiddenCharacters = "hidden-characters", Error;
@@ -89,10 +89,14 @@ codes! {
     UnlistedPriority = "unlisted-priority", Error;
     /// Two reviews in one file have the same year.
     DuplicateReviewYear = "duplicate-review-year", Error;
+    /// A recorded overall rating differs from the computed one and no rationale says why.
+    RatingMismatch = "rating-mismatch", Error;
     /// An active partnership has had no review in the last twelve months.
     ReviewOverdue = "review-overdue", Warning;
     /// A representative's term has ended.
     TermExpired = "term-expired", Warning;
+    /// Too few Appendix B criteria are rated to compute a rating.
+    IncompleteAssessment = "incomplete-assessment", Warning;
     /// An active partnership has no reporting programme.
     NoReporting = "no-reporting", Warning;
     /// An active partnership has no record of the decision to join.

@@ -8,16 +8,26 @@
 //! as a [`diagnostic::Diagnostic`]; [`rules`] applies the policy's rules;
 //! [`render`] prints the results; [`commands`] ties a subcommand to these.
 
+pub mod assessment;
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod decode;
 pub mod diagnostic;
+pub mod edit;
+pub mod entry_file;
+pub mod fields;
+pub mod guide;
 pub mod hint;
+pub mod lenient;
 pub mod model;
+pub mod prompt;
 pub mod register;
 pub mod render;
+pub mod rubric;
 pub mod rules;
 pub mod schema;
+pub mod slug;
 
 use std::io::Write;
 
@@ -44,6 +54,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
     };
     let result = match &cli.command {
         cli::Command::Check(args) => commands::check::run(env, &cli.global, args),
+        cli::Command::Assess(args) => commands::assess::run(env, &cli.global, args),
+        cli::Command::Add(args) => commands::add::run(env, &cli.global, args),
+        cli::Command::Init(args) => commands::init::run(env, args),
         cli::Command::Schema => env
             .stdout
             .write_all(schema::entry_schema().as_bytes())

@@ -15,11 +15,20 @@ fn main() -> ExitCode {
     let stderr_is_terminal = stderr.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::BufWriter::new(stderr.lock());
+    // Ask questions only with a person at a terminal, never in CI.
+    let interactive = io::stdin().is_terminal() && stderr_is_terminal && std::env::var_os("CI").is_none();
+    let mut terminal = partreg::prompt::Terminal::new();
+    let stdout_width = io::stdout()
+        .is_terminal()
+        .then(|| dialoguer::console::Term::stdout().size().1)
+        .filter(|w| *w >= 40);
     let mut env = partreg::Env {
         cwd,
         stdout: &mut out,
         stderr: &mut err,
         stderr_is_terminal,
+        stdout_width,
+        prompter: if interactive { Some(&mut terminal) } else { None },
     };
     let code = partreg::run(std::env::args_os(), &mut env);
     drop(env);

@@ -15,6 +15,7 @@ use anyhow::{Context, bail};
 use crate::decode::{self, Decoder, Settings};
 use crate::diagnostic::{Code, Diagnostic, Location, Source, quote};
 use crate::model::{Date, Entry};
+use crate::rubric::Rubric;
 use crate::rules::{self, RuleContext};
 
 /// The settings file's name.
@@ -30,6 +31,8 @@ pub struct Project {
     pub settings_path: Option<PathBuf>,
     /// The register folder.
     pub register_dir: PathBuf,
+    /// The Appendix B rubric: the settings' `rubric` file, or the built-in one.
+    pub rubric: Rubric,
 }
 
 impl Project {
@@ -66,11 +69,25 @@ impl Project {
             }
             bail!(message);
         }
+        let rubric = match &settings.rubric {
+            Some(path) => Rubric::load(&base.join(path))?,
+            None => Rubric::builtin()?,
+        };
         Ok(Project {
             settings,
             settings_path,
             register_dir,
+            rubric,
         })
+    }
+
+    /// What the rules need, for a given "today".
+    pub fn rule_context(&self, as_of: Date) -> RuleContext<'_> {
+        RuleContext {
+            as_of,
+            priorities: self.settings.priorities.as_ref(),
+            rubric: &self.rubric,
+        }
     }
 
     /// The name a file is shown under: relative to the folder that holds the
@@ -205,17 +222,41 @@ pub fn load(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Regis
         &mut register.walk_diagnostics,
     );
     paths.extend(extra.iter().cloned());
-    let cx = RuleContext {
-        as_of: options.as_of,
-        priorities: project.settings.priorities.as_ref(),
-    };
-    register.entries = paths
-        .iter()
-        .map(|p| load_file(p, project.display_path(p), &cx))
-        .collect();
+    let cx = project.rule_context(options.as_of);
+    register.entries = load_all(&paths, project, &cx);
     register.entries.sort_by(|a, b| a.file.cmp(&b.file));
     cross_file_rules(&mut register.entries);
     register
+}
+
+/// Files below this count are loaded on one thread: starting threads would
+/// cost more than it saves.
+const PARALLEL_FROM: usize = 64;
+
+/// Loads files on every available core. Each file is independent until the
+/// cross-file rules, so the work splits into contiguous chunks, one a thread.
+fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>) -> Vec<LoadedEntry> {
+    let load = |p: &PathBuf| load_file(p, project.display_path(p), cx);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || paths.len() < PARALLEL_FROM {
+        return paths.iter().map(load).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(load).collect::<Vec<_>>()))
+            .collect();
+        let mut all = Vec::with_capacity(paths.len());
+        for worker in workers {
+            match worker.join() {
+                Ok(part) => all.extend(part),
+                // A panic in a worker is a bug; let it surface as one.
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        all
+    })
 }
 
 /// Collects the `*.toml` files below `dir`: hidden entries skipped, symbolic
@@ -272,35 +313,50 @@ fn file_fault(file: &str, code: Code, message: String, hint: Option<&str>) -> Di
 
 /// Reads, parses, decodes and checks one file.
 fn load_file(path: &Path, file: String, cx: &RuleContext<'_>) -> LoadedEntry {
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut loaded = LoadedEntry {
-        id,
-        file,
-        path: path.to_path_buf(),
-        entry: None,
-        name: None,
-        diagnostics: Vec::new(),
-    };
-    if let Err(reason) = decode::validate_id(&loaded.id) {
-        let message = format!("{} is not a valid id: {reason}", quote(&loaded.id));
-        let hint = "rename the file, e.g. norfolk-waste-partnership.toml";
-        loaded
-            .diagnostics
-            .push(file_fault(&loaded.file, Code::BadId, message, Some(hint)));
-    }
-    let bytes = match read_limited(path) {
-        Ok(bytes) => bytes,
+    match read_limited(path) {
+        Ok(bytes) => check_bytes(path, file, &bytes, cx),
         Err(message) => {
+            let mut loaded = LoadedEntry::new(path, file);
             loaded
                 .diagnostics
                 .push(file_fault(&loaded.file, Code::Unreadable, message, None));
-            return loaded;
+            loaded
         }
-    };
-    let bytes = strip_bom(&bytes);
+    }
+}
+
+impl LoadedEntry {
+    /// A file about to be read; its name is checked as an id straight away.
+    fn new(path: &Path, file: String) -> LoadedEntry {
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let mut loaded = LoadedEntry {
+            id,
+            file,
+            path: path.to_path_buf(),
+            entry: None,
+            name: None,
+            diagnostics: Vec::new(),
+        };
+        if let Err(reason) = decode::validate_id(&loaded.id) {
+            let message = format!("{} is not a valid id: {reason}", quote(&loaded.id));
+            let hint = "rename the file, e.g. norfolk-waste-partnership.toml";
+            loaded
+                .diagnostics
+                .push(file_fault(&loaded.file, Code::BadId, message, Some(hint)));
+        }
+        loaded
+    }
+}
+
+/// Checks a file's contents as if they were at `path`: decoding and every
+/// single-file rule. Used for files on disk and for edits before they are
+/// written.
+pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>) -> LoadedEntry {
+    let mut loaded = LoadedEntry::new(path, file);
+    let bytes = strip_bom(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {

@@ -12,9 +12,11 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
+use crate::assessment::{self, Computed, SideAssessment};
 use crate::decode::span_of;
 use crate::diagnostic::{Code, Diagnostic, Source, quote};
 use crate::model::{Approver, Date, Entry, Status};
+use crate::rubric::Rubric;
 
 /// What the rules need beyond the entry itself.
 pub struct RuleContext<'a> {
@@ -22,6 +24,8 @@ pub struct RuleContext<'a> {
     pub as_of: Date,
     /// The corporate priority codes from `partreg.toml`, when it lists them.
     pub priorities: Option<&'a BTreeMap<String, String>>,
+    /// The Appendix B rubric the ratings are checked against.
+    pub rubric: &'a Rubric,
 }
 
 /// Applies every single-entry rule, appending findings to `out`.
@@ -32,11 +36,16 @@ pub fn check_entry(
     cx: &RuleContext<'_>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let id = std::path::Path::new(source.file)
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
     let mut r = Rules {
         entry,
         doc,
         source,
         out,
+        id,
+        rubric_method: cx.rubric.method,
     };
     r.active_requirements();
     r.exit_strategy();
@@ -44,6 +53,9 @@ pub fn check_entry(
     r.priority_codes(cx.priorities);
     r.reviews_due(cx.as_of);
     r.terms_ended(cx.as_of);
+    let assessment = assessment::assess(entry, cx.rubric);
+    r.ratings(&assessment.risk);
+    r.ratings(&assessment.value);
 }
 
 struct Rules<'a, 'd, 'i> {
@@ -51,6 +63,9 @@ struct Rules<'a, 'd, 'i> {
     doc: &'d Spanned<DeTable<'i>>,
     source: &'a Source<'a>,
     out: &'a mut Vec<Diagnostic>,
+    /// The entry's id, for hints that name a command to run.
+    id: String,
+    rubric_method: crate::rubric::Method,
 }
 
 impl Rules<'_, '_, '_> {
@@ -272,18 +287,32 @@ impl Rules<'_, '_, '_> {
         if e.reviews.iter().any(|r| r.date > year_before && r.date <= as_of) {
             return;
         }
-        let last = e.reviews.iter().map(|r| r.date).filter(|d| *d <= as_of).max();
-        let future = e.reviews.iter().map(|r| r.date).filter(|d| *d > as_of).min();
-        let message = match (last, future) {
-            (_, Some(date)) => {
-                format!("no review in the twelve months to {as_of}; a review is dated {date}, which is later")
-            }
-            (Some(date), None) => format!("no review in the twelve months to {as_of}; the last was on {date}"),
-            (None, None) => "this active partnership has no recorded review".into(),
+        let last = e
+            .reviews
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.date <= as_of)
+            .max_by_key(|(_, r)| r.date);
+        let future = e
+            .reviews
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.date > as_of)
+            .min_by_key(|(_, r)| r.date);
+        let mut message = match last {
+            Some((_, r)) => format!("no review in the twelve months to {as_of}; the last was on {}", r.date),
+            None => format!("no review in the twelve months to {as_of}"),
         };
-        let span = match e.reviews.len() {
-            0 => self.span(&["status"]),
-            n => self.span(&["reviews", &(n - 1).to_string()]),
+        if let Some((_, r)) = future {
+            message.push_str(&format!(
+                "; the review dated {} is after {as_of}, so check its date",
+                r.date
+            ));
+        }
+        // Point at the review the message is about: the future one, else the last.
+        let span = match future.or(last) {
+            Some((i, _)) => self.span(&["reviews", &i.to_string()]),
+            None => self.span(&["status"]),
         };
         self.push(
             span,
@@ -292,6 +321,59 @@ impl Rules<'_, '_, '_> {
             message,
             "review it and record the outcome in a [[reviews]] table",
         );
+    }
+
+    /// A recorded overall rating that differs from what the criteria give
+    /// needs a rationale; a side with too few criteria rated gets a warning
+    /// (for partnerships still in play), and its recorded rating stands.
+    fn ratings(&mut self, side: &SideAssessment<'_>) {
+        let name = side.side.as_str();
+        if let (Some(recorded), Computed::Rating(computed)) = (side.recorded, side.computed)
+            && recorded != computed
+            && !side.has_rationale
+        {
+            let span = self.span(&[name, "overall"]);
+            let score = match (self.rubric_method, side.score) {
+                (crate::rubric::Method::Mean, Some(s)) => format!(" (mean score {s:.2})"),
+                _ => String::new(),
+            };
+            self.push(
+                span,
+                Code::RatingMismatch,
+                &format!("{name}.overall"),
+                format!("the recorded overall {name} is {recorded} but the criteria give {computed}{score}, and there is no rationale"),
+                &format!(
+                    "add rationale = \"…\" under [{name}] to explain the judgement, or set overall = \"{computed}\"; `partreg assess {} --explain` shows the working", self.id
+                ),
+            );
+        }
+        if side.computed == Computed::Incomplete && !matches!(self.entry.status, Status::Exited | Status::Declined) {
+            let span = if self.doc.get_ref().contains_key(name) {
+                self.span(&[name])
+            } else {
+                self.span(&["status"])
+            };
+            let counted = if side.side == assessment::Side::Risk {
+                " (counting the resource contribution and time commitment)"
+            } else {
+                ""
+            };
+            self.push(
+                span,
+                Code::IncompleteAssessment,
+                name,
+                format!(
+                    "only {} of the {} {name} criteria are rated{counted}; at least {} are needed to compute a rating",
+                    side.rated.len(),
+                    side.total,
+                    side.needed
+                ),
+                &format!(
+                    "rate more of the criteria under [{name}]; `partreg assess {} --interactive` walks through them",
+                    self.id
+                ),
+            );
+        }
     }
 
     /// Representatives whose term has ended, on partnerships still in play.

@@ -2,7 +2,10 @@
 //! [`Env`] and returns what the exit code should be; all printing goes to
 //! the writers in [`Env`], so tests can capture it.
 
+pub mod add;
+pub mod assess;
 pub mod check;
+pub mod init;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -27,6 +30,11 @@ pub struct Env<'a> {
     pub stderr: &'a mut dyn Write,
     /// Whether stderr is a terminal (for colour).
     pub stderr_is_terminal: bool,
+    /// The terminal's width when stdout is a terminal; tables fit it.
+    pub stdout_width: Option<u16>,
+    /// The person at the keyboard, when there is one: stdin and stderr are
+    /// a terminal and `CI` is not set. `None` means never ask.
+    pub prompter: Option<&'a mut dyn crate::prompt::Prompter>,
 }
 
 impl Env<'_> {

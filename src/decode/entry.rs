@@ -296,7 +296,7 @@ fn reviews(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Vec<Revie
                 format!("there is already a review for {} (reviews[{first}])", review.year),
                 Some("record one review a year; merge the two or correct the year".into()),
             );
-            all_ok = false;
+            // Reported, but the entry stays usable so the other rules still run.
         }
         out.push(review);
     }

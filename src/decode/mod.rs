@@ -11,7 +11,7 @@
 mod entry;
 mod settings;
 
-pub use entry::{decode_entry, validate_id};
+pub use entry::{MAX_ID, decode_entry, validate_id};
 pub use settings::{Settings, decode_settings};
 
 use std::ops::Range;

@@ -29,6 +29,11 @@ choice! {
 }
 
 impl Level {
+    /// The spelling in files: `high`, `medium`, `low`.
+    pub fn as_str_lower(self) -> &'static str {
+        Choice::as_str(self)
+    }
+
     /// How the level is shown to people: High, Medium or Low.
     pub fn title(self) -> &'static str {
         match self {
@@ -600,6 +605,18 @@ pub const VALUE_KEYS: [&str; 9] = [
 ];
 
 impl Risk {
+    /// The recorded level of a criterion, by its key.
+    pub fn level(&self, key: &str) -> Option<Level> {
+        match key {
+            "time_commitment" => self.time_commitment,
+            "failure_impact" => self.failure_impact,
+            "priority_impact" => self.priority_impact,
+            "reputation" => self.reputation,
+            "administration" => self.administration,
+            _ => None,
+        }
+    }
+
     /// The recorded level of a criterion key from [`RISK_KEYS`].
     pub fn slot(&mut self, key: &str) -> Option<&mut Option<Level>> {
         Some(match key {
@@ -614,6 +631,22 @@ impl Risk {
 }
 
 impl Value {
+    /// The recorded level of a criterion, by its key.
+    pub fn level(&self, key: &str) -> Option<Level> {
+        match key {
+            "corporate_plan" => self.corporate_plan,
+            "cost_reduction" => self.cost_reduction,
+            "external_funding" => self.external_funding,
+            "reputation" => self.reputation,
+            "service_delivery" => self.service_delivery,
+            "resilience" => self.resilience,
+            "influence" => self.influence,
+            "statutory_function" => self.statutory_function,
+            "benefit_vs_investment" => self.benefit_vs_investment,
+            _ => None,
+        }
+    }
+
     /// The recorded level of a criterion key from [`VALUE_KEYS`].
     pub fn slot(&mut self, key: &str) -> Option<&mut Option<Level>> {
         Some(match key {

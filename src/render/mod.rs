@@ -1,7 +1,10 @@
 //! Output formats. Each renderer takes the data it shows and a writer, and
 //! never decides what is true: computation happens before rendering.
 
+pub mod assess;
 pub mod check;
+pub mod csv;
+pub mod table;
 pub mod text;
 
 pub use check::CheckReport;

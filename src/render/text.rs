@@ -54,3 +54,41 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}s")
     }
 }
+
+/// Pounds for people: `£1,250,000`.
+pub fn pounds(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    out.push('£');
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A level or its absence for people: `High`, `—`.
+pub fn level(level: Option<crate::model::Level>) -> &'static str {
+    level.map_or("—", crate::model::Level::title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_pounds() {
+        assert_eq!(pounds(0), "£0");
+        assert_eq!(pounds(999), "£999");
+        assert_eq!(pounds(1000), "£1,000");
+        assert_eq!(pounds(1_250_000), "£1,250,000");
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural(1, "file"), "1 file");
+        assert_eq!(plural(0, "error"), "0 errors");
+    }
+}

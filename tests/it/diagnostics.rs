@@ -402,7 +402,10 @@ fn a_review_dated_in_the_future_is_called_out() {
     let text = with("date = 2026-06-15", "date = 2027-03-10");
     let d = expect("future", &text, "review-overdue", Some("[[reviews]]"));
     assert!(
-        d["message"].as_str().unwrap().contains("2027-03-10, which is later"),
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("the review dated 2027-03-10 is after 2026-11-30, so check its date"),
         "{d:#}"
     );
 }
@@ -438,6 +441,31 @@ fn no_partners() {
         "partners = []",
     );
     expect("no-partners", &text, "no-partners", Some("partners = |[]"));
+}
+
+#[test]
+fn rating_mismatch() {
+    let text = with("overall = \"medium\"\n\n[value]", "overall = \"low\"\n\n[value]");
+    let d = expect(
+        "mismatch",
+        &text,
+        "rating-mismatch",
+        Some("overall = |\"low\"\n\n[value]"),
+    );
+    assert_eq!(d["key"], "risk.overall");
+}
+
+#[test]
+fn incomplete_assessment() {
+    let text = with(
+        "corporate_plan = \"high\"\ncost_reduction = \"medium\"\nexternal_funding = \"low\"\n",
+        "",
+    );
+    let d = expect("thin", &text, "incomplete-assessment", Some("[value]"));
+    assert_eq!(
+        (d["key"].as_str(), d["severity"].as_str()),
+        (Some("value"), Some("warning"))
+    );
 }
 
 #[test]

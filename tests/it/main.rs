@@ -3,6 +3,8 @@
 // Test helpers outside #[test] functions may unwrap: a failure is a test failure.
 #![allow(clippy::unwrap_used)]
 
+mod add;
+mod assess;
 mod check;
 mod diagnostics;
 mod inputs;

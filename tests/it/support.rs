@@ -146,6 +146,11 @@ impl Project {
 
 /// Runs partreg in-process with `cwd` as the working folder.
 pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    run_with(cwd, args, None)
+}
+
+/// Runs partreg in-process with someone answering its questions.
+pub fn run_with(cwd: &Path, args: &[&str], prompter: Option<&mut dyn partreg::prompt::Prompter>) -> Run {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let mut env = partreg::Env {
@@ -153,6 +158,9 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
         stdout: &mut stdout,
         stderr: &mut stderr,
         stderr_is_terminal: false,
+        stdout_width: None,
+        // Reborrow for the buffers' shorter lifetime.
+        prompter: prompter.map(|p| p as &mut dyn partreg::prompt::Prompter),
     };
     let argv = std::iter::once("partreg").chain(args.iter().copied()).map(Into::into);
     let code = partreg::run(argv, &mut env);

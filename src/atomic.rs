@@ -1,0 +1,110 @@
+//! The one way partreg writes a file: to a temporary file in the same
+//! folder, flushed to disk, then renamed over the target (or, for new files,
+//! renamed only if nothing is there yet). A reader never sees half a file,
+//! and a failure part-way leaves the original untouched and no temporary
+//! file behind.
+
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+/// Whether an existing file may be replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Replace the file if it exists (an edit).
+    Replace,
+    /// Fail if the file exists, even if it appears while writing (a new file).
+    CreateNew,
+}
+
+/// Writes `bytes` to `path` atomically. With [`Mode::Replace`] the file keeps
+/// its permissions.
+pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".partreg-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    if mode == Mode::Replace
+        && let Ok(meta) = fs::metadata(path)
+    {
+        // Keep the owner's choice of permissions; a temporary file starts private.
+        fs::set_permissions(temp.path(), meta.permissions())
+            .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
+    }
+    temp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    temp.as_file()
+        .sync_all()
+        .with_context(|| format!("cannot flush {} to disk", path.display()))?;
+    match mode {
+        Mode::Replace => {
+            temp.persist(path)
+                .map_err(|e| e.error)
+                .with_context(|| format!("cannot replace {}", path.display()))?;
+        }
+        Mode::CreateNew => {
+            if let Err(e) = temp.persist_noclobber(path) {
+                if e.error.kind() == std::io::ErrorKind::AlreadyExists || path.exists() {
+                    bail!("{} already exists; it has been left as it was", path.display());
+                }
+                return Err(e.error).with_context(|| format!("cannot create {}", path.display()));
+            }
+        }
+    }
+    // Make the rename itself durable where the platform allows.
+    if let Ok(dir) = fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "old").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        write(&path, b"new", Mode::Replace).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        }
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn create_new_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "mine").unwrap();
+        let err = write(&path, b"theirs", Mode::CreateNew).unwrap_err();
+        assert!(err.to_string().contains("already exists"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-folder").join("a.toml");
+        assert!(write(&missing, b"x", Mode::Replace).is_err());
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}

@@ -1,0 +1,487 @@
+//! `partreg add`: put a partnership on the register, guided on a terminal
+//! or from flags, and never overwrite anything.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, bail};
+use toml::{Table, Value};
+
+use super::{Env, Outcome};
+use crate::atomic;
+use crate::cli::{AddArgs, GlobalArgs};
+use crate::decode;
+use crate::diagnostic::{Code, Severity, Source};
+use crate::edit::{NewValue, RatingEdit};
+use crate::entry_file;
+use crate::fields::flag_for;
+use crate::guide::{self, Screening};
+use crate::lenient;
+use crate::model::{Approver, ExitApprover, ExitReason, Frequency, Governance, Kind, ReportsTo, Role, Status};
+use crate::register::{self, LoadOptions, Project, Register};
+use crate::slug;
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let as_of = Env::load_options(global).as_of;
+    let register = register::load(&project, &[], LoadOptions { as_of });
+    let mut draft = match &args.from {
+        Some(path) => read_fragment(&env.cwd.join(path))?,
+        None => Table::new(),
+    };
+    apply_flags(&mut draft, args)?;
+    let folder = sub_folder(args.folder.as_deref())?;
+
+    let mut prompter = if args.no_input {
+        None
+    } else {
+        env.prompter.as_deref_mut()
+    };
+    if let Some(p) = prompter.as_deref_mut() {
+        match guide::screen(p)? {
+            Screening::Partnership => {}
+            Screening::NotAPartnership(why) => {
+                writeln!(env.stderr, "{why}\nNothing was written.")?;
+                return Ok(Outcome::Clean);
+            }
+            Screening::Cancelled => return cancelled(env),
+        }
+        let codes: Option<Vec<String>> = project
+            .settings
+            .priorities
+            .as_ref()
+            .map(|p| p.keys().cloned().collect());
+        if !guide::ask_fields(p, &mut draft, codes.as_deref())? {
+            return cancelled(env);
+        }
+    }
+
+    // A new partnership is being considered unless said otherwise.
+    draft
+        .entry("status")
+        .or_insert_with(|| Value::String("proposed".into()));
+    let id = choose_id(args.id.as_deref(), &draft)?;
+    refuse_existing(&register, &id)?;
+    let path = project.register_dir.join(&folder).join(format!("{id}.toml"));
+    let mut prepared = prepare(&project, &path, &draft, as_of, &folder)?;
+
+    if let Some(p) = prompter {
+        if let Some(entry) = prepared.entry.as_ref()
+            && p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? == Some(true)
+        {
+            match guide::ask_ratings(p, entry, &project.rubric)? {
+                Some(edits) => guide::apply_to_draft(&mut draft, &edits),
+                None => return cancelled(env),
+            }
+        }
+        if !draft.contains_key("questions") && p.confirm("Answer the Appendix C questions now?", false)? == Some(true) {
+            match guide::ask_questions(p)? {
+                Some(answers) if !answers.is_empty() => {
+                    draft.insert("questions".into(), Value::Table(answers));
+                }
+                Some(_) => {}
+                None => return cancelled(env),
+            }
+        }
+        prepared = prepare(&project, &path, &draft, as_of, &folder)?;
+        p.note(&format!(
+            "\nThis is the file partreg will write, {}:\n\n{}",
+            prepared.shown, prepared.text
+        ))?;
+        if p.confirm("Write it?", true)? != Some(true) {
+            return cancelled(env);
+        }
+    }
+
+    if args.dry_run {
+        env.stdout.write_all(prepared.text.as_bytes())?;
+        writeln!(env.stderr, "Dry run: {} was not written.", prepared.shown)?;
+        return Ok(Outcome::Clean);
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    atomic::write(&path, prepared.text.as_bytes(), atomic::Mode::CreateNew).map_err(|e| {
+        anyhow::anyhow!("{e:#}\n  hint: another file took the id {id:?} meanwhile; choose another with --id")
+    })?;
+    writeln!(env.stderr, "Added {}.", prepared.shown)?;
+    for warning in &prepared.warnings {
+        writeln!(env.stderr, "  note: {warning}")?;
+    }
+    Ok(Outcome::Clean)
+}
+
+fn cancelled(env: &mut Env<'_>) -> anyhow::Result<Outcome> {
+    writeln!(env.stderr, "Stopped. Nothing was written.")?;
+    Ok(Outcome::Clean)
+}
+
+/// The file to write, checked.
+struct Prepared {
+    text: String,
+    shown: String,
+    entry: Option<crate::model::Entry>,
+    /// Warnings `check` would give, to mention after writing.
+    warnings: Vec<String>,
+}
+
+/// Renders the draft and checks it exactly as `check` would. Missing
+/// fields are listed by their flags; any other error stops the run.
+fn prepare(
+    project: &Project,
+    path: &Path,
+    draft: &Table,
+    as_of: crate::model::Date,
+    folder: &Path,
+) -> anyhow::Result<Prepared> {
+    let depth = folder.components().count() + 1;
+    let schema = format!("{}schemas/partnership.schema.json", "../".repeat(depth));
+    let name = draft.get("name").and_then(Value::as_str).unwrap_or("New partnership");
+    let header = vec![
+        name.replace('\n', " "),
+        format!("Added with `partreg add` on {as_of}. What each field means: the schema named above."),
+    ];
+    let text = entry_file::render(draft, &schema, &header);
+    let shown = project.display_path(path);
+    let checked = register::check_bytes(path, shown.clone(), text.as_bytes(), &project.rule_context(as_of));
+    let mut missing: Vec<String> = Vec::new();
+    let mut problems: Vec<String> = Vec::new();
+    let mut warnings = Vec::new();
+    for d in &checked.diagnostics {
+        match (d.code, d.severity()) {
+            (Code::BadId, _) => {}
+            (Code::MissingKey | Code::MissingExit, _) if !d.message.ends_with("is empty") => {
+                let flag = flag_for(&d.key);
+                if !missing.contains(&flag) {
+                    missing.push(flag);
+                }
+            }
+            (_, Severity::Error) => {
+                let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+                problems.push(format!("  {}: {}{hint}", flag_for(&d.key), d.message));
+            }
+            (_, Severity::Warning) => warnings.push(d.message.clone()),
+        }
+    }
+    if !missing.is_empty() {
+        problems.insert(0, format!("  missing: {}", missing.join(", ")));
+    }
+    if !problems.is_empty() {
+        bail!("the partnership cannot be added yet:\n{}", problems.join("\n"));
+    }
+    Ok(Prepared {
+        text,
+        shown,
+        entry: checked.entry,
+        warnings,
+    })
+}
+
+/// The id: `--id`, else made from the name.
+fn choose_id(given: Option<&str>, draft: &Table) -> anyhow::Result<String> {
+    if let Some(id) = given {
+        let id = id.trim().trim_end_matches(".toml");
+        if let Err(reason) = decode::validate_id(id) {
+            bail!("--id {id:?} cannot be used: {reason}");
+        }
+        if slug::is_reserved(id) {
+            bail!(
+                "--id {id:?} cannot be used: Windows keeps that name for a device; add a word, e.g. {id}-partnership"
+            );
+        }
+        return Ok(id.to_string());
+    }
+    let Some(name) = draft.get("name").and_then(Value::as_str) else {
+        bail!("the partnership cannot be added yet:\n  missing: --name");
+    };
+    slug::from_name(name).ok_or_else(|| {
+        anyhow::anyhow!(
+            "no id can be made from the name {name:?}\n  hint: choose one with --id, e.g. --id broadband-partnership"
+        )
+    })
+}
+
+/// Refuses an id already on the register, in any folder and any case.
+fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<()> {
+    if let Some(existing) = register.entries.iter().find(|e| e.id.eq_ignore_ascii_case(id)) {
+        bail!(
+            "the id {id:?} is already used by {}, which has been left as it was\n  hint: choose another with --id",
+            existing.file
+        );
+    }
+    Ok(())
+}
+
+/// `--folder`: a plain relative path inside the register.
+fn sub_folder(folder: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let Some(folder) = folder else {
+        return Ok(PathBuf::new());
+    };
+    for part in folder.components() {
+        match part {
+            Component::Normal(p) if !p.to_string_lossy().starts_with('.') => {}
+            _ => bail!(
+                "--folder {} must be a sub-folder inside the register, such as shared-services",
+                folder.display()
+            ),
+        }
+    }
+    Ok(folder.to_path_buf())
+}
+
+/// Reads a `--from` fragment.
+fn read_fragment(path: &Path) -> anyhow::Result<Table> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    toml::from_str(text).map_err(|e| {
+        let place = e.span().map(|s| {
+            let shown = path.display().to_string();
+            let l = Source::new(&shown, text).locate(s);
+            format!(":{}:{}", l.line, l.column)
+        });
+        anyhow::anyhow!(
+            "{}{}: not valid TOML: {}",
+            path.display(),
+            place.unwrap_or_default(),
+            e.message()
+        )
+    })
+}
+
+/// Puts every flag into the draft, flags winning over `--from`. Every
+/// value that cannot be read is reported, all at once.
+fn apply_flags(draft: &mut Table, a: &AddArgs) -> anyhow::Result<()> {
+    let mut f = Flags {
+        draft,
+        errors: Vec::new(),
+    };
+    f.text("name", &a.name);
+    f.text("lead_partner", &a.lead_partner);
+    f.list("partners", &a.partners);
+    f.choice::<Status>("status", "status", &a.status);
+    f.text("function", &a.function);
+    f.list("objectives", &a.objectives);
+    f.choice::<Kind>("kind", "kind", &a.kind);
+    f.yes_no("statutory", "statutory", &a.statutory);
+    f.choice::<Governance>("governance", "governance", &a.governance);
+    f.choice::<Role>("role", "role", &a.role);
+    f.choice::<Frequency>("meeting_frequency", "meeting-frequency", &a.meeting_frequency);
+    f.list("priorities", &a.priorities);
+    if let Some(h) = &a.staff_hours_per_month {
+        match lenient::hours(h) {
+            Ok(h) => f.set("staff_hours_per_month", guide::hours_value(h)),
+            Err(e) => f.errors.push(format!("  --staff-hours-per-month: {e}")),
+        }
+    }
+    if let Some(p) = &a.budget_contribution_gbp {
+        match lenient::pounds(p).map(i64::try_from) {
+            Ok(Ok(n)) => f.set("budget_contribution_gbp", Value::Integer(n)),
+            Ok(Err(_)) => f.errors.push("  --budget-contribution-gbp: too large".into()),
+            Err(e) => f.errors.push(format!("  --budget-contribution-gbp: {e}")),
+        }
+    }
+    f.yes_no("budgeted", "budgeted", &a.budgeted);
+    f.text("budget_source", &a.budget_source);
+    f.text("exit_impact", &a.exit_impact);
+    f.text("value_summary", &a.value_summary);
+    f.text("information_sharing", &a.information_sharing);
+    f.text("comments", &a.comments);
+    f.date("started", "started", &a.started);
+    f.list("documents", &a.documents);
+    f.representatives(&a.representatives);
+    f.ratings("risk", &a.risk);
+    f.ratings("value", &a.value);
+    f.sub("reporting", |f, t| {
+        f.choice_in::<Frequency>(t, "frequency", "reporting-frequency", &a.reporting_frequency);
+        f.text_in(t, "responsible", &a.reporting_responsible);
+        f.choice_in::<ReportsTo>(t, "reports_to", "reports-to", &a.reports_to);
+    });
+    f.sub("approval", |f, t| {
+        f.choice_in::<Approver>(t, "by", "approval-by", &a.approval_by);
+        f.date_in(t, "date", "approval-date", &a.approval_date);
+        f.text_in(t, "portfolio_holder", &a.portfolio_holder);
+    });
+    f.sub("exit", |f, t| {
+        if !a.exit_reasons.is_empty() {
+            let mut reasons = Vec::new();
+            for r in &a.exit_reasons {
+                match lenient::choice::<ExitReason>(r) {
+                    Ok(s) => reasons.push(Value::String(s.into())),
+                    Err(e) => f.errors.push(format!("  --exit-reason: {e}")),
+                }
+            }
+            t.insert("reasons".into(), Value::Array(reasons));
+        }
+        f.text_in(t, "risks", &a.exit_risks);
+        f.text_in(t, "controls", &a.exit_controls);
+        f.choice_in::<ExitApprover>(t, "approved_by", "exit-approved-by", &a.exit_approved_by);
+        f.date_in(t, "approved_on", "exit-approved-on", &a.exit_approved_on);
+        f.yes_no_in(t, "significant", "exit-significant", &a.exit_significant);
+        f.yes_no_in(
+            t,
+            "executive_reviewed",
+            "exit-executive-reviewed",
+            &a.exit_executive_reviewed,
+        );
+    });
+    f.sub("questions", |f, t| {
+        for q in &a.questions {
+            match q.split_once('=') {
+                Some((k, v)) if guide::QUESTIONS.iter().any(|(key, _)| *key == k.trim()) => {
+                    t.insert(k.trim().into(), Value::String(v.trim().into()));
+                }
+                _ => f.errors.push(format!(
+                    "  --question {q:?}: should be KEY=TEXT with KEY one of {}",
+                    guide::QUESTIONS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                )),
+            }
+        }
+    });
+    if f.errors.is_empty() {
+        Ok(())
+    } else {
+        bail!("some values cannot be used:\n{}", f.errors.join("\n"))
+    }
+}
+
+struct Flags<'a> {
+    draft: &'a mut Table,
+    errors: Vec<String>,
+}
+
+impl Flags<'_> {
+    fn set(&mut self, key: &str, v: Value) {
+        self.draft.insert(key.into(), v);
+    }
+
+    fn text(&mut self, key: &str, v: &Option<String>) {
+        if let Some(v) = v {
+            self.set(key, Value::String(v.clone()));
+        }
+    }
+
+    fn list(&mut self, key: &str, items: &[String]) {
+        if !items.is_empty() {
+            self.set(
+                key,
+                Value::Array(items.iter().map(|s| Value::String(s.clone())).collect()),
+            );
+        }
+    }
+
+    fn choice<T: crate::model::Choice>(&mut self, key: &str, flag: &str, v: &Option<String>) {
+        let mut t = std::mem::take(self.draft);
+        self.choice_in::<T>(&mut t, key, flag, v);
+        *self.draft = t;
+    }
+
+    fn choice_in<T: crate::model::Choice>(&mut self, t: &mut Table, key: &str, flag: &str, v: &Option<String>) {
+        if let Some(v) = v {
+            match lenient::choice::<T>(v) {
+                Ok(s) => {
+                    t.insert(key.into(), Value::String(s.into()));
+                }
+                Err(e) => self.errors.push(format!("  --{flag}: {e}")),
+            }
+        }
+    }
+
+    fn yes_no(&mut self, key: &str, flag: &str, v: &Option<String>) {
+        let mut t = std::mem::take(self.draft);
+        self.yes_no_in(&mut t, key, flag, v);
+        *self.draft = t;
+    }
+
+    fn yes_no_in(&mut self, t: &mut Table, key: &str, flag: &str, v: &Option<String>) {
+        if let Some(v) = v {
+            match lenient::yes_no(v) {
+                Ok(b) => {
+                    t.insert(key.into(), Value::Boolean(b));
+                }
+                Err(e) => self.errors.push(format!("  --{flag}: {e}")),
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, flag: &str, v: &Option<String>) {
+        let mut t = std::mem::take(self.draft);
+        self.date_in(&mut t, key, flag, v);
+        *self.draft = t;
+    }
+
+    fn date_in(&mut self, t: &mut Table, key: &str, flag: &str, v: &Option<String>) {
+        if let Some(v) = v {
+            match lenient::date(v) {
+                Ok(d) => {
+                    t.insert(key.into(), guide::date_value(d));
+                }
+                Err(e) => self.errors.push(format!("  --{flag}: {e}")),
+            }
+        }
+    }
+
+    fn text_in(&mut self, t: &mut Table, key: &str, v: &Option<String>) {
+        if let Some(v) = v {
+            t.insert(key.into(), Value::String(v.clone()));
+        }
+    }
+
+    /// Fills a sub-table, merging with what `--from` gave.
+    fn sub(&mut self, name: &str, fill: impl FnOnce(&mut Self, &mut Table)) {
+        let mut t = match self.draft.remove(name) {
+            Some(Value::Table(t)) => t,
+            Some(other) => {
+                self.draft.insert(name.into(), other);
+                return;
+            }
+            None => Table::new(),
+        };
+        fill(self, &mut t);
+        if !t.is_empty() {
+            self.draft.insert(name.into(), Value::Table(t));
+        }
+    }
+
+    fn representatives(&mut self, reps: &[String]) {
+        if reps.is_empty() {
+            return;
+        }
+        let mut all = Vec::new();
+        for r in reps {
+            match lenient::representative(r) {
+                Ok((name, level, position)) => {
+                    let mut t = Table::new();
+                    t.insert("name".into(), Value::String(name));
+                    t.insert(
+                        "level".into(),
+                        Value::String(crate::model::Choice::as_str(level).into()),
+                    );
+                    if let Some(p) = position {
+                        t.insert("position".into(), Value::String(p));
+                    }
+                    all.push(Value::Table(t));
+                }
+                Err(e) => self.errors.push(format!("  --representative: {e}")),
+            }
+        }
+        self.set("representatives", Value::Array(all));
+    }
+
+    fn ratings(&mut self, side: &str, args: &[String]) {
+        if args.is_empty() {
+            return;
+        }
+        let mut edits = Vec::new();
+        for a in args {
+            match RatingEdit::parse(&format!("{side}.{a}")) {
+                Ok(e) => edits.push(e),
+                Err(e) => self.errors.push(format!("  --{side} {a}: {e}")),
+            }
+        }
+        guide::apply_to_draft(self.draft, &edits);
+        debug_assert!(
+            edits
+                .iter()
+                .all(|e| matches!(e.value, NewValue::Level(_) | NewValue::Text(_)))
+        );
+    }
+}

@@ -1,0 +1,259 @@
+//! `partreg assess`: Appendix B ratings for the register, explained, as a
+//! matrix, or changed in a file.
+
+use anyhow::{Context, bail};
+
+use super::{Env, Outcome};
+use crate::assessment::{self, Matrix, Side};
+use crate::atomic;
+use crate::cli::{AssessArgs, GlobalArgs, TableFormat};
+use crate::diagnostic::Severity;
+use crate::edit::{self, NewValue, RatingEdit};
+use crate::hint::did_you_mean;
+use crate::model::{Choice, Status};
+use crate::prompt::Prompter;
+use crate::register::{self, LoadedEntry, Project, Register};
+use crate::render::assess::{self as out, Row};
+use crate::render::check::CheckReport;
+use crate::render::text::Style;
+use crate::rubric::Rubric;
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let register = register::load(&project, &[], Env::load_options(global));
+    if !args.set.is_empty() || args.interactive {
+        return edit_one(env, global, &project, &register, args);
+    }
+    let (chosen, skipped) = choose(&register, &args.ids, args.all)?;
+    let rows: Vec<Row<'_>> = chosen
+        .iter()
+        .filter_map(|e| {
+            let entry = e.entry.as_ref()?;
+            Some(Row {
+                id: &e.id,
+                entry,
+                assessment: assessment::assess(entry, &project.rubric),
+            })
+        })
+        .collect();
+    if args.explain {
+        if args.ids.is_empty() {
+            bail!("name the partnership to explain: partreg assess ID --explain");
+        }
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                writeln!(env.stdout)?;
+            }
+            out::explain(row, &project.rubric, &mut env.stdout)?;
+        }
+    } else if args.matrix {
+        let matrix = Matrix::build(rows.iter().map(|r| (r.id, &r.assessment)));
+        match args.format {
+            TableFormat::Table => {
+                out::matrix_table(&matrix, &project.rubric, args.names, env.stdout_width, &mut env.stdout)?;
+            }
+            TableFormat::Csv => out::matrix_csv(&matrix, &project.rubric, &mut env.stdout)?,
+            TableFormat::Json => out::matrix_json(&matrix, &project.rubric, &mut env.stdout)?,
+        }
+    } else {
+        match args.format {
+            TableFormat::Table => out::table(&rows, env.stdout_width, &mut env.stdout)?,
+            TableFormat::Csv => out::csv(&rows, &mut env.stdout)?,
+            TableFormat::Json => out::json(&rows, &mut env.stdout)?,
+        }
+    }
+    if skipped.is_empty() {
+        return Ok(Outcome::Clean);
+    }
+    writeln!(
+        env.stderr,
+        "note: left out because they have errors (run `partreg check` to see them): {}",
+        skipped.join(", ")
+    )?;
+    Ok(Outcome::Problems)
+}
+
+/// The entries to assess, sorted by id, and the files left out because
+/// they did not decode.
+fn choose<'r>(
+    register: &'r Register,
+    ids: &[String],
+    all: bool,
+) -> anyhow::Result<(Vec<&'r LoadedEntry>, Vec<String>)> {
+    let mut chosen: Vec<&LoadedEntry> = if ids.is_empty() {
+        register
+            .entries
+            .iter()
+            .filter(|e| {
+                all || e
+                    .entry
+                    .as_ref()
+                    .is_none_or(|x| matches!(x.status, Status::Proposed | Status::Active | Status::Exiting))
+            })
+            .collect()
+    } else {
+        ids.iter().map(|id| find(register, id)).collect::<anyhow::Result<_>>()?
+    };
+    chosen.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
+    chosen.dedup_by(|a, b| a.file == b.file);
+    let skipped = chosen
+        .iter()
+        .filter(|e| e.entry.is_none())
+        .map(|e| e.file.clone())
+        .collect();
+    Ok((chosen, skipped))
+}
+
+/// The entry with this id, or an error that suggests the nearest one.
+pub fn find<'r>(register: &'r Register, id: &str) -> anyhow::Result<&'r LoadedEntry> {
+    let wanted = id.trim().trim_end_matches(".toml");
+    if let Some(e) = register.entries.iter().find(|e| e.id == wanted) {
+        return Ok(e);
+    }
+    let ids = || register.entries.iter().map(|e| e.id.as_str());
+    let hint = did_you_mean(wanted, ids())
+        .or_else(|| ids().find(|id| !wanted.is_empty() && id.starts_with(wanted)))
+        .map(|near| format!("; did you mean {near}?"))
+        .unwrap_or_else(|| "; `partreg assess --all` lists every id".to_string());
+    bail!("there is no partnership with the id {wanted:?} in the register{hint}")
+}
+
+/// `--set` and `--interactive`: change one file's ratings.
+fn edit_one(
+    env: &mut Env<'_>,
+    global: &GlobalArgs,
+    project: &Project,
+    register: &Register,
+    args: &AssessArgs,
+) -> anyhow::Result<Outcome> {
+    let [id] = args.ids.as_slice() else {
+        bail!("name exactly one partnership to change: partreg assess ID --set risk.KEY=LEVEL");
+    };
+    let target = find(register, id)?;
+    let Some(entry) = &target.entry else {
+        bail!(
+            "{} has errors; fix them first (`partreg check {}` shows them)",
+            target.file,
+            target.file
+        );
+    };
+    let edits = if args.interactive {
+        let Some(prompter) = env.prompter.as_deref_mut() else {
+            bail!(
+                "--interactive needs a terminal to ask questions on; without one, give the ratings as flags, e.g.\n  partreg assess {} --set risk.reputation=high --set value.overall=medium",
+                target.id
+            );
+        };
+        match ask(prompter, entry, &project.rubric)? {
+            Some(edits) => edits,
+            None => {
+                writeln!(env.stderr, "Nothing was changed.")?;
+                return Ok(Outcome::Clean);
+            }
+        }
+    } else {
+        with_rationale(&args.set, args.rationale.as_deref())?
+    };
+    if edits.is_empty() {
+        writeln!(env.stderr, "Nothing to change.")?;
+        return Ok(Outcome::Clean);
+    }
+    let before = std::fs::read(&target.path).with_context(|| format!("cannot read {}", target.file))?;
+    let text = String::from_utf8(before).with_context(|| format!("{} is not UTF-8 text", target.file))?;
+    let changed = edit::apply(&text, &edits)?;
+    // Check the result exactly as `check` would before anything is written.
+    let as_of = Env::load_options(global).as_of;
+    let checked = register::check_bytes(
+        &target.path,
+        target.file.clone(),
+        changed.as_bytes(),
+        &project.rule_context(as_of),
+    );
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .collect();
+    if !errors.is_empty() {
+        let report = CheckReport {
+            files: 1,
+            diagnostics: errors,
+        };
+        crate::render::check::human(&report, Style::new(env.stderr_color(global)), &mut env.stderr)?;
+        bail!(
+            "the change would leave {} with errors, so it was not written",
+            target.file
+        );
+    }
+    atomic::write(&target.path, changed.as_bytes(), atomic::Mode::Replace)?;
+    for e in &edits {
+        let shown = match &e.value {
+            NewValue::Level(l) => l.as_str().to_string(),
+            NewValue::Text(t) => format!("{t:?}"),
+        };
+        writeln!(env.stderr, "{}: {}.{} = {shown}", target.file, e.side.as_str(), e.key)?;
+    }
+    if let Some(new_entry) = &checked.entry {
+        let a = assessment::assess(new_entry, &project.rubric);
+        writeln!(
+            env.stderr,
+            "Now: risk {} (computed {}), value {} (computed {}), recommendation {}.",
+            crate::render::text::level(a.risk.effective()),
+            out::computed_title(a.risk.computed),
+            crate::render::text::level(a.value.effective()),
+            out::computed_title(a.value.computed),
+            a.recommendation.map_or("none", Choice::as_str)
+        )?;
+    }
+    Ok(Outcome::Clean)
+}
+
+/// Adds `--rationale` to each side whose overall rating is being set.
+fn with_rationale(set: &[RatingEdit], rationale: Option<&str>) -> anyhow::Result<Vec<RatingEdit>> {
+    let mut edits = set.to_vec();
+    let Some(text) = rationale else { return Ok(edits) };
+    let text = text.trim();
+    if text.is_empty() {
+        bail!("--rationale cannot be empty");
+    }
+    let sides: Vec<Side> = set.iter().filter(|e| e.key == "overall").map(|e| e.side).collect();
+    if sides.is_empty() {
+        bail!("--rationale goes with an overall rating: add --set risk.overall=LEVEL or --set value.overall=LEVEL");
+    }
+    for side in sides {
+        edits.push(RatingEdit {
+            side,
+            key: "rationale".into(),
+            value: NewValue::Text(text.into()),
+        });
+    }
+    Ok(edits)
+}
+
+/// Walks the criteria (see [`crate::guide::ask_ratings`]), then shows the
+/// changes and asks before anything is written. `None` when the person
+/// cancels or declines.
+fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> anyhow::Result<Option<Vec<RatingEdit>>> {
+    p.note(&format!(
+        "Rating {} by the Appendix B criteria. Esc stops without changing anything.",
+        entry.name
+    ))?;
+    let Some(edits) = crate::guide::ask_ratings(p, entry, rubric)? else {
+        return Ok(None);
+    };
+    if edits.is_empty() {
+        return Ok(Some(edits));
+    }
+    let summary: Vec<String> = edits
+        .iter()
+        .map(|e| match &e.value {
+            NewValue::Level(l) => format!("  {}.{} = {}", e.side.as_str(), e.key, l),
+            NewValue::Text(t) => format!("  {}.{} = {t:?}", e.side.as_str(), e.key),
+        })
+        .collect();
+    p.note(&format!("\nChanges:\n{}", summary.join("\n")))?;
+    match p.confirm("Write these changes to the file?", true)? {
+        Some(true) => Ok(Some(edits)),
+        _ => Ok(None),
+    }
+}

@@ -1,0 +1,78 @@
+//! `partreg init`: a new council's register, ready to fill in. Nothing that
+//! exists is ever overwritten: if any file is already there, nothing at all
+//! is written.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+
+use super::{Env, Outcome};
+use crate::atomic;
+use crate::cli::InitArgs;
+use crate::rubric::DEFAULT_RUBRIC;
+
+const EXAMPLE: &str = include_str!("../../examples/init/register/example-partnership.toml");
+const WORKFLOW: &str = include_str!("../../examples/init/.github/workflows/partreg.yml");
+
+pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
+    let dir = match &args.dir {
+        Some(d) => env.cwd.join(d),
+        None => env.cwd.clone(),
+    };
+    let council = args.council.as_deref().unwrap_or("Your Council");
+    let settings = settings(council);
+    let files: [(&str, String); 5] = [
+        ("partreg.toml", settings),
+        ("register/example-partnership.toml", EXAMPLE.to_string()),
+        ("schemas/partnership.schema.json", crate::schema::entry_schema()),
+        ("schemas/criteria.yaml", DEFAULT_RUBRIC.to_string()),
+        (".github/workflows/partreg.yml", WORKFLOW.to_string()),
+    ];
+    let existing: Vec<String> = files
+        .iter()
+        .map(|(rel, _)| dir.join(rel))
+        .filter(|p| p.exists())
+        .map(|p| p.display().to_string())
+        .collect();
+    if !existing.is_empty() {
+        bail!(
+            "these files already exist, so nothing was written (partreg init never overwrites):\n  {}",
+            existing.join("\n  ")
+        );
+    }
+    for (rel, text) in &files {
+        let path: PathBuf = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        atomic::write(&path, text.as_bytes(), atomic::Mode::CreateNew)?;
+        writeln!(env.stderr, "created {}", path.display())?;
+    }
+    writeln!(
+        env.stderr,
+        "\nNext: list your corporate priorities in partreg.toml, replace the example entry \
+         (or run `partreg add`), and run `partreg check`."
+    )?;
+    Ok(Outcome::Clean)
+}
+
+fn settings(council: &str) -> String {
+    let quoted = toml::Value::String(council.to_string()).to_string();
+    format!(
+        "# partreg settings for {council}'s Partnership Register.\n\
+         # Every key is optional; see the partreg README.\n\n\
+         # The council's name, shown in reports.\n\
+         council = {quoted}\n\n\
+         # The folder holding one file per partnership.\n\
+         register = \"register\"\n\n\
+         # Uncomment to rate partnerships by your own copy of the Appendix B rubric.\n\
+         # rubric = \"schemas/criteria.yaml\"\n\n\
+         # Make warnings (reviews overdue, terms ended…) fail `partreg check`.\n\
+         strict = false\n\n\
+         # Your corporate priorities or critical outcomes: code = title. Entries\n\
+         # may only use codes listed here. Replace these examples with your own.\n\
+         [priorities]\n\
+         P1 = \"First corporate priority (replace me)\"\n\
+         P2 = \"Second corporate priority (replace me)\"\n"
+    )
+}

@@ -1,0 +1,754 @@
+//! `partreg add` and `partreg init`: scriptable flags, the guided flow
+//! (scripted, and once for real through a pseudo-terminal), ids, and never
+//! overwriting anything.
+
+use std::path::Path;
+
+use partreg::prompt::{Answer, Scripted};
+
+use crate::support::{AS_OF, Project, run_with};
+
+/// The flags every new entry needs, after `--name`.
+const REQUIRED: [&str; 22] = [
+    "--lead-partner",
+    "Norfolk County Council",
+    "--function",
+    "To run household waste services jointly.",
+    "--kind",
+    "operational",
+    "--statutory",
+    "false",
+    "--governance",
+    "formal-legal",
+    "--role",
+    "influence",
+    "--meeting-frequency",
+    "quarterly",
+    "--staff-hours-per-month",
+    "6",
+    "--budget-contribution-gbp",
+    "12000",
+    "--exit-impact",
+    "Short-term disruption.",
+    "--value-summary",
+    "Shared contracts.",
+];
+
+fn add(project: &Project, name: &str, extra: &[&str]) -> crate::support::Run {
+    let mut args = vec!["add", "--no-input", "--as-of", AS_OF, "--name", name];
+    args.extend_from_slice(&REQUIRED);
+    args.extend(["--information-sharing", "Minutes to the portfolio holder."]);
+    args.extend_from_slice(extra);
+    project.run(&args)
+}
+
+fn read(project: &Project, rel: &str) -> String {
+    std::fs::read_to_string(project.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn adds_a_file_that_checks_clean() {
+    let project = Project::new();
+    let run = add(&project, "Norfolk Waste Partnership", &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Added register/norfolk-waste-partnership.toml."),
+        "{}",
+        run.stderr
+    );
+    let text = read(&project, "register/norfolk-waste-partnership.toml");
+    assert!(text.starts_with("#:schema ../schemas/partnership.schema.json\n\n# Norfolk Waste Partnership\n"));
+    assert!(text.contains("status = \"proposed\"\n"), "the default status: {text}");
+    insta::assert_snapshot!(text);
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn every_flag_reaches_the_file() {
+    let project = Project::new();
+    let extra = [
+        "--partner",
+        "South Norfolk Council",
+        "--partner",
+        "Breckland Council",
+        "--status",
+        "Active",
+        "--objective",
+        "Raise recycling",
+        "--objective",
+        "Cut contamination",
+        "--priority",
+        "P1",
+        "--priority",
+        "P2",
+        "--budgeted",
+        "no",
+        "--budget-source",
+        "Waste budget",
+        "--comments",
+        "=SUM(A1) looks like a formula but is only text",
+        "--started",
+        "01/04/2015",
+        "--document",
+        "https://example.org/terms.pdf",
+        "--representative",
+        "Cllr Ann Brown:member:Chair",
+        "--representative",
+        "Jo Smith (officer)",
+        "--risk",
+        "failure_impact=medium",
+        "--risk",
+        "reputation=Low",
+        "--risk",
+        "overall=medium",
+        "--value",
+        "corporate_plan=high",
+        "--value",
+        "cost_reduction=med",
+        "--value",
+        "external_funding=low",
+        "--value",
+        "reputation=medium",
+        "--value",
+        "service_delivery=high",
+        "--value",
+        "overall=medium",
+        "--reporting-frequency",
+        "half yearly",
+        "--reporting-responsible",
+        "Head of Waste",
+        "--reports-to",
+        "portfolio-holder",
+        "--approval-by",
+        "cabinet",
+        "--approval-date",
+        "2015-03-01",
+        "--portfolio-holder",
+        "Cllr Pat Jones",
+        "--question",
+        "aims=Less waste",
+        "--question",
+        "effective=Yes, mostly",
+        "--id",
+        "waste",
+    ];
+    let run = add(&project, "Norfolk Waste Partnership", &extra);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = read(&project, "register/waste.toml");
+    let t: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(t["status"].as_str(), Some("active"));
+    assert_eq!(t["partners"].as_array().unwrap().len(), 2);
+    assert_eq!(t["objectives"].as_array().unwrap().len(), 2);
+    assert_eq!(t["priorities"].as_array().unwrap().len(), 2);
+    assert_eq!(t["budgeted"].as_bool(), Some(false));
+    assert_eq!(t["budget_source"].as_str(), Some("Waste budget"));
+    assert_eq!(t["started"].to_string(), "2015-04-01");
+    assert_eq!(t["documents"][0].as_str(), Some("https://example.org/terms.pdf"));
+    assert_eq!(t["representatives"][0]["position"].as_str(), Some("Chair"));
+    assert_eq!(t["representatives"][1]["level"].as_str(), Some("officer"));
+    assert_eq!(t["risk"]["reputation"].as_str(), Some("low"));
+    assert_eq!(t["value"]["cost_reduction"].as_str(), Some("medium"));
+    assert_eq!(t["reporting"]["frequency"].as_str(), Some("half-yearly"));
+    assert_eq!(t["reporting"]["reports_to"].as_str(), Some("portfolio-holder"));
+    assert_eq!(t["approval"]["by"].as_str(), Some("cabinet"));
+    assert_eq!(t["approval"]["portfolio_holder"].as_str(), Some("Cllr Pat Jones"));
+    assert_eq!(t["questions"]["effective"].as_str(), Some("Yes, mostly"));
+    assert_eq!(
+        t["comments"].as_str(),
+        Some("=SUM(A1) looks like a formula but is only text")
+    );
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 0, "{report:#}");
+}
+
+#[test]
+fn exit_flags_complete_an_exiting_entry() {
+    let project = Project::new();
+    let extra = [
+        "--status",
+        "exited",
+        "--exit-reason",
+        "funding-ended",
+        "--exit-reason",
+        "outcomes achieved",
+        "--exit-risks",
+        "Loss of data sharing.",
+        "--exit-controls",
+        "Keep the data agreement.",
+        "--exit-approved-by",
+        "executive",
+        "--exit-approved-on",
+        "2026-01-10",
+        "--exit-significant",
+        "yes",
+        "--exit-executive-reviewed",
+        "yes",
+        "--risk",
+        "failure_impact=low",
+        "--value",
+        "corporate_plan=low",
+        "--value",
+        "cost_reduction=low",
+        "--value",
+        "reputation=low",
+        "--value",
+        "influence=low",
+        "--value",
+        "resilience=low",
+    ];
+    let run = add(&project, "Old Partnership", &extra);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let t: toml::Table = toml::from_str(&read(&project, "register/old-partnership.toml")).unwrap();
+    assert_eq!(t["exit"]["reasons"].as_array().unwrap().len(), 2);
+    assert_eq!(t["exit"]["executive_reviewed"].as_bool(), Some(true));
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn without_input_every_missing_field_is_listed_by_its_flag() {
+    let project = Project::new();
+    let run = project.run(&["add", "--no-input", "--name", "Half Done", "--status", "active"]);
+    assert_eq!(run.code, 2);
+    let expected = "missing: --lead-partner, --function, --kind, --statutory, --governance, --role, --meeting-frequency, \
+                    --staff-hours-per-month, --budget-contribution-gbp, --exit-impact, --value-summary, --information-sharing";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+    let nothing = project.run(&["add", "--no-input"]);
+    assert_eq!(nothing.code, 2);
+    assert!(nothing.stderr.contains("missing: --name"), "{}", nothing.stderr);
+}
+
+#[test]
+fn active_requirements_are_listed_by_flag_too() {
+    let project = Project::new();
+    let run = add(&project, "Needs More", &["--status", "active"]);
+    assert_eq!(run.code, 2);
+    for flag in [
+        "--objective",
+        "--priority",
+        "--representative",
+        "--risk overall=LEVEL",
+        "--value overall=LEVEL",
+    ] {
+        assert!(run.stderr.contains(flag), "{flag}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn bad_values_are_all_reported_at_once() {
+    let project = Project::new();
+    let run = add(
+        &project,
+        "Bad Values",
+        &[
+            "--status",
+            "Activ",
+            "--started",
+            "2026-02-30",
+            "--budgeted",
+            "perhaps",
+            "--risk",
+            "resource=high",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    for part in [
+        "--status: \"Activ\" is not one of",
+        "--started: \"2026-02-30\" is not a date",
+        "--budgeted: \"perhaps\" is not yes or no",
+        "--risk resource=high",
+    ] {
+        assert!(run.stderr.contains(part), "{part}: {}", run.stderr);
+    }
+    let bad_hours = project.run(&[
+        "add",
+        "--no-input",
+        "--name",
+        "Bad Hours",
+        "--staff-hours-per-month",
+        "lots",
+    ]);
+    assert!(
+        bad_hours.stderr.contains("not a number of hours"),
+        "{}",
+        bad_hours.stderr
+    );
+}
+
+#[test]
+fn from_reads_a_fragment_and_flags_win() {
+    let project = Project::new();
+    project.write("draft.toml", "name = \"From File\"\nlead_partner = \"Draft Lead\"\nkind = \"strategic\"\n[risk]\nfailure_impact = \"high\"\n");
+    let mut args = vec!["add", "--no-input", "--from", "draft.toml"];
+    args.extend_from_slice(&REQUIRED);
+    args.extend(["--information-sharing", "Minutes."]);
+    let run = project.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let t: toml::Table = toml::from_str(&read(&project, "register/from-file.toml")).unwrap();
+    assert_eq!(
+        t["lead_partner"].as_str(),
+        Some("Norfolk County Council"),
+        "the flag wins"
+    );
+    assert_eq!(t["kind"].as_str(), Some("operational"));
+    assert_eq!(t["risk"]["failure_impact"].as_str(), Some("high"), "kept from the file");
+    project.write("broken.toml", "name = \n");
+    let broken = project.run(&["add", "--no-input", "--from", "broken.toml"]);
+    assert_eq!(broken.code, 2);
+    assert!(broken.stderr.contains("broken.toml:1:"), "{}", broken.stderr);
+}
+
+#[test]
+fn ids_from_awkward_names() {
+    let cases = [
+        ("Café Société de Dereham", "cafe-societe-de-dereham"),
+        ("Health & Wellbeing (Board) — 2026!", "health-and-wellbeing-board-2026"),
+        ("Festival 🎉 Partnership", "festival-partnership"),
+        ("CON", "con-partnership"),
+        ("../../escape", "escape"),
+    ];
+    for (name, id) in cases {
+        let project = Project::new();
+        let run = add(&project, name, &[]);
+        assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+        assert!(
+            project.path(&format!("register/{id}.toml")).is_file(),
+            "{name} → {id}: {}",
+            run.stderr
+        );
+    }
+    let project = Project::new();
+    let long = "Partnership ".repeat(17);
+    assert_eq!(
+        add(&project, long.trim(), &[]).code,
+        2,
+        "a 203-character name is too long for the register"
+    );
+    let long = "Word ".repeat(39);
+    let run = add(&project, long.trim(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let file = std::fs::read_dir(project.path("register"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    assert!(file.file_name().len() <= 64 + 5, "{:?}", file.file_name());
+    for name in ["   ", "..", "🎉"] {
+        let run = add(&Project::new(), name, &[]);
+        assert_eq!(run.code, 2, "{name:?}");
+        assert!(run.stderr.contains("--id"), "{name:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_given_id_is_checked() {
+    let project = Project::new();
+    for bad in ["Bad_Id", "../x", "con", "-x"] {
+        let run = add(&project, "Some Partnership", &["--id", bad]);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+    }
+    assert_eq!(add(&project, "Some Partnership", &["--id", "my-id"]).code, 0);
+    assert!(project.path("register/my-id.toml").is_file());
+}
+
+#[test]
+fn never_overwrites_an_existing_id() {
+    let project = Project::new();
+    project.write(
+        "register/shared/norfolk-waste-partnership.toml",
+        "# mine, with an error: name = \n",
+    );
+    project.write("register/Other-Case.toml", "# also mine\n");
+    let before: Vec<Vec<u8>> = [
+        "register/shared/norfolk-waste-partnership.toml",
+        "register/Other-Case.toml",
+    ]
+    .iter()
+    .map(|p| std::fs::read(project.path(p)).unwrap())
+    .collect();
+    let same = add(&project, "Norfolk Waste Partnership", &[]);
+    assert_eq!(same.code, 2);
+    assert!(
+        same.stderr
+            .contains("already used by register/shared/norfolk-waste-partnership.toml"),
+        "{}",
+        same.stderr
+    );
+    let case = add(&project, "Other Case", &[]);
+    assert_eq!(case.code, 2, "ids differing only in case clash");
+    assert!(case.stderr.contains("register/Other-Case.toml"), "{}", case.stderr);
+    let after: Vec<Vec<u8>> = [
+        "register/shared/norfolk-waste-partnership.toml",
+        "register/Other-Case.toml",
+    ]
+    .iter()
+    .map(|p| std::fs::read(project.path(p)).unwrap())
+    .collect();
+    assert_eq!(before, after);
+    assert!(!project.path("register/norfolk-waste-partnership.toml").exists());
+}
+
+#[test]
+fn racing_adds_leave_exactly_one_file() {
+    let project = Project::new();
+    let mut args: Vec<String> = [
+        "add",
+        "--no-input",
+        "--name",
+        "Race Partnership",
+        "--information-sharing",
+        "Minutes.",
+    ]
+    .iter()
+    .map(std::string::ToString::to_string)
+    .collect();
+    args.extend(REQUIRED.iter().map(std::string::ToString::to_string));
+    let children: Vec<std::process::Child> = (0..6)
+        .map(|_| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_partreg"))
+                .args(&args)
+                .current_dir(project.dir.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<std::process::Output> = children.into_iter().map(|c| c.wait_with_output().unwrap()).collect();
+    let winners = outputs.iter().filter(|o| o.status.code() == Some(0)).count();
+    assert_eq!(winners, 1, "{outputs:#?}");
+    for o in outputs.iter().filter(|o| o.status.code() != Some(0)) {
+        assert_eq!(o.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("race-partnership"), "{err}");
+    }
+    let files: Vec<_> = std::fs::read_dir(project.path("register"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(files, ["race-partnership.toml"], "exactly one file, no temporary files");
+}
+
+#[test]
+fn dry_run_prints_and_writes_nothing() {
+    let project = Project::new();
+    let run = add(&project, "Dry Partnership", &["--dry-run"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("#:schema ../schemas/partnership.schema.json"));
+    assert!(run.stdout.contains("name = \"Dry Partnership\""));
+    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+}
+
+#[test]
+fn folder_puts_the_file_in_a_sub_folder() {
+    let project = Project::new();
+    let run = add(&project, "Shared Legal", &["--folder", "shared-services"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = read(&project, "register/shared-services/shared-legal.toml");
+    assert!(text.starts_with("#:schema ../../schemas/partnership.schema.json"));
+    for bad in ["../outside", "/tmp", ".hidden"] {
+        assert_eq!(add(&project, "Elsewhere", &["--folder", bad]).code, 2, "{bad}");
+    }
+}
+
+/// Runs `add` with scripted answers.
+fn guided(project: &Project, answers: Vec<Answer>, args: &[&str]) -> (crate::support::Run, Scripted) {
+    let mut prompter = Scripted::new(answers);
+    let mut all = vec!["add", "--as-of", AS_OF];
+    all.extend_from_slice(args);
+    let run = run_with(project.dir.path(), &all, Some(&mut prompter));
+    (run, prompter)
+}
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.into())
+}
+
+#[test]
+fn screening_stops_what_is_not_a_partnership() {
+    for stop_at in 0..3 {
+        let project = Project::new();
+        let mut answers = vec![Answer::No; stop_at];
+        answers.push(Answer::Yes);
+        let (run, prompter) = guided(&project, answers, &[]);
+        assert_eq!(run.code, 0);
+        assert!(
+            run.stderr.contains("not a partnership") || run.stderr.contains("are not partnerships"),
+            "{}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("Nothing was written"));
+        assert!(prompter.finished());
+        assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+    }
+}
+
+/// Answers for the whole guided flow, in order, for a proposed entry.
+fn full_answers() -> Vec<Answer> {
+    let mut a = vec![Answer::No, Answer::No, Answer::No];
+    a.extend([
+        text("Guided Partnership"),
+        text("Norfolk County Council"),
+        text("South Norfolk Council"),
+        text(""),
+        Answer::Choose(0), // status: proposed
+        text("To try the guided flow."),
+        text(""),          // no objectives
+        Answer::Choose(1), // operational
+        Answer::No,        // not statutory
+        Answer::Choose(2), // non-legal
+        Answer::Choose(1), // influence
+        Answer::Choose(4), // quarterly
+        Answer::Choose(0), // priority P1
+        Answer::Choose(2), // Done (P2, P3, Done)
+        text("lots"),      // refused, asked again
+        text("6.5"),
+        text("£12,500"),
+        Answer::Yes, // budgeted
+        text(""),    // no budget source
+        text("Some disruption."),
+        text("Shared expertise."),
+        text("Minutes to members."),
+        text(""), // no comments
+        text(""), // no start date
+        text("Cllr Ann Brown"),
+        Answer::Choose(0), // member
+        text("Chair"),
+        text(""),    // no more representatives
+        Answer::No,  // no Appendix B now
+        Answer::No,  // no Appendix C now
+        Answer::Yes, // write it
+    ]);
+    a
+}
+
+#[test]
+fn the_guided_flow_writes_what_was_answered() {
+    let project = Project::new();
+    let (run, prompter) = guided(&project, full_answers(), &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished());
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|t| t.contains("! \"lots\" is not a number of hours")),
+        "the bad answer was refused"
+    );
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["governance"].as_str(), Some("non-legal"));
+    assert_eq!(t["meeting_frequency"].as_str(), Some("quarterly"));
+    assert_eq!(t["priorities"].as_array().unwrap().len(), 1);
+    assert_eq!(t["staff_hours_per_month"].as_float(), Some(6.5));
+    assert_eq!(t["budget_contribution_gbp"].as_integer(), Some(12_500));
+    assert_eq!(t["representatives"][0]["position"].as_str(), Some("Chair"));
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn the_guided_flow_offers_appendix_b_and_c() {
+    let project = Project::new();
+    let mut answers = full_answers();
+    answers.truncate(answers.len() - 3);
+    answers.push(Answer::Yes); // rate now
+    // Risk: time, failure, priority, reputation, administration; value: nine.
+    answers.extend([
+        Answer::Choose(3),
+        Answer::Choose(0),
+        Answer::Choose(1),
+        Answer::Choose(2),
+        Answer::Choose(1),
+    ]);
+    answers.extend(std::iter::repeat_n(Answer::Choose(1), 9));
+    answers.extend([Answer::Choose(1), Answer::Choose(0), text("CMT judged the value high.")]);
+    answers.push(Answer::Yes); // Appendix C now
+    answers.push(text("A joint board."));
+    answers.extend(std::iter::repeat_n(text(""), 23));
+    answers.push(Answer::Yes);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["risk"]["failure_impact"].as_str(), Some("high"));
+    assert_eq!(t["value"]["overall"].as_str(), Some("high"));
+    assert_eq!(t["value"]["rationale"].as_str(), Some("CMT judged the value high."));
+    assert_eq!(t["questions"]["structure"].as_str(), Some("A joint board."));
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn flags_given_are_not_asked_again() {
+    let project = Project::new();
+    let mut answers = full_answers();
+    answers.remove(3); // the name comes from --name
+    let (run, prompter) = guided(&project, answers, &["--name", "Guided Partnership"]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(!prompter.transcript.iter().any(|t| t.contains("What is the name")));
+}
+
+#[test]
+fn cancelling_at_any_point_writes_nothing() {
+    let full = full_answers();
+    for stop in [3, 10, 20, full.len() - 1] {
+        let project = Project::new();
+        let mut answers = full[..stop].to_vec();
+        answers.push(Answer::Cancel);
+        let (run, _) = guided(&project, answers, &[]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.contains("Nothing was written"), "{}", run.stderr);
+        assert_eq!(
+            std::fs::read_dir(project.path("register")).unwrap().count(),
+            0,
+            "stopped at {stop}"
+        );
+    }
+    let project = Project::new();
+    let mut declined = full_answers();
+    *declined.last_mut().unwrap() = Answer::No;
+    let (run, _) = guided(&project, declined, &[]);
+    assert_eq!(run.code, 0);
+    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+}
+
+#[test]
+fn no_input_never_asks() {
+    let project = Project::new();
+    let (run, prompter) = guided(&project, vec![], &["--no-input", "--name", "X"]);
+    assert_eq!(run.code, 2);
+    assert!(prompter.transcript.is_empty());
+}
+
+#[test]
+fn init_scaffolds_a_register_that_checks_clean() {
+    let project = Project::bare();
+    let run = project.run(&["init", "new-council", "--council", "Test District Council"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for rel in [
+        "partreg.toml",
+        "register/example-partnership.toml",
+        "schemas/partnership.schema.json",
+        "schemas/criteria.yaml",
+        ".github/workflows/partreg.yml",
+    ] {
+        assert!(project.path(&format!("new-council/{rel}")).is_file(), "{rel}");
+    }
+    assert!(read(&project, "new-council/partreg.toml").contains("council = \"Test District Council\""));
+    let check = crate::support::run_in(&project.path("new-council"), &["check", "--strict", "--as-of", AS_OF]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(
+        read(&project, "new-council/schemas/partnership.schema.json"),
+        read_repo("schemas/partnership.schema.json")
+    );
+    assert_eq!(
+        read(&project, "new-council/schemas/criteria.yaml"),
+        read_repo("schemas/criteria.yaml")
+    );
+}
+
+fn read_repo(rel: &str) -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap()
+}
+
+#[test]
+fn init_never_overwrites() {
+    let project = Project::bare();
+    project.write("partreg.toml", "council = \"Mine\"\n");
+    let run = project.run(&["init"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("partreg.toml") && run.stderr.contains("nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&project, "partreg.toml"), "council = \"Mine\"\n");
+    assert!(!project.path("register").exists(), "nothing at all was written");
+}
+
+#[cfg(unix)]
+mod terminal {
+    //! The guided flow driven for real, through a pseudo-terminal.
+
+    use std::process::Command;
+
+    use rexpect::session::spawn_command;
+
+    use crate::support::Project;
+
+    fn session(project: &Project) -> rexpect::session::PtySession {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_partreg"));
+        cmd.args(["add", "--as-of", crate::support::AS_OF])
+            .current_dir(project.dir.path())
+            .env_remove("CI")
+            .env("TERM", "xterm");
+        spawn_command(cmd, Some(20_000)).unwrap()
+    }
+
+    const DOWN: &str = "\x1b[B";
+
+    /// Waits for a prompt, then types. The pause lets the prompt switch the
+    /// terminal to reading keys before they arrive, as a person's would.
+    fn answer(p: &mut rexpect::session::PtySession, prompt: &str, keys: &str) {
+        p.exp_string(prompt)
+            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        p.send(keys).unwrap();
+        p.flush().unwrap();
+    }
+
+    #[test]
+    fn a_person_at_a_terminal_adds_a_partnership() {
+        let project = Project::new();
+        std::fs::write(project.path("partreg.toml"), "council = \"Test\"\n").unwrap();
+        let mut p = session(&project);
+        answer(&mut p, "officer network", "n");
+        answer(&mut p, "delegated or outsourced", "n");
+        answer(&mut p, "external body", "n");
+        let answers: [(&str, &str); 23] = [
+            ("name of the partnership", "Terminal Partnership\r"),
+            ("lead partner", "Norfolk County Council\r"),
+            ("other organisations", "\r"),
+            ("in its life", "\r"),
+            ("What is the partnership for", "Trying a real terminal.\r"),
+            ("key objectives", "\r"),
+            ("strategic or operational", &format!("{DOWN}\r")),
+            ("statutory partnership", "n"),
+            ("governance arrangements", "\r"),
+            ("council's role", "\r"),
+            ("How often does it meet", "\r"),
+            ("corporate priorities", "\r"),
+            ("staff hours a month", "4\r"),
+            ("contribute a year", "0\r"),
+            ("existing budgets", "y"),
+            ("Which budget", "\r"),
+            ("if the council left", "Little.\r"),
+            ("bring the council", "Advice.\r"),
+            ("information from the partnership shared", "Email.\r"),
+            ("comments or recommendations", "\r"),
+            ("When did the council join", "\r"),
+            ("Representative's name", "\r"),
+            ("Appendix B risk and value criteria now", "n"),
+        ];
+        for (prompt, keys) in answers {
+            answer(&mut p, prompt, keys);
+        }
+        answer(&mut p, "Appendix C questions now", "n");
+        answer(&mut p, "Write it?", "y");
+        p.exp_eof().unwrap();
+        let text = std::fs::read_to_string(project.path("register/terminal-partnership.toml")).unwrap();
+        assert!(text.contains("kind = \"operational\""), "{text}");
+        assert!(text.contains("statutory = false"), "{text}");
+    }
+
+    #[test]
+    fn ctrl_c_writes_nothing() {
+        let project = Project::new();
+        let mut p = session(&project);
+        answer(&mut p, "officer network", "n");
+        answer(&mut p, "delegated or outsourced", "n");
+        answer(&mut p, "external body", "n");
+        answer(&mut p, "name of the partnership", "Half Typed");
+        p.send_control('c').unwrap();
+        p.exp_eof().unwrap();
+        assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+    }
+}

@@ -60,6 +60,9 @@ pub enum Command {
     /// Rate partnerships by Appendix B: computed and recorded risk and value, and what the matrix recommends.
     #[command(after_help = ASSESS_HELP)]
     Assess(AssessArgs),
+    /// The annual review pack for the Corporate Management Team, and recording review outcomes.
+    #[command(after_help = REVIEW_HELP)]
+    Review(ReviewArgs),
     /// Put a partnership on the register: guided on a terminal, or from flags.
     #[command(after_help = ADD_HELP)]
     Add(Box<AddArgs>),
@@ -169,6 +172,76 @@ these files is there, nothing is written.
 
 Example:
   partreg init my-council-register --council \"Breckland Council\"";
+
+const REVIEW_HELP: &str = "\
+The pack covers every partnership that is not exited or declined (--all
+includes them): a summary, the value × risk matrix, what needs attention,
+and a row per partnership. The review year runs to 31 March of the next
+year unless partreg.toml sets review_year_end = \"MM-DD\".
+
+Examples:
+  partreg review --year 2026
+  partreg review --year 2026 --format html --output review-2026.html
+  partreg review --year 2026 --format markdown --since review-2025
+  partreg review --year 2026 --record norfolk-waste-partnership --outcome continue --reviewer \"CI&P Team\"
+
+Recording adds a [[reviews]] table at the end of the file and changes nothing
+else; a second record for the same year is refused unless --replace.";
+
+/// `partreg review`.
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The review year, e.g. 2026.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=9999))]
+    pub year: i32,
+    /// Include exited and declined partnerships.
+    #[arg(long)]
+    pub all: bool,
+    /// The pack's format.
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Table)]
+    pub format: ReviewFormat,
+    /// Write the pack to this file instead of the screen (never overwriting without --force).
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let --output replace an existing file.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// Also list what changed since this git revision (e.g. last year's tag).
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Record this year's review of a partnership (by id) instead of printing the pack.
+    #[arg(long, value_name = "ID", requires_all = ["outcome", "reviewer"], conflicts_with_all = ["output", "since", "all"])]
+    pub record: Option<String>,
+    /// With --record: continue, renegotiate or exit.
+    #[arg(long, value_name = "OUTCOME", requires = "record")]
+    pub outcome: Option<String>,
+    /// With --record: who carried out the review.
+    #[arg(long, value_name = "NAME", requires = "record")]
+    pub reviewer: Option<String>,
+    /// With --record: the date of the review (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "record", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// With --record: notes on the review.
+    #[arg(long, value_name = "TEXT", requires = "record")]
+    pub notes: Option<String>,
+    /// With --record: replace a review already recorded for the year.
+    #[arg(long, requires = "record")]
+    pub replace: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    /// Tables for the terminal, 100 columns wide.
+    Table,
+    /// One row per partnership, for spreadsheets.
+    Csv,
+    /// One JSON document.
+    Json,
+    /// A committee-ready report in Markdown.
+    Markdown,
+    /// One self-contained, printable web page.
+    Html,
+}
 
 /// `partreg add`: every key of an entry has a flag.
 #[derive(Debug, Default, Args)]

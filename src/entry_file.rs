@@ -162,7 +162,8 @@ fn key_value(out: &mut String, k: &str, v: &Value) {
     let _ = writeln!(out, "{} = {}", key(k), value(v));
 }
 
-fn value(v: &Value) -> String {
+/// A value as TOML text, laid out as [`render`] does.
+pub fn value(v: &Value) -> String {
     match v {
         Value::String(s) if s.contains('\n') || s.chars().count() > WRAP => multi_line(s),
         Value::String(s) => basic_string(s),

@@ -19,11 +19,13 @@ pub mod entry_file;
 pub mod fields;
 pub mod guide;
 pub mod hint;
+pub mod history;
 pub mod lenient;
 pub mod model;
 pub mod prompt;
 pub mod register;
 pub mod render;
+pub mod review;
 pub mod rubric;
 pub mod rules;
 pub mod schema;
@@ -56,6 +58,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
         cli::Command::Check(args) => commands::check::run(env, &cli.global, args),
         cli::Command::Assess(args) => commands::assess::run(env, &cli.global, args),
         cli::Command::Add(args) => commands::add::run(env, &cli.global, args),
+        cli::Command::Review(args) => commands::review::run(env, &cli.global, args),
         cli::Command::Init(args) => commands::init::run(env, args),
         cli::Command::Schema => env
             .stdout

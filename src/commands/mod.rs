@@ -6,6 +6,7 @@ pub mod add;
 pub mod assess;
 pub mod check;
 pub mod init;
+pub mod review;
 
 use std::io::Write;
 use std::path::PathBuf;

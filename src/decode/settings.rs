@@ -21,6 +21,8 @@ pub struct Settings {
     pub priorities: Option<BTreeMap<String, String>>,
     /// Warnings fail `check`.
     pub strict: bool,
+    /// The month and day the review year ends (default 31 March).
+    pub review_year_end: Option<(u8, u8)>,
 }
 
 /// Reads the settings; the decoder holds any diagnostics.
@@ -30,6 +32,24 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
     let register = t.get("register").and_then(|(v, k)| d.text(v, &k));
     let rubric = t.get("rubric").and_then(|(v, k)| d.text(v, &k));
     let strict = t.get("strict").and_then(|(v, k)| d.boolean(v, &k)).unwrap_or(false);
+    let review_year_end = t.get("review_year_end").and_then(|(v, k)| {
+        let text = d.string(v, &k)?;
+        let parsed = text.split_once('-').and_then(|(m, day)| {
+            let (m, day) = (m.parse::<u8>().ok()?, day.parse::<u8>().ok()?);
+            // A leap year, so that 02-29 is accepted as a day that exists.
+            crate::model::Date::new(2024, m, day).map(|_| (m, day))
+        });
+        if parsed.is_none() {
+            d.push(
+                v.span(),
+                crate::diagnostic::Code::BadDate,
+                &k,
+                format!("{} is not a month and day", crate::diagnostic::quote(&text)),
+                Some("write it as \"MM-DD\", e.g. \"03-31\" for 31 March".into()),
+            );
+        }
+        parsed
+    });
     let priorities = t.get("priorities").and_then(|(v, k)| {
         d.table(v, &k)?;
         let DeValue::Table(table) = v.get_ref() else {
@@ -51,5 +71,6 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
         rubric,
         priorities,
         strict,
+        review_year_end,
     }
 }

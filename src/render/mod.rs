@@ -4,6 +4,7 @@
 pub mod assess;
 pub mod check;
 pub mod csv;
+pub mod review;
 pub mod table;
 pub mod text;
 

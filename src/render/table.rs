@@ -5,6 +5,9 @@
 
 use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 
+/// The width of the annual review pack's terminal tables, in columns.
+pub const WIDTH: u16 = 100;
+
 /// A table with these column headers, fitted to `width` columns if given.
 /// The columns in `keep_whole` are never wrapped (ids, levels).
 pub fn new(headers: &[&str], width: Option<u16>, keep_whole: &[usize]) -> Table {

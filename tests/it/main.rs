@@ -8,5 +8,6 @@ mod assess;
 mod check;
 mod diagnostics;
 mod inputs;
+mod review;
 mod schema;
 mod support;

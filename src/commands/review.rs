@@ -1,0 +1,232 @@
+//! `partreg review --year`: the annual review pack, and recording each
+//! review's outcome back into the register.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use toml::Value;
+use toml_edit::{DocumentMut, Item};
+
+use super::{Env, Outcome};
+use crate::atomic;
+use crate::cli::{GlobalArgs, ReviewArgs, ReviewFormat};
+use crate::diagnostic::Severity;
+use crate::history;
+use crate::lenient;
+use crate::model::{self, Date};
+use crate::register::{self, LoadOptions};
+use crate::render::review as out;
+use crate::review::{self, ReviewOptions};
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let as_of = Env::load_options(global).as_of;
+    let register = register::load(&project, &[], LoadOptions { as_of });
+    if let Some(id) = &args.record {
+        return record(env, &project, &register, args, id, as_of);
+    }
+    let options = ReviewOptions {
+        year: args.year,
+        year_end: review::year_end(args.year, project.settings.review_year_end),
+        as_of,
+        all: args.all,
+    };
+    let changes = match &args.since {
+        Some(rev) => {
+            let old = history::entries_at(&project, rev, &project.rule_context(as_of))?;
+            Some(history::compare(rev, &old, &register, &project.rubric))
+        }
+        None => None,
+    };
+    let pack = review::build(&register, &project.rubric, project.settings.council.as_deref(), options);
+    let mut text = Vec::new();
+    let rubric = &project.rubric;
+    match args.format {
+        ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut text)?,
+        ReviewFormat::Csv => out::csv(&pack, &mut text)?,
+        ReviewFormat::Json => out::json(&pack, rubric, changes.as_ref(), &mut text)?,
+        ReviewFormat::Markdown => out::markdown(&pack, rubric, changes.as_ref(), &mut text)?,
+        ReviewFormat::Html => out::html(&pack, rubric, changes.as_ref(), &mut text)?,
+    }
+    match &args.output {
+        None => env.stdout.write_all(&text)?,
+        Some(path) => {
+            let path = env.cwd.join(path);
+            write_output(&path, &text, args.force)?;
+            writeln!(env.stderr, "Wrote {}.", path.display())?;
+        }
+    }
+    if pack.unreadable.is_empty() {
+        return Ok(Outcome::Clean);
+    }
+    writeln!(
+        env.stderr,
+        "note: left out because they have errors (run `partreg check` to see them): {}",
+        pack.unreadable.join(", ")
+    )?;
+    Ok(Outcome::Problems)
+}
+
+/// `--output`: atomic, and never over an existing file without `--force`.
+fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; it has been left as it was\n  hint: add --force to replace it",
+            path.display()
+        );
+    }
+    let mode = if force {
+        atomic::Mode::Replace
+    } else {
+        atomic::Mode::CreateNew
+    };
+    atomic::write(path, bytes, mode)
+}
+
+/// `--record`: adds this year's `[[reviews]]` table to the end of the file.
+fn record(
+    env: &mut Env<'_>,
+    project: &register::Project,
+    register: &register::Register,
+    args: &ReviewArgs,
+    id: &str,
+    as_of: Date,
+) -> anyhow::Result<Outcome> {
+    let target = super::assess::find(register, id)?;
+    let Some(entry) = &target.entry else {
+        bail!(
+            "{} has errors; fix them first (`partreg check {}` shows them)",
+            target.file,
+            target.file
+        );
+    };
+    let outcome = lenient::choice::<model::Outcome>(args.outcome.as_deref().unwrap_or_default())
+        .map_err(|e| anyhow::anyhow!("--outcome: {e}"))?;
+    let reviewer = args.reviewer.as_deref().unwrap_or_default().trim();
+    if reviewer.is_empty() {
+        bail!("--reviewer cannot be empty: name who carried out the review");
+    }
+    let date = args.date.unwrap_or(as_of);
+    let year = i64::from(args.year);
+    let existing = entry.reviews.iter().position(|r| r.year == year);
+    if let (Some(i), false) = (existing, args.replace) {
+        bail!(
+            "{} already has a review for {} (dated {}, outcome {}); it has been left as it was\n  hint: add --replace to replace it",
+            target.file,
+            args.year,
+            entry.reviews[i].date,
+            entry.reviews[i].outcome
+        );
+    }
+    let before = std::fs::read_to_string(&target.path).with_context(|| format!("cannot read {}", target.file))?;
+    let notes = args.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let changed = match existing {
+        None => append_review(&before, year, date, reviewer, outcome, notes),
+        Some(i) => replace_review(&before, i, date, reviewer, outcome, notes)?,
+    };
+    let checked = register::check_bytes(
+        &target.path,
+        target.file.clone(),
+        changed.as_bytes(),
+        &project.rule_context(as_of),
+    );
+    let errors: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(register::one_line)
+        .collect();
+    if !errors.is_empty() {
+        bail!(
+            "the review would leave {} with errors, so it was not written:\n{}",
+            target.file,
+            errors.join("\n")
+        );
+    }
+    atomic::write(&target.path, changed.as_bytes(), atomic::Mode::Replace)?;
+    let verb = if existing.is_some() { "Replaced" } else { "Recorded" };
+    writeln!(
+        env.stderr,
+        "{verb} the {} review of {} in {}: {outcome}.",
+        args.year, entry.name, target.file
+    )?;
+    Ok(Outcome::Clean)
+}
+
+/// The review as TOML lines.
+fn review_lines(year: i64, date: Date, reviewer: &str, outcome: &str, notes: Option<&str>) -> String {
+    let text = |s: &str| crate::entry_file::value(&Value::String(s.to_string()));
+    let mut lines = format!(
+        "year = {year}\ndate = {date}\nreviewer = {}\noutcome = \"{outcome}\"\n",
+        text(reviewer)
+    );
+    if let Some(n) = notes {
+        lines.push_str(&format!("notes = {}\n", text(n)));
+    }
+    lines
+}
+
+/// Appends a `[[reviews]]` table after everything already in the file, so
+/// no byte of it changes.
+fn append_review(text: &str, year: i64, date: Date, reviewer: &str, outcome: &str, notes: Option<&str>) -> String {
+    let crlf = text.contains("\r\n");
+    let mut out = text.to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let mut table = format!("\n[[reviews]]\n{}", review_lines(year, date, reviewer, outcome, notes));
+    if crlf {
+        table = table.replace('\n', "\r\n");
+    }
+    out.push_str(&table);
+    out
+}
+
+/// Replaces the values of the `index`-th review in place.
+fn replace_review(
+    text: &str,
+    index: usize,
+    date: Date,
+    reviewer: &str,
+    outcome: &str,
+    notes: Option<&str>,
+) -> anyhow::Result<String> {
+    let (bom, body) = text
+        .strip_prefix('\u{FEFF}')
+        .map_or(("", text), |rest| ("\u{FEFF}", rest));
+    let mut doc: DocumentMut = body.parse().context("the file is not valid TOML")?;
+    let Some(table) = doc
+        .get_mut("reviews")
+        .and_then(Item::as_array_of_tables_mut)
+        .and_then(|reviews| reviews.get_mut(index))
+    else {
+        bail!(
+            "the reviews in this file are not written as [[reviews]] tables, so --replace cannot change them; edit the file by hand"
+        );
+    };
+    let date_value: toml_edit::Value = date.to_string().parse().context("a date")?;
+    set(table, "date", date_value);
+    set(table, "reviewer", reviewer.into());
+    set(table, "outcome", outcome.into());
+    match notes {
+        Some(n) => set(table, "notes", n.into()),
+        None => {
+            table.remove("notes");
+        }
+    }
+    Ok(format!("{bom}{doc}"))
+}
+
+/// Sets a value, keeping the spacing and comment around the old one.
+fn set(table: &mut toml_edit::Table, key: &str, new: toml_edit::Value) {
+    match table.get_mut(key) {
+        Some(Item::Value(old)) => {
+            let decor = old.decor().clone();
+            *old = new;
+            *old.decor_mut() = decor;
+        }
+        _ => {
+            table.insert(key, Item::Value(new));
+        }
+    }
+}

@@ -1,0 +1,620 @@
+//! The annual review pack in its formats: a terminal `table` (fitted to 100
+//! columns), `csv` (one row per partnership, stable columns), `json`,
+//! `markdown` (a committee-ready report) and `html` (one self-contained,
+//! printable page).
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::assess::{JsonCell, matrix_cells};
+use super::csv::CsvOut;
+use super::text::pounds;
+use crate::assessment::{Computed, SideAssessment};
+use crate::history::Changes;
+use crate::model::{Choice, Level};
+use crate::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
+use crate::rubric::Rubric;
+
+/// The CSV columns, in order. Documented in docs/review.md; do not reorder.
+pub const CSV_COLUMNS: [&str; 20] = [
+    "id",
+    "name",
+    "lead_partner",
+    "status",
+    "role",
+    "staff_hours_per_month",
+    "budget_contribution_gbp",
+    "risk_computed",
+    "risk_recorded",
+    "value_computed",
+    "value_recorded",
+    "recommendation",
+    "last_review_year",
+    "last_review_outcome",
+    "reviewed_this_year",
+    "appointments_ending",
+    "reporting_frequency",
+    "reporting_responsible",
+    "reports_to",
+    "warnings",
+];
+
+fn title(pack: &Pack<'_>) -> String {
+    match pack.council {
+        Some(c) => format!("{c}: Partnership Register annual review {}", pack.options.year),
+        None => format!("Partnership Register annual review {}", pack.options.year),
+    }
+}
+
+/// "High", or "High (computed Medium)" when the recorded rating differs.
+fn rating(side: &SideAssessment<'_>) -> String {
+    match (side.recorded, side.computed) {
+        (Some(r), Computed::Rating(c)) if r != c => format!("{} (computed {})", r.title(), c.title()),
+        (Some(r), _) => r.title().to_string(),
+        (None, Computed::Rating(c)) => format!("{} (computed)", c.title()),
+        (None, Computed::Incomplete) => "Unrated".to_string(),
+    }
+}
+
+/// Hours for people: `1,968` or `6.5`.
+fn hours(h: f64) -> String {
+    if h.fract() == 0.0 && (0.0..1e15).contains(&h) {
+        pounds(h as u64).trim_start_matches('£').to_string()
+    } else {
+        format!("{h}")
+    }
+}
+
+fn appointments(r: &Row<'_>) -> String {
+    r.appointments
+        .iter()
+        .map(|a| format!("{} ({}){}", a.name, a.term_ends, if a.expired { ", ended" } else { "" }))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn reporting(r: &Row<'_>) -> String {
+    let Some(rep) = &r.entry.reporting else {
+        return "none recorded".into();
+    };
+    let mut parts = Vec::new();
+    if let Some(f) = rep.frequency {
+        parts.push(f.as_str().to_string());
+    }
+    if let Some(who) = &rep.responsible {
+        parts.push(format!("by {who}"));
+    }
+    if let Some(to) = rep.reports_to {
+        parts.push(format!("to {}", to.as_str()));
+    }
+    parts.join(", ")
+}
+
+fn last_review(r: &Row<'_>) -> String {
+    r.last_review
+        .map_or_else(|| "none".into(), |(y, o)| format!("{y}: {o}"))
+}
+
+fn by_status_text(s: &ByStatus) -> String {
+    let parts = [
+        ("proposed", s.proposed),
+        ("active", s.active),
+        ("exiting", s.exiting),
+        ("exited", s.exited),
+        ("declined", s.declined),
+    ];
+    parts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn by_level_text(l: &ByLevel) -> String {
+    let mut s = format!("High {}, Medium {}, Low {}", l.high, l.medium, l.low);
+    if l.unrated > 0 {
+        let _ = write!(s, ", unrated {}", l.unrated);
+    }
+    s
+}
+
+fn urgency(u: Urgency) -> &'static str {
+    match u {
+        Urgency::High => "High",
+        Urgency::Medium => "Medium",
+        Urgency::Low => "Low",
+    }
+}
+
+const VALUES: [Level; 3] = [Level::High, Level::Medium, Level::Low];
+const RISKS: [Level; 3] = [Level::Low, Level::Medium, Level::High];
+
+/// The summary lines shared by the text formats.
+fn summary_lines(pack: &Pack<'_>) -> Vec<String> {
+    let s = &pack.summary;
+    vec![
+        format!("Partnerships: {} ({})", s.partnerships, by_status_text(&s.by_status)),
+        format!("Risk: {}", by_level_text(&s.by_risk)),
+        format!("Value: {}", by_level_text(&s.by_value)),
+        format!("Council contribution: {} a year", pounds(s.total_contribution_gbp)),
+        format!(
+            "Staff time: {} hours a month ({} a year)",
+            hours(s.staff_hours_per_month),
+            hours(s.staff_hours_per_year)
+        ),
+        format!(
+            "Reviews for {}: {} of {} recorded",
+            pack.options.year, s.reviews_recorded, s.reviews_due
+        ),
+    ]
+}
+
+/// The terminal pack, at most 100 columns wide.
+pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
+    let width = Some(super::table::WIDTH);
+    writeln!(w, "{}", title(pack))?;
+    writeln!(
+        w,
+        "Review year ending {}; as of {}.",
+        pack.options.year_end, pack.options.as_of
+    )?;
+    writeln!(w, "\nSummary")?;
+    for line in summary_lines(pack) {
+        writeln!(w, "  {line}")?;
+    }
+    writeln!(w, "\nValue × risk")?;
+    super::assess::matrix_table(&pack.summary.matrix, rubric, false, width, &mut w)?;
+    writeln!(w, "\nNeeds attention")?;
+    if pack.attention.is_empty() {
+        writeln!(w, "  Nothing.")?;
+    } else {
+        let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0, 1]);
+        for a in &pack.attention {
+            t.add_row(vec![urgency(a.severity).to_string(), a.id.clone(), a.message.clone()]);
+        }
+        writeln!(w, "{t}")?;
+    }
+    writeln!(w, "\nPartnerships")?;
+    let year = format!("{} review", pack.options.year);
+    let mut t = super::table::new(&["Partnership", "Status", "Assessment", &year], width, &[0, 1]);
+    for r in &pack.rows {
+        let a = &r.assessment;
+        let assessment = format!(
+            "Risk {}, value {}: {}",
+            rating(&a.risk),
+            rating(&a.value),
+            a.recommendation.map_or("no recommendation", Choice::as_str)
+        );
+        let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
+        let review = match (this_year, r.review_due()) {
+            (Some(x), _) => format!("done: {}", x.outcome),
+            (None, true) => format!("due (last {})", last_review(r)),
+            (None, false) => "not due".to_string(),
+        };
+        t.add_row(vec![r.id.to_string(), r.entry.status.to_string(), assessment, review]);
+    }
+    writeln!(w, "{t}")?;
+    if let Some(c) = changes {
+        writeln!(w, "\nChanges since {}", c.since)?;
+        for line in change_lines(c) {
+            writeln!(w, "  {line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn change_lines(c: &Changes) -> Vec<String> {
+    let mut lines = Vec::new();
+    for a in &c.added {
+        lines.push(format!("added: {} ({})", a.id, a.name));
+    }
+    for r in &c.removed {
+        lines.push(format!("removed: {} ({})", r.id, r.name));
+    }
+    for ch in &c.changed {
+        for (field, change) in &ch.fields {
+            lines.push(format!(
+                "changed: {} {field}: {} → {}",
+                ch.id,
+                show(&change.old),
+                show(&change.new)
+            ));
+        }
+    }
+    if lines.is_empty() {
+        lines.push("no changes".into());
+    }
+    lines
+}
+
+fn show(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "none".into(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(show).collect();
+            if parts.is_empty() {
+                "none".into()
+            } else {
+                parts.join("; ")
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// One CSV row per partnership, columns as [`CSV_COLUMNS`].
+pub fn csv(pack: &Pack<'_>, w: impl Write) -> io::Result<()> {
+    let mut out = CsvOut::new(w);
+    out.header(&CSV_COLUMNS)?;
+    for r in &pack.rows {
+        let e = r.entry;
+        let a = &r.assessment;
+        out.text(r.id)
+            .text(&e.name)
+            .text(&e.lead_partner)
+            .text(e.status.as_str())
+            .text(e.role.as_str());
+        out.number(e.staff_hours_per_month).number(e.budget_contribution_gbp);
+        out.text(a.risk.computed.as_str())
+            .opt(a.risk.recorded.map(Level::as_str_lower));
+        out.text(a.value.computed.as_str())
+            .opt(a.value.recorded.map(Level::as_str_lower));
+        out.opt(a.recommendation.map(Choice::as_str));
+        match r.last_review {
+            Some((year, outcome)) => out.number(year).text(outcome.as_str()),
+            None => out.text("").text(""),
+        };
+        out.text(if r.reviewed_this_year { "yes" } else { "no" });
+        out.text(&appointments(r));
+        let rep = e.reporting.as_ref();
+        out.opt(rep.and_then(|x| x.frequency).map(Choice::as_str));
+        out.opt(rep.and_then(|x| x.responsible.as_deref()));
+        out.opt(rep.and_then(|x| x.reports_to).map(Choice::as_str));
+        out.text(&r.warnings.join("; "));
+        out.end()?;
+    }
+    out.finish()
+}
+
+#[derive(Serialize)]
+struct JsonPack<'a> {
+    council: Option<&'a str>,
+    year: i32,
+    year_end: String,
+    as_of: String,
+    summary: JsonSummary<'a>,
+    attention: &'a [Attention],
+    partnerships: Vec<JsonRow<'a>>,
+    changes: Option<&'a Changes>,
+}
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    partnerships: usize,
+    by_status: &'a ByStatus,
+    by_risk: &'a ByLevel,
+    by_value: &'a ByLevel,
+    matrix: Vec<JsonCell<'a>>,
+    total_contribution_gbp: u64,
+    staff_hours_per_month: f64,
+    staff_hours_per_year: f64,
+    reviews_recorded: usize,
+    reviews_due: usize,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    lead_partner: &'a str,
+    status: &'static str,
+    role: &'static str,
+    staff_hours_per_month: f64,
+    budget_contribution_gbp: u64,
+    risk_computed: &'static str,
+    risk_recorded: Option<&'static str>,
+    value_computed: &'static str,
+    value_recorded: Option<&'static str>,
+    recommendation: Option<&'static str>,
+    reviewed_this_year: bool,
+    last_review_year: Option<i64>,
+    last_review_outcome: Option<&'static str>,
+    appointments_ending: &'a [crate::review::Appointment],
+    reporting: Option<&'a crate::model::Reporting>,
+    warnings: &'a [String],
+}
+
+/// The pack as one JSON document.
+pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
+    let s = &pack.summary;
+    let doc = JsonPack {
+        council: pack.council,
+        year: pack.options.year,
+        year_end: pack.options.year_end.to_string(),
+        as_of: pack.options.as_of.to_string(),
+        summary: JsonSummary {
+            partnerships: s.partnerships,
+            by_status: &s.by_status,
+            by_risk: &s.by_risk,
+            by_value: &s.by_value,
+            matrix: matrix_cells(&s.matrix, rubric),
+            total_contribution_gbp: s.total_contribution_gbp,
+            staff_hours_per_month: s.staff_hours_per_month,
+            staff_hours_per_year: s.staff_hours_per_year,
+            reviews_recorded: s.reviews_recorded,
+            reviews_due: s.reviews_due,
+        },
+        attention: &pack.attention,
+        partnerships: pack
+            .rows
+            .iter()
+            .map(|r| JsonRow {
+                id: r.id,
+                name: &r.entry.name,
+                lead_partner: &r.entry.lead_partner,
+                status: r.entry.status.as_str(),
+                role: r.entry.role.as_str(),
+                staff_hours_per_month: r.entry.staff_hours_per_month,
+                budget_contribution_gbp: r.entry.budget_contribution_gbp,
+                risk_computed: r.assessment.risk.computed.as_str(),
+                risk_recorded: r.assessment.risk.recorded.map(Level::as_str_lower),
+                value_computed: r.assessment.value.computed.as_str(),
+                value_recorded: r.assessment.value.recorded.map(Level::as_str_lower),
+                recommendation: r.assessment.recommendation.map(Choice::as_str),
+                reviewed_this_year: r.reviewed_this_year,
+                last_review_year: r.last_review.map(|(y, _)| y),
+                last_review_outcome: r.last_review.map(|(_, o)| o.as_str()),
+                appointments_ending: &r.appointments,
+                reporting: r.entry.reporting.as_ref(),
+                warnings: &r.warnings,
+            })
+            .collect(),
+        changes,
+    };
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    writeln!(w)
+}
+
+/// Escapes text for a Markdown table cell.
+fn md(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// A committee-ready Markdown report.
+pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
+    writeln!(w, "# {}\n", md(&title(pack)))?;
+    writeln!(
+        w,
+        "Review year ending {}. Prepared from the register as of {}.\n",
+        pack.options.year_end, pack.options.as_of
+    )?;
+    writeln!(w, "## Summary\n")?;
+    for line in summary_lines(pack) {
+        writeln!(w, "- {}", md(&line))?;
+    }
+    writeln!(w, "\n## Value × risk matrix\n")?;
+    writeln!(w, "| Value \\\\ Risk | Low risk | Medium risk | High risk |")?;
+    writeln!(w, "|---|---|---|---|")?;
+    for value in VALUES {
+        let cells: Vec<String> = RISKS
+            .iter()
+            .map(|risk| {
+                format!(
+                    "{} ({})",
+                    pack.summary.matrix.ids(value, *risk).len(),
+                    rubric.recommend(value, *risk)
+                )
+            })
+            .collect();
+        writeln!(w, "| **{} value** | {} |", value.title(), cells.join(" | "))?;
+    }
+    writeln!(w, "\n## Needs attention\n")?;
+    if pack.attention.is_empty() {
+        writeln!(w, "Nothing needs attention.")?;
+    } else {
+        writeln!(w, "| Priority | Partnership | What |")?;
+        writeln!(w, "|---|---|---|")?;
+        for a in &pack.attention {
+            writeln!(w, "| {} | {} | {} |", urgency(a.severity), md(&a.id), md(&a.message))?;
+        }
+    }
+    writeln!(w, "\n## Partnerships\n")?;
+    writeln!(
+        w,
+        "| Partnership | Lead partner | Status | Role | Hours a month | Contribution | Risk | Value | Recommendation | Last review | {} review | Appointments ending | Reporting |",
+        pack.options.year
+    )?;
+    writeln!(w, "|---|---|---|---|---:|---:|---|---|---|---|---|---|---|")?;
+    for r in &pack.rows {
+        let e = r.entry;
+        writeln!(
+            w,
+            "| {} (`{}`) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            md(&e.name),
+            r.id,
+            md(&e.lead_partner),
+            e.status,
+            e.role,
+            hours(e.staff_hours_per_month),
+            pounds(e.budget_contribution_gbp),
+            rating(&r.assessment.risk),
+            rating(&r.assessment.value),
+            r.assessment.recommendation.map_or("—", Choice::as_str),
+            last_review(r),
+            if r.reviewed_this_year {
+                "done"
+            } else if r.review_due() {
+                "due"
+            } else {
+                "—"
+            },
+            md(&appointments(r)),
+            md(&reporting(r)),
+        )?;
+    }
+    if let Some(c) = changes {
+        writeln!(w, "\n## Changes since {}\n", md(&c.since))?;
+        for line in change_lines(c) {
+            writeln!(w, "- {}", md(&line))?;
+        }
+    }
+    Ok(())
+}
+
+/// Escapes text for HTML.
+fn h(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = r"
+@page { size: A4; margin: 15mm; }
+body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 190mm; }
+h1 { font-size: 16pt; margin: 0 0 4pt; }
+h2 { font-size: 12pt; margin: 14pt 0 6pt; border-bottom: 1px solid #444; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; }
+th, td { border: 1px solid #666; padding: 3pt 4pt; text-align: left; vertical-align: top; }
+th { background: #e8e8e8; }
+td.num { text-align: right; }
+tr { page-break-inside: avoid; }
+table.matrix { width: auto; }
+table.matrix td { width: 34mm; height: 14mm; text-align: center; font-size: 11pt; }
+table.matrix .count { font-size: 16pt; font-weight: bold; display: block; }
+.retain { background: #d9f0d9; }
+.retain-manage-risk { background: #fff1c2; border: 2px dashed #333; }
+.review { background: #ffe0b3; border: 2px dotted #333; }
+.consider-exit { background: #f8c9c9; border: 3px double #333; }
+.high { font-weight: bold; }
+@media print { h2 { page-break-after: avoid; } }
+";
+
+/// One self-contained, printable HTML page: no scripts, no outside files.
+pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">"
+    );
+    let _ = writeln!(
+        s,
+        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        h(&title(pack))
+    );
+    let _ = writeln!(s, "<h1>{}</h1>", h(&title(pack)));
+    let _ = writeln!(
+        s,
+        "<p>Review year ending {}. Prepared from the register as of {}.</p>",
+        pack.options.year_end, pack.options.as_of
+    );
+    let _ = writeln!(s, "<h2>Summary</h2>\n<ul>");
+    for line in summary_lines(pack) {
+        let _ = writeln!(s, "<li>{}</li>", h(&line));
+    }
+    let _ = writeln!(s, "</ul>\n<h2>Value × risk matrix</h2>");
+    let _ = writeln!(
+        s,
+        "<table class=\"matrix\">\n<caption>Number of partnerships in each cell, and what the matrix recommends</caption>"
+    );
+    let _ = writeln!(
+        s,
+        "<thead><tr><th scope=\"col\">Value \\ Risk</th><th scope=\"col\">Low risk</th><th scope=\"col\">Medium risk</th><th scope=\"col\">High risk</th></tr></thead>\n<tbody>"
+    );
+    for value in VALUES {
+        let _ = write!(s, "<tr><th scope=\"row\">{} value</th>", value.title());
+        for risk in RISKS {
+            let rec = rubric.recommend(value, risk);
+            let count = pack.summary.matrix.ids(value, risk).len();
+            let _ = write!(
+                s,
+                "<td class=\"{rec}\" data-value=\"{}\" data-risk=\"{}\"><span class=\"count\">{count}</span>{rec}</td>",
+                value.as_str_lower(),
+                risk.as_str_lower()
+            );
+        }
+        let _ = writeln!(s, "</tr>");
+    }
+    let _ = writeln!(s, "</tbody>\n</table>");
+    let _ = writeln!(s, "<h2>Needs attention</h2>");
+    if pack.attention.is_empty() {
+        let _ = writeln!(s, "<p>Nothing needs attention.</p>");
+    } else {
+        let _ = writeln!(
+            s,
+            "<table class=\"attention\">\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Partnership</th><th scope=\"col\">What</th></tr></thead>\n<tbody>"
+        );
+        for a in &pack.attention {
+            let class = if a.severity == Urgency::High {
+                " class=\"high\""
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
+                urgency(a.severity),
+                h(&a.id),
+                h(&a.message)
+            );
+        }
+        let _ = writeln!(s, "</tbody>\n</table>");
+    }
+    let _ = writeln!(s, "<h2>Partnerships</h2>\n<table class=\"partnerships\">");
+    let _ = writeln!(
+        s,
+        "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Lead partner</th><th scope=\"col\">Status</th><th scope=\"col\">Role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recommendation</th><th scope=\"col\">Last review</th><th scope=\"col\">{} review</th><th scope=\"col\">Appointments ending</th><th scope=\"col\">Reporting</th></tr></thead>\n<tbody>",
+        pack.options.year
+    );
+    for r in &pack.rows {
+        let e = r.entry;
+        let _ = writeln!(
+            s,
+            "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            h(r.id),
+            h(&e.name),
+            h(&e.lead_partner),
+            e.status,
+            e.role,
+            hours(e.staff_hours_per_month),
+            h(&pounds(e.budget_contribution_gbp)),
+            h(&rating(&r.assessment.risk)),
+            h(&rating(&r.assessment.value)),
+            r.assessment.recommendation.map_or("—", Choice::as_str),
+            h(&last_review(r)),
+            if r.reviewed_this_year {
+                "done"
+            } else if r.review_due() {
+                "due"
+            } else {
+                "—"
+            },
+            h(&appointments(r)),
+            h(&reporting(r)),
+        );
+    }
+    let _ = writeln!(s, "</tbody>\n</table>");
+    if let Some(c) = changes {
+        let _ = writeln!(s, "<h2>Changes since {}</h2>\n<ul>", h(&c.since));
+        for line in change_lines(c) {
+            let _ = writeln!(s, "<li>{}</li>", h(&line));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
+    let _ = writeln!(s, "</body>\n</html>");
+    w.write_all(s.as_bytes())
+}

@@ -1,0 +1,414 @@
+//! The annual review of the Partnership Register as data: one row per
+//! partnership, the summary figures, the value × risk matrix and the list
+//! of what needs the Corporate Management Team's attention. Renderers in
+//! [`crate::render::review`] turn it into the pack; nothing here prints.
+
+use serde::Serialize;
+
+use crate::assessment::{self, Assessment, Matrix};
+use crate::diagnostic::{Code, Severity};
+use crate::model::{Choice, Date, Entry, Level, Outcome, Status};
+use crate::register::Register;
+use crate::rubric::{Recommendation, Rubric};
+
+/// Which review and how it is judged.
+#[derive(Clone, Copy, Debug)]
+pub struct ReviewOptions {
+    pub year: i32,
+    /// The last day of the review year.
+    pub year_end: Date,
+    /// "Today", for expired appointments and warnings.
+    pub as_of: Date,
+    /// Include exited and declined partnerships.
+    pub all: bool,
+}
+
+/// The last day of review year `year`: `MM-DD` in the following year
+/// (31 March by default, the UK financial year), or 31 December of `year`
+/// itself when the review year is the calendar year.
+pub fn year_end(year: i32, month_day: Option<(u8, u8)>) -> Date {
+    let (month, day) = month_day.unwrap_or((3, 31));
+    let end_year = if (month, day) == (12, 31) { year } else { year + 1 };
+    // 29 February in a year without one becomes 28 February.
+    Date::new(end_year, month, day)
+        .or_else(|| Date::new(end_year, month, day.saturating_sub(1)))
+        .unwrap_or_else(|| Date::new(end_year, 3, 31).unwrap_or(Date::today()))
+}
+
+/// A representative whose appointment ends by the end of the review year.
+#[derive(Clone, Debug, Serialize)]
+pub struct Appointment {
+    pub name: String,
+    pub level: &'static str,
+    pub term_ends: String,
+    /// Already ended on the as-of date.
+    pub expired: bool,
+}
+
+/// One partnership in the pack.
+#[derive(Debug)]
+pub struct Row<'a> {
+    pub id: &'a str,
+    pub entry: &'a Entry,
+    pub assessment: Assessment<'a>,
+    pub reviewed_this_year: bool,
+    /// The most recent review: year and outcome.
+    pub last_review: Option<(i64, Outcome)>,
+    pub appointments: Vec<Appointment>,
+    /// `code: message` of each warning `check` gives for the entry.
+    pub warnings: Vec<String>,
+}
+
+impl Row<'_> {
+    /// Whether the annual review applies (active and exiting partnerships).
+    pub fn review_due(&self) -> bool {
+        matches!(self.entry.status, Status::Active | Status::Exiting)
+    }
+}
+
+/// How urgent an attention item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Urgency {
+    High,
+    Medium,
+    Low,
+}
+
+/// Something the Corporate Management Team should look at.
+#[derive(Clone, Debug, Serialize)]
+pub struct Attention {
+    pub severity: Urgency,
+    pub id: String,
+    /// A stable short name for the kind of item.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// Counts in a fixed order.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ByStatus {
+    pub proposed: usize,
+    pub active: usize,
+    pub exiting: usize,
+    pub exited: usize,
+    pub declined: usize,
+}
+
+/// Counts of a rating (recorded, else computed).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct ByLevel {
+    pub high: usize,
+    pub medium: usize,
+    pub low: usize,
+    /// Neither recorded nor computable.
+    pub unrated: usize,
+}
+
+impl ByLevel {
+    fn add(&mut self, level: Option<Level>) {
+        match level {
+            Some(Level::High) => self.high += 1,
+            Some(Level::Medium) => self.medium += 1,
+            Some(Level::Low) => self.low += 1,
+            None => self.unrated += 1,
+        }
+    }
+}
+
+/// The summary figures.
+#[derive(Debug)]
+pub struct Summary {
+    pub partnerships: usize,
+    pub by_status: ByStatus,
+    pub by_risk: ByLevel,
+    pub by_value: ByLevel,
+    pub matrix: Matrix,
+    pub total_contribution_gbp: u64,
+    pub staff_hours_per_month: f64,
+    pub staff_hours_per_year: f64,
+    /// Partnerships due an annual review that have this year's recorded.
+    pub reviews_recorded: usize,
+    /// Partnerships due an annual review this year (active and exiting).
+    pub reviews_due: usize,
+}
+
+/// The whole pack.
+#[derive(Debug)]
+pub struct Pack<'a> {
+    pub council: Option<&'a str>,
+    pub options: ReviewOptions,
+    pub rows: Vec<Row<'a>>,
+    pub summary: Summary,
+    pub attention: Vec<Attention>,
+    /// Files left out because they have errors.
+    pub unreadable: Vec<String>,
+}
+
+/// Builds the review pack from the loaded register.
+pub fn build<'a>(
+    register: &'a Register,
+    rubric: &'a Rubric,
+    council: Option<&'a str>,
+    options: ReviewOptions,
+) -> Pack<'a> {
+    let mut rows = Vec::new();
+    let mut unreadable = Vec::new();
+    for loaded in &register.entries {
+        let Some(entry) = &loaded.entry else {
+            unreadable.push(loaded.id.clone());
+            continue;
+        };
+        if !options.all && matches!(entry.status, Status::Exited | Status::Declined) {
+            continue;
+        }
+        let warnings = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Warning)
+            .map(|d| format!("{}: {}", d.code.as_str(), d.message))
+            .collect();
+        rows.push(row(&loaded.id, entry, rubric, options, warnings));
+    }
+    rows.sort_by(|a, b| a.id.cmp(b.id));
+    let summary = summarise(&rows);
+    let mut attention: Vec<Attention> = rows.iter().flat_map(|r| attention(r, options)).collect();
+    for id in &unreadable {
+        attention.push(Attention {
+            severity: Urgency::High,
+            id: id.clone(),
+            kind: "file-errors",
+            message: "the file has errors and is left out of this pack; `partreg check` shows them".into(),
+        });
+    }
+    attention.sort_by(|a, b| {
+        (a.severity, rank(a.kind), &a.id, &a.message).cmp(&(b.severity, rank(b.kind), &b.id, &b.message))
+    });
+    unreadable.sort();
+    Pack {
+        council,
+        options,
+        rows,
+        summary,
+        attention,
+        unreadable,
+    }
+}
+
+fn row<'a>(
+    id: &'a str,
+    entry: &'a Entry,
+    rubric: &'a Rubric,
+    options: ReviewOptions,
+    warnings: Vec<String>,
+) -> Row<'a> {
+    let year = i64::from(options.year);
+    let last_review = entry.reviews.iter().max_by_key(|r| r.year).map(|r| (r.year, r.outcome));
+    let appointments = entry
+        .representatives
+        .iter()
+        .filter_map(|r| {
+            let end = r.term_ends.filter(|end| *end <= options.year_end)?;
+            Some(Appointment {
+                name: r.name.clone(),
+                level: r.level.as_str(),
+                term_ends: end.to_string(),
+                expired: end < options.as_of,
+            })
+        })
+        .collect();
+    Row {
+        id,
+        entry,
+        assessment: assessment::assess(entry, rubric),
+        reviewed_this_year: entry.reviews.iter().any(|r| r.year == year),
+        last_review,
+        appointments,
+        warnings,
+    }
+}
+
+fn summarise(rows: &[Row<'_>]) -> Summary {
+    let mut by_status = ByStatus::default();
+    let mut by_risk = ByLevel::default();
+    let mut by_value = ByLevel::default();
+    for r in rows {
+        match r.entry.status {
+            Status::Proposed => by_status.proposed += 1,
+            Status::Active => by_status.active += 1,
+            Status::Exiting => by_status.exiting += 1,
+            Status::Exited => by_status.exited += 1,
+            Status::Declined => by_status.declined += 1,
+        }
+        by_risk.add(r.assessment.risk.effective());
+        by_value.add(r.assessment.value.effective());
+    }
+    let hours: f64 = rows.iter().map(|r| r.entry.staff_hours_per_month).sum();
+    Summary {
+        partnerships: rows.len(),
+        by_status,
+        by_risk,
+        by_value,
+        matrix: Matrix::build(rows.iter().map(|r| (r.id, &r.assessment))),
+        total_contribution_gbp: rows.iter().map(|r| r.entry.budget_contribution_gbp).sum(),
+        staff_hours_per_month: round2(hours),
+        staff_hours_per_year: round2(hours * 12.0),
+        reviews_recorded: rows.iter().filter(|r| r.review_due() && r.reviewed_this_year).count(),
+        reviews_due: rows.iter().filter(|r| r.review_due()).count(),
+    }
+}
+
+/// Rounds to two decimal places, so sums of decimal hours print cleanly.
+pub fn round2(n: f64) -> f64 {
+    (n * 100.0).round() / 100.0
+}
+
+/// The order of kinds within one severity, as the policy's review weighs
+/// them: unreadable files, reviews not done, recommendations, ratings,
+/// appointments, exit strategies, missing data.
+fn rank(kind: &str) -> usize {
+    const ORDER: [&str; 9] = [
+        "file-errors",
+        "not-reviewed",
+        "consider-exit",
+        "review",
+        "rating-differs",
+        "appointment-expired",
+        "appointment-expiring",
+        "exit-strategy",
+        "data-missing",
+    ];
+    ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len())
+}
+
+/// What in one row needs attention.
+fn attention(r: &Row<'_>, options: ReviewOptions) -> Vec<Attention> {
+    let mut out = Vec::new();
+    let mut push = |severity, kind, message: String| {
+        out.push(Attention {
+            severity,
+            id: r.id.to_string(),
+            kind,
+            message,
+        });
+    };
+    let e = r.entry;
+    if r.review_due() && !r.reviewed_this_year {
+        push(
+            Urgency::Medium,
+            "not-reviewed",
+            format!("no review recorded for {}", options.year),
+        );
+    }
+    let a = &r.assessment;
+    match a.recommendation {
+        Some(Recommendation::ConsiderExit) => push(
+            Urgency::High,
+            "consider-exit",
+            format!(
+                "the matrix recommends considering exit (value {}, risk {})",
+                level(a.value.effective()),
+                level(a.risk.effective())
+            ),
+        ),
+        Some(Recommendation::Review) => push(
+            Urgency::Medium,
+            "review",
+            format!(
+                "the matrix recommends a review (value {}, risk {})",
+                level(a.value.effective()),
+                level(a.risk.effective())
+            ),
+        ),
+        _ => {}
+    }
+    for side in [&a.risk, &a.value] {
+        if side.differs() {
+            let (Some(recorded), Some(computed)) = (side.recorded, side.computed.level()) else {
+                continue;
+            };
+            push(
+                Urgency::Medium,
+                "rating-differs",
+                format!(
+                    "the recorded {} rating {} differs from the computed {}",
+                    side.side.as_str(),
+                    recorded.title(),
+                    computed.title()
+                ),
+            );
+        }
+    }
+    for ap in &r.appointments {
+        if ap.expired {
+            push(
+                Urgency::High,
+                "appointment-expired",
+                format!("{}'s appointment ended on {}", ap.name, ap.term_ends),
+            );
+        } else {
+            push(
+                Urgency::Medium,
+                "appointment-expiring",
+                format!(
+                    "{}'s appointment ends on {}, within the review year",
+                    ap.name, ap.term_ends
+                ),
+            );
+        }
+    }
+    if matches!(e.status, Status::Exiting | Status::Exited) {
+        match &e.exit {
+            None => push(Urgency::High, "exit-strategy", "no exit strategy is recorded".into()),
+            Some(exit) if exit.approved_by.is_none() => {
+                push(
+                    Urgency::High,
+                    "exit-strategy",
+                    "the exit strategy has not been approved by CMT or the Executive".into(),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    let missing: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter_map(|w| w.split_once(':').map(|(code, _)| code))
+        .filter(|code| {
+            [
+                Code::NoReporting,
+                Code::NoApproval,
+                Code::NoPartners,
+                Code::IncompleteAssessment,
+            ]
+            .iter()
+            .any(|c| c.as_str() == *code)
+        })
+        .collect();
+    if !missing.is_empty() {
+        push(
+            Urgency::Low,
+            "data-missing",
+            format!("data missing: {}", missing.join(", ")),
+        );
+    }
+    out
+}
+
+fn level(l: Option<Level>) -> &'static str {
+    l.map_or("unrated", Level::title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn review_years_end_on_the_configured_day() {
+        assert_eq!(year_end(2026, None), Date::new(2027, 3, 31).unwrap());
+        assert_eq!(year_end(2026, Some((12, 31))), Date::new(2026, 12, 31).unwrap());
+        assert_eq!(year_end(2026, Some((6, 30))), Date::new(2027, 6, 30).unwrap());
+        assert_eq!(year_end(2026, Some((2, 29))), Date::new(2027, 2, 28).unwrap());
+        assert_eq!(year_end(2027, Some((2, 29))), Date::new(2028, 2, 29).unwrap());
+    }
+}

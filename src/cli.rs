@@ -12,9 +12,14 @@ const ABOUT: &str = "Keep the council's Partnership Register as files, check it 
 
 const AFTER_HELP: &str = "\
 Examples:
-  partreg check                      check the whole register
-  partreg check register/waste.toml  check one file (duplicates still looked for everywhere)
-  partreg schema > schemas/partnership.schema.json
+  partreg check                        check the whole register
+  partreg add                          put a new partnership on the register, guided
+  partreg assess waste --explain       how a partnership's risk and value are rated
+  partreg review --year 2026           the annual review pack
+  partreg list --format xlsx --output register.xlsx
+  partreg import old-register.xlsx     move in from the old spreadsheet
+
+`partreg COMMAND --help` explains each command with examples.
 
 Exit codes: 0 nothing wrong, 1 the register has problems, 2 partreg could not run.";
 
@@ -63,12 +68,35 @@ pub enum Command {
     /// The annual review pack for the Corporate Management Team, and recording review outcomes.
     #[command(after_help = REVIEW_HELP)]
     Review(ReviewArgs),
+    /// The Partnership Register as a document: one row per partnership, for the screen or Excel.
+    #[command(after_help = LIST_HELP)]
+    List(ListArgs),
+    /// One partnership in full, with its assessment.
+    #[command(
+        after_help = "Examples:\n  partreg show norfolk-waste-partnership\n  partreg show norfolk-waste-partnership --format json"
+    )]
+    Show(ShowArgs),
+    /// Bring an existing spreadsheet register (CSV or Excel) into partreg, one file per row.
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
     /// Put a partnership on the register: guided on a terminal, or from flags.
     #[command(after_help = ADD_HELP)]
     Add(Box<AddArgs>),
     /// Set up a new register for a council: settings, an example entry, schemas and CI.
     #[command(after_help = INIT_HELP)]
     Init(InitArgs),
+    /// Print shell completions for partreg.
+    #[command(
+        after_help = "Examples:\n  partreg completions bash > ~/.local/share/bash-completion/completions/partreg\n  partreg completions zsh > ~/.zfunc/_partreg\n  partreg completions fish > ~/.config/fish/completions/partreg.fish\n  partreg completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print partreg's manual page (troff), for `man`.
+    #[command(after_help = "Example:\n  partreg man > partreg.1 && man ./partreg.1")]
+    Man,
     /// Print the JSON Schema of one register entry (for editors and other tools).
     #[command(after_help = "Example:\n  partreg schema > schemas/partnership.schema.json")]
     Schema,
@@ -82,6 +110,9 @@ Examples:
   partreg check
   partreg check --strict --as-of 2026-04-01
   partreg check --format github       (annotations on a GitHub pull request)
+  partreg check --format sarif > partreg.sarif
+  partreg check --format gitlab > gl-code-quality-report.json
+  partreg check --format github --summary \"$GITHUB_STEP_SUMMARY\"
   partreg check --format json > findings.json
 
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found
@@ -136,6 +167,9 @@ pub struct AssessArgs {
     /// With --matrix, list the partnerships in each cell.
     #[arg(long, requires = "matrix")]
     pub names: bool,
+    /// CSV without the byte-order mark that helps Excel read £ and accents.
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 const ADD_HELP: &str = "\
@@ -188,6 +222,111 @@ Examples:
 Recording adds a [[reviews]] table at the end of the file and changes nothing
 else; a second record for the same year is refused unless --replace.";
 
+const LIST_HELP: &str = "\
+The table shows the main columns; csv, json and xlsx hold every Appendix A
+field, the Appendix B criteria and ratings, the reporting programme and the
+decision to join. CSV starts with a byte-order mark so Excel reads £ and
+accents (--no-bom to leave it out), and text Excel would run as a formula is
+prefixed with '.
+
+Examples:
+  partreg list
+  partreg list --status active --sort budget
+  partreg list --format csv > register.csv
+  partreg list --format xlsx --output register.xlsx
+
+Sort keys: id (default), name, status, lead-partner, budget, hours, risk,
+value, recommendation. Money, hours and ratings sort largest first.";
+
+const IMPORT_HELP: &str = "\
+Headers are matched to the register's keys and to the usual labels
+(\"Partnership Name\", \"Frequency of Meetings\", \"BC Representative(s)\",
+\"Budget contribution (£)\", \"Overall Risk Assessment\", \"Statutory (Y/N)\"…),
+ignoring case, spaces and punctuation. Anything else can be mapped with a
+TOML file of \"Their header\" = \"register_key\" (or \"ignore\") lines.
+
+Values are read as people type them: £12,500, Yes/Y/No, High/H/Med,
+Quarterly, \"Cllr Ann Brown (member); Jo Smith (officer)\", 20/04/2026. A value
+that cannot be read is kept as written and reported, so nothing is lost;
+columns partreg does not know are kept in `comments`. Rows missing required
+fields are still written (and reported) unless --strict. A row whose id is
+already on the register is skipped: nothing is ever overwritten.
+
+Exit codes: 0 every row imported cleanly, 1 some rows need attention or were
+skipped, 2 the file cannot be read.
+
+Examples:
+  partreg import old-register.xlsx --dry-run
+  partreg import old-register.csv --mapping headers.toml --folder imported";
+
+/// `partreg import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet: .csv or .xlsx (first sheet).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// A TOML file mapping headers to register keys.
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Report what would happen, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Put the new files in this sub-folder of the register.
+    #[arg(long, value_name = "SUB")]
+    pub folder: Option<PathBuf>,
+    /// Skip rows that lack required data or have values that cannot be read.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// `partreg list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only partnerships with this status (repeatable).
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// The column to sort by.
+    #[arg(long, value_name = "KEY")]
+    pub sort: Option<String>,
+    /// The format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// Write to this file (required for xlsx); never overwrites without --force.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Let --output replace an existing file.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// CSV without the byte-order mark that helps Excel read £ and accents.
+    #[arg(long)]
+    pub no_bom: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+    /// An Excel workbook (needs --output).
+    Xlsx,
+}
+
+/// `partreg show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The partnership's id (its file name without .toml).
+    #[arg(value_name = "ID")]
+    pub id: String,
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
 /// `partreg review`.
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
@@ -206,6 +345,9 @@ pub struct ReviewArgs {
     /// Let --output replace an existing file.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// CSV without the byte-order mark that helps Excel read £ and accents.
+    #[arg(long)]
+    pub no_bom: bool,
     /// Also list what changed since this git revision (e.g. last year's tag).
     #[arg(long, value_name = "REV")]
     pub since: Option<String>,
@@ -417,6 +559,9 @@ pub struct CheckArgs {
     /// Fail on warnings too (also `strict = true` in partreg.toml).
     #[arg(long)]
     pub strict: bool,
+    /// Also append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -427,6 +572,10 @@ pub enum CheckFormat {
     Json,
     /// GitHub Actions annotations on stdout, the summary on stderr.
     Github,
+    /// SARIF 2.1.0 on stdout, for code-scanning services.
+    Sarif,
+    /// GitLab Code Quality JSON on stdout.
+    Gitlab,
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {

@@ -20,11 +20,11 @@ pub enum Severity {
 }
 
 macro_rules! codes {
-    ($( $(#[$doc:meta])* $variant:ident = $text:literal, $severity:ident; )+) => {
+    ($( $variant:ident = $text:literal, $severity:ident, $about:literal; )+) => {
         /// The stable, documented code of a finding (`docs/diagnostics.md`).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
-            $( $(#[$doc])* $variant ),+
+            $( #[doc = $about] $variant ),+
         }
 
         impl Code {
@@ -44,65 +44,72 @@ macro_rules! codes {
                     $(Code::$variant => Severity::$severity),+
                 }
             }
+
+            /// One sentence on what the code means (for SARIF rules and help).
+            pub fn about(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $about),+
+                }
+            }
         }
     };
 }
 
 codes! {
-    /// The file could not be read (permissions, an I/O error, too large).
-    Unreadable = "unreadable", Error;
-    /// The file is not UTF-8 text.
-    NotUtf8 = "not-utf8", Error;
-    /// The file is not valid TOML.
-    Syntax = "syntax", Error;
-    /// A date that is not a real calendar date, or a date-time where a date belongs.
-    BadDate = "bad-date", Error;
-    /// A value of the wrong type, e.g. a string where a number belongs.
-    WrongType = "wrong-type", Error;
-    /// A key the format does not have.
-    UnknownKey = "unknown-key", Error;
-    /// A value outside its closed list, e.g. `status = "Active"`.
-    BadValue = "bad-value", Error;
-    /// A required key is absent (or a required list is empty).
-    MissingKey = "missing-key", Error;
-    /// A value that cannot be right: a number too large, not a number or infinite, a name too long, a review year out of range.
-    OutOfRange = "out-of-range", Error;
-    /// Text containing invisible or control characters (zero-width spaces, right-to-left marks).
-    HiddenCharacters = "hidden-characters", Error;
-    /// A negative amount of money or hours.
-    Negative = "negative", Error;
-    /// The file name is not a valid id.
-    BadId = "bad-id", Error;
-    /// Two files have the same id.
-    DuplicateId = "duplicate-id", Error;
-    /// Two partnerships have the same name.
-    DuplicateName = "duplicate-name", Error;
-    /// A representative's term ends before they were appointed.
-    TermBeforeAppointed = "term-before-appointed", Error;
-    /// An exiting or exited partnership has no exit strategy.
-    MissingExit = "missing-exit", Error;
-    /// A significant partnership was exited without the Executive reviewing the exit strategy.
-    ExitNotReviewed = "exit-not-reviewed", Error;
-    /// An unbudgeted contribution was not approved by Cabinet.
-    WrongApprover = "wrong-approver", Error;
-    /// A priority code that `partreg.toml` does not list.
-    UnlistedPriority = "unlisted-priority", Error;
-    /// Two reviews in one file have the same year.
-    DuplicateReviewYear = "duplicate-review-year", Error;
-    /// A recorded overall rating differs from the computed one and no rationale says why.
-    RatingMismatch = "rating-mismatch", Error;
-    /// An active partnership has had no review in the last twelve months.
-    ReviewOverdue = "review-overdue", Warning;
-    /// A representative's term has ended.
-    TermExpired = "term-expired", Warning;
-    /// Too few Appendix B criteria are rated to compute a rating.
-    IncompleteAssessment = "incomplete-assessment", Warning;
-    /// An active partnership has no reporting programme.
-    NoReporting = "no-reporting", Warning;
-    /// An active partnership has no record of the decision to join.
-    NoApproval = "no-approval", Warning;
-    /// An active partnership lists no partner organisations.
-    NoPartners = "no-partners", Warning;
+    Unreadable = "unreadable", Error,
+        "The file could not be read (permissions, an I/O error, too large).";
+    NotUtf8 = "not-utf8", Error,
+        "The file is not UTF-8 text.";
+    Syntax = "syntax", Error,
+        "The file is not valid TOML.";
+    BadDate = "bad-date", Error,
+        "A date that is not a real calendar date, or a date-time where a date belongs.";
+    WrongType = "wrong-type", Error,
+        "A value of the wrong type, e.g. a string where a number belongs.";
+    UnknownKey = "unknown-key", Error,
+        "A key the format does not have.";
+    BadValue = "bad-value", Error,
+        "A value outside its closed list, e.g. `status = \"Active\"`.";
+    MissingKey = "missing-key", Error,
+        "A required key is absent (or a required list is empty).";
+    OutOfRange = "out-of-range", Error,
+        "A value that cannot be right: a number too large, not a number or infinite, a name too long, a review year out of range.";
+    HiddenCharacters = "hidden-characters", Error,
+        "Text containing invisible or control characters (zero-width spaces, right-to-left marks).";
+    Negative = "negative", Error,
+        "A negative amount of money or hours.";
+    BadId = "bad-id", Error,
+        "The file name is not a valid id.";
+    DuplicateId = "duplicate-id", Error,
+        "Two files have the same id.";
+    DuplicateName = "duplicate-name", Error,
+        "Two partnerships have the same name.";
+    TermBeforeAppointed = "term-before-appointed", Error,
+        "A representative's term ends before they were appointed.";
+    MissingExit = "missing-exit", Error,
+        "An exiting or exited partnership has no exit strategy.";
+    ExitNotReviewed = "exit-not-reviewed", Error,
+        "A significant partnership was exited without the Executive reviewing the exit strategy.";
+    WrongApprover = "wrong-approver", Error,
+        "An unbudgeted contribution was not approved by Cabinet.";
+    UnlistedPriority = "unlisted-priority", Error,
+        "A priority code that `partreg.toml` does not list.";
+    DuplicateReviewYear = "duplicate-review-year", Error,
+        "Two reviews in one file have the same year.";
+    RatingMismatch = "rating-mismatch", Error,
+        "A recorded overall rating differs from the computed one and no rationale says why.";
+    ReviewOverdue = "review-overdue", Warning,
+        "An active partnership has had no review in the last twelve months.";
+    TermExpired = "term-expired", Warning,
+        "A representative's term has ended.";
+    IncompleteAssessment = "incomplete-assessment", Warning,
+        "Too few Appendix B criteria are rated to compute a rating.";
+    NoReporting = "no-reporting", Warning,
+        "An active partnership has no reporting programme.";
+    NoApproval = "no-approval", Warning,
+        "An active partnership has no record of the decision to join.";
+    NoPartners = "no-partners", Warning,
+        "An active partnership lists no partner organisations.";
 }
 
 /// Where in a file a finding is: 1-based lines and columns (columns count

@@ -21,6 +21,7 @@ pub mod guide;
 pub mod hint;
 pub mod history;
 pub mod lenient;
+pub mod listing;
 pub mod model;
 pub mod prompt;
 pub mod register;
@@ -59,7 +60,19 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
         cli::Command::Assess(args) => commands::assess::run(env, &cli.global, args),
         cli::Command::Add(args) => commands::add::run(env, &cli.global, args),
         cli::Command::Review(args) => commands::review::run(env, &cli.global, args),
+        cli::Command::List(args) => commands::list::list(env, &cli.global, args),
+        cli::Command::Import(args) => commands::import::run(env, &cli.global, args),
+        cli::Command::Show(args) => commands::list::show(env, &cli.global, args),
         cli::Command::Init(args) => commands::init::run(env, args),
+        cli::Command::Completions { shell } => {
+            let mut command = <cli::Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut command, "partreg", &mut env.stdout);
+            Ok(Outcome::Clean)
+        }
+        cli::Command::Man => clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command())
+            .render(&mut env.stdout)
+            .map(|()| Outcome::Clean)
+            .map_err(Into::into),
         cli::Command::Schema => env
             .stdout
             .write_all(schema::entry_schema().as_bytes())

@@ -62,7 +62,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
     let id = choose_id(args.id.as_deref(), &draft)?;
     refuse_existing(&register, &id)?;
     let path = project.register_dir.join(&folder).join(format!("{id}.toml"));
-    let mut prepared = prepare(&project, &path, &draft, as_of, &folder)?;
+    let mut prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
+    prepared.require_complete()?;
 
     if let Some(p) = prompter {
         if let Some(entry) = prepared.entry.as_ref()
@@ -82,7 +83,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
                 None => return cancelled(env),
             }
         }
-        prepared = prepare(&project, &path, &draft, as_of, &folder)?;
+        prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
+        prepared.require_complete()?;
         p.note(&format!(
             "\nThis is the file partreg will write, {}:\n\n{}",
             prepared.shown, prepared.text
@@ -116,64 +118,86 @@ fn cancelled(env: &mut Env<'_>) -> anyhow::Result<Outcome> {
 }
 
 /// The file to write, checked.
-struct Prepared {
-    text: String,
-    shown: String,
-    entry: Option<crate::model::Entry>,
+pub(crate) struct Prepared {
+    pub text: String,
+    pub shown: String,
+    pub entry: Option<crate::model::Entry>,
+    /// Key paths of required fields that are missing.
+    pub missing: Vec<String>,
+    /// Every other error `check` would report.
+    pub errors: Vec<crate::diagnostic::Diagnostic>,
     /// Warnings `check` would give, to mention after writing.
-    warnings: Vec<String>,
+    pub warnings: Vec<String>,
 }
 
-/// Renders the draft and checks it exactly as `check` would. Missing
-/// fields are listed by their flags; any other error stops the run.
-fn prepare(
+impl Prepared {
+    /// For `add`: stops with every missing field named by its flag, and
+    /// every other error, when the file would not be complete and valid.
+    fn require_complete(&self) -> anyhow::Result<()> {
+        let mut problems: Vec<String> = Vec::new();
+        let mut flags: Vec<String> = Vec::new();
+        for key in &self.missing {
+            let flag = flag_for(key);
+            if !flags.contains(&flag) {
+                flags.push(flag);
+            }
+        }
+        if !flags.is_empty() {
+            problems.push(format!("  missing: {}", flags.join(", ")));
+        }
+        for d in &self.errors {
+            let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+            problems.push(format!("  {}: {}{hint}", flag_for(&d.key), d.message));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            bail!("the partnership cannot be added yet:\n{}", problems.join("\n"))
+        }
+    }
+}
+
+/// Renders the draft and checks it exactly as `check` would, sorting the
+/// findings into missing fields, other errors and warnings. `how` says in
+/// the file's header how it was made ("`partreg add`").
+pub(crate) fn prepare(
     project: &Project,
     path: &Path,
     draft: &Table,
     as_of: crate::model::Date,
     folder: &Path,
-) -> anyhow::Result<Prepared> {
+    how: &str,
+) -> Prepared {
     let depth = folder.components().count() + 1;
     let schema = format!("{}schemas/partnership.schema.json", "../".repeat(depth));
     let name = draft.get("name").and_then(Value::as_str).unwrap_or("New partnership");
     let header = vec![
         name.replace('\n', " "),
-        format!("Added with `partreg add` on {as_of}. What each field means: the schema named above."),
+        format!("Added with {how} on {as_of}. What each field means: the schema named above."),
     ];
     let text = entry_file::render(draft, &schema, &header);
     let shown = project.display_path(path);
     let checked = register::check_bytes(path, shown.clone(), text.as_bytes(), &project.rule_context(as_of));
-    let mut missing: Vec<String> = Vec::new();
-    let mut problems: Vec<String> = Vec::new();
-    let mut warnings = Vec::new();
-    for d in &checked.diagnostics {
+    let mut prepared = Prepared {
+        text,
+        shown,
+        entry: None,
+        missing: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for d in checked.diagnostics {
         match (d.code, d.severity()) {
             (Code::BadId, _) => {}
             (Code::MissingKey | Code::MissingExit, _) if !d.message.ends_with("is empty") => {
-                let flag = flag_for(&d.key);
-                if !missing.contains(&flag) {
-                    missing.push(flag);
-                }
+                prepared.missing.push(d.key);
             }
-            (_, Severity::Error) => {
-                let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
-                problems.push(format!("  {}: {}{hint}", flag_for(&d.key), d.message));
-            }
-            (_, Severity::Warning) => warnings.push(d.message.clone()),
+            (_, Severity::Error) => prepared.errors.push(d),
+            (_, Severity::Warning) => prepared.warnings.push(d.message),
         }
     }
-    if !missing.is_empty() {
-        problems.insert(0, format!("  missing: {}", missing.join(", ")));
-    }
-    if !problems.is_empty() {
-        bail!("the partnership cannot be added yet:\n{}", problems.join("\n"));
-    }
-    Ok(Prepared {
-        text,
-        shown,
-        entry: checked.entry,
-        warnings,
-    })
+    prepared.entry = checked.entry;
+    prepared
 }
 
 /// The id: `--id`, else made from the name.
@@ -201,7 +225,7 @@ fn choose_id(given: Option<&str>, draft: &Table) -> anyhow::Result<String> {
 }
 
 /// Refuses an id already on the register, in any folder and any case.
-fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<()> {
+pub(crate) fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<()> {
     if let Some(existing) = register.entries.iter().find(|e| e.id.eq_ignore_ascii_case(id)) {
         bail!(
             "the id {id:?} is already used by {}, which has been left as it was\n  hint: choose another with --id",
@@ -212,7 +236,7 @@ fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<()> {
 }
 
 /// `--folder`: a plain relative path inside the register.
-fn sub_folder(folder: Option<&Path>) -> anyhow::Result<PathBuf> {
+pub(crate) fn sub_folder(folder: Option<&Path>) -> anyhow::Result<PathBuf> {
     let Some(folder) = folder else {
         return Ok(PathBuf::new());
     };

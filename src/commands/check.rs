@@ -44,6 +44,22 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::
             render::check::github(&report, &mut env.stdout)?;
             writeln!(env.stderr, "{}", style.bold(&report.summary()))?;
         }
+        CheckFormat::Sarif => render::ci::sarif(&report, &mut env.stdout)?,
+        CheckFormat::Gitlab => render::ci::gitlab(&report, &mut env.stdout)?,
+    }
+    if let Some(path) = &args.summary {
+        // CI summary files are appended to by every step, so this one
+        // write appends rather than replacing.
+        let path = env.cwd.join(path);
+        let mut text = Vec::new();
+        render::ci::summary(&report, &mut text)?;
+        let mut file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .with_context(|| format!("cannot write the summary to {}", path.display()))?;
+        std::io::Write::write_all(&mut file, &text)
+            .with_context(|| format!("cannot write the summary to {}", path.display()))?;
     }
     let failing =
         report.errors() > 0 || (strict && report.diagnostics.iter().any(|d| d.severity() == Severity::Warning));

@@ -5,7 +5,9 @@
 pub mod add;
 pub mod assess;
 pub mod check;
+pub mod import;
 pub mod init;
+pub mod list;
 pub mod review;
 
 use std::io::Write;

@@ -1,8 +1,6 @@
 //! `partreg review --year`: the annual review pack, and recording each
 //! review's outcome back into the register.
 
-use std::path::Path;
-
 use anyhow::{Context, bail};
 use toml::Value;
 use toml_edit::{DocumentMut, Item};
@@ -43,7 +41,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
     let rubric = &project.rubric;
     match args.format {
         ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut text)?,
-        ReviewFormat::Csv => out::csv(&pack, &mut text)?,
+        ReviewFormat::Csv => out::csv(&pack, !args.no_bom, &mut text)?,
         ReviewFormat::Json => out::json(&pack, rubric, changes.as_ref(), &mut text)?,
         ReviewFormat::Markdown => out::markdown(&pack, rubric, changes.as_ref(), &mut text)?,
         ReviewFormat::Html => out::html(&pack, rubric, changes.as_ref(), &mut text)?,
@@ -52,7 +50,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
         None => env.stdout.write_all(&text)?,
         Some(path) => {
             let path = env.cwd.join(path);
-            write_output(&path, &text, args.force)?;
+            super::list::write_output(&path, &text, args.force)?;
             writeln!(env.stderr, "Wrote {}.", path.display())?;
         }
     }
@@ -65,22 +63,6 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
         pack.unreadable.join(", ")
     )?;
     Ok(Outcome::Problems)
-}
-
-/// `--output`: atomic, and never over an existing file without `--force`.
-fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; it has been left as it was\n  hint: add --force to replace it",
-            path.display()
-        );
-    }
-    let mode = if force {
-        atomic::Mode::Replace
-    } else {
-        atomic::Mode::CreateNew
-    };
-    atomic::write(path, bytes, mode)
 }
 
 /// `--record`: adds this year's `[[reviews]]` table to the end of the file.

@@ -71,7 +71,7 @@ impl Date {
     }
 
     /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date.
-    fn from_days_since_epoch(days: i64) -> Date {
+    pub fn from_days_since_epoch(days: i64) -> Date {
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);

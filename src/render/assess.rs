@@ -65,8 +65,8 @@ pub fn table(rows: &[Row<'_>], width: Option<u16>, mut w: impl Write) -> io::Res
 }
 
 /// The ratings as CSV, one row per partnership.
-pub fn csv(rows: &[Row<'_>], w: impl Write) -> io::Result<()> {
-    let mut out = CsvOut::new(w);
+pub fn csv(rows: &[Row<'_>], bom: bool, w: impl Write) -> io::Result<()> {
+    let mut out = CsvOut::new(w, bom)?;
     out.header(&[
         "id",
         "name",
@@ -109,7 +109,7 @@ struct JsonRow<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonSide<'a> {
+pub struct JsonSide<'a> {
     computed: &'static str,
     recorded: Option<&'static str>,
     score: Option<f64>,
@@ -117,12 +117,12 @@ struct JsonSide<'a> {
 }
 
 #[derive(Serialize)]
-struct JsonCriterion {
+pub struct JsonCriterion {
     level: &'static str,
     source: Source,
 }
 
-fn json_side<'a>(side: &'a SideAssessment<'_>) -> JsonSide<'a> {
+pub fn json_side<'a>(side: &'a SideAssessment<'_>) -> JsonSide<'a> {
     JsonSide {
         computed: side.computed.as_str(),
         recorded: side.recorded.map(Level::as_str_lower),
@@ -367,8 +367,8 @@ pub fn matrix_table(m: &Matrix, rubric: &Rubric, names: bool, width: Option<u16>
 }
 
 /// The grid as CSV: one row per cell.
-pub fn matrix_csv(m: &Matrix, rubric: &Rubric, w: impl Write) -> io::Result<()> {
-    let mut out = CsvOut::new(w);
+pub fn matrix_csv(m: &Matrix, rubric: &Rubric, bom: bool, w: impl Write) -> io::Result<()> {
+    let mut out = CsvOut::new(w, bom)?;
     out.header(&["value", "risk", "recommendation", "count", "ids"])?;
     for value in ORDER {
         for risk in COLUMNS {

@@ -11,14 +11,21 @@ pub struct CsvOut<W: Write> {
     row: Vec<String>,
 }
 
+/// The UTF-8 byte-order mark: without it Excel reads £ and accents wrongly.
+pub const BOM: &str = "\u{FEFF}";
+
 impl<W: Write> CsvOut<W> {
-    pub fn new(out: W) -> Self {
-        CsvOut {
+    /// A CSV document, starting with a byte-order mark when `bom` is set.
+    pub fn new(mut out: W, bom: bool) -> std::io::Result<Self> {
+        if bom {
+            out.write_all(BOM.as_bytes())?;
+        }
+        Ok(CsvOut {
             writer: csv::WriterBuilder::new()
                 .terminator(csv::Terminator::CRLF)
                 .from_writer(out),
             row: Vec::new(),
-        }
+        })
     }
 
     /// A free-text cell, neutralised if Excel would treat it as a formula.
@@ -82,9 +89,14 @@ mod tests {
     #[test]
     fn numbers_stay_numbers_and_quoting_follows_rfc_4180() {
         let mut buf = Vec::new();
-        let mut out = CsvOut::new(&mut buf);
+        let mut out = CsvOut::new(&mut buf, false).unwrap();
         out.text("a, \"b\"").number(-5).number(2.5).end().unwrap();
         out.finish().unwrap();
         assert_eq!(String::from_utf8(buf).unwrap(), "\"a, \"\"b\"\"\",-5,2.5\r\n");
+        let mut buf = Vec::new();
+        let mut out = CsvOut::new(&mut buf, true).unwrap();
+        out.text("£, here").end().unwrap();
+        out.finish().unwrap();
+        assert_eq!(String::from_utf8(buf).unwrap(), "\u{FEFF}\"£, here\"\r\n");
     }
 }

@@ -3,8 +3,11 @@
 
 pub mod assess;
 pub mod check;
+pub mod ci;
 pub mod csv;
+pub mod list;
 pub mod review;
+pub mod show;
 pub mod table;
 pub mod text;
 

@@ -247,8 +247,8 @@ fn show(v: &serde_json::Value) -> String {
 }
 
 /// One CSV row per partnership, columns as [`CSV_COLUMNS`].
-pub fn csv(pack: &Pack<'_>, w: impl Write) -> io::Result<()> {
-    let mut out = CsvOut::new(w);
+pub fn csv(pack: &Pack<'_>, bom: bool, w: impl Write) -> io::Result<()> {
+    let mut out = CsvOut::new(w, bom)?;
     out.header(&CSV_COLUMNS)?;
     for r in &pack.rows {
         let e = r.entry;

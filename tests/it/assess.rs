@@ -321,7 +321,7 @@ fn csv_output() {
     assert_eq!(run.code, 0);
     assert!(
         run.stdout
-            .starts_with("id,name,status,risk_computed,risk_recorded,risk_score,")
+            .starts_with("\u{FEFF}id,name,status,risk_computed,risk_recorded,risk_score,")
     );
     insta::assert_snapshot!(run.stdout);
 }

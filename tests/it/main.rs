@@ -7,6 +7,7 @@ mod add;
 mod assess;
 mod check;
 mod diagnostics;
+mod export;
 mod inputs;
 mod review;
 mod schema;

@@ -243,7 +243,10 @@ fn table_format() {
 fn csv_format() {
     let out = bundled("csv");
     let header = out.lines().next().unwrap();
-    assert_eq!(header, partreg::render::review::CSV_COLUMNS.join(","));
+    assert_eq!(
+        header,
+        format!("\u{FEFF}{}", partreg::render::review::CSV_COLUMNS.join(","))
+    );
     assert!(out.contains(",2850000,"), "money as a plain number: {out}");
     insta::assert_snapshot!(out);
 }

@@ -1,0 +1,198 @@
+//! `partreg list` and `partreg show`: the register as a document, and one
+//! partnership in full.
+
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::{Env, Outcome};
+use crate::assessment;
+use crate::atomic;
+use crate::cli::{GlobalArgs, ListArgs, ListFormat, ShowArgs, ShowFormat};
+use crate::lenient;
+use crate::listing::{self, Cell};
+use crate::model::{Choice, Level, Status};
+use crate::register::{self, LoadOptions, LoadedEntry};
+use crate::render::list as out;
+
+/// The keys `--sort` accepts, and the column each sorts by.
+const SORT_KEYS: [(&str, &str); 9] = [
+    ("id", "id"),
+    ("name", "name"),
+    ("status", "status"),
+    ("lead-partner", "lead_partner"),
+    ("budget", "budget_contribution_gbp"),
+    ("hours", "staff_hours_per_month"),
+    ("risk", "risk.overall"),
+    ("value", "value.overall"),
+    ("recommendation", "recommendation"),
+];
+
+pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let register = register::load(
+        &project,
+        &[],
+        LoadOptions {
+            as_of: Env::load_options(global).as_of,
+        },
+    );
+    let statuses: Vec<Status> = args
+        .status
+        .iter()
+        .map(|s| lenient::choice::<Status>(s).map(|s| Status::from_str_exact(s).unwrap_or(Status::Active)))
+        .collect::<Result<_, _>>()
+        .map_err(|e| anyhow::anyhow!("--status: {e}"))?;
+    let sort = match &args.sort {
+        None => "id",
+        Some(key) => match SORT_KEYS.iter().find(|(k, _)| k == key) {
+            Some((_, column)) => column,
+            None => bail!(
+                "--sort {key:?} is not a sort key; use one of {}",
+                SORT_KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+            ),
+        },
+    };
+    let columns = listing::columns();
+    let mut lines: Vec<out::Line> = register
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let entry = e.entry.as_ref()?;
+            (statuses.is_empty() || statuses.contains(&entry.status))
+                .then(|| listing::row(&e.id, entry, &assessment::assess(entry, &project.rubric)))
+        })
+        .collect();
+    let at = columns.iter().position(|c| c.key == sort).unwrap_or(0);
+    // Money, hours and ratings sort largest and highest first; text A to Z;
+    // ties by id, so the order is always the same.
+    let descending = matches!(
+        sort,
+        "budget_contribution_gbp" | "staff_hours_per_month" | "risk.overall" | "value.overall"
+    );
+    lines.sort_by(|a, b| {
+        let (x, y) = (sort_cell(&a[at]), sort_cell(&b[at]));
+        let primary = if descending { y.cmp(&x) } else { x.cmp(&y) };
+        primary.then_with(|| a[0].text().cmp(&b[0].text()))
+    });
+    let mut bytes = Vec::new();
+    match args.format {
+        ListFormat::Table => out::table(
+            &columns,
+            &lines,
+            if args.output.is_some() { None } else { env.stdout_width },
+            &mut bytes,
+        )?,
+        ListFormat::Csv => out::csv(&columns, &lines, !args.no_bom, &mut bytes)?,
+        ListFormat::Json => out::json(&columns, &lines, &mut bytes)?,
+        ListFormat::Xlsx => {
+            if args.output.is_none() {
+                bail!("--format xlsx needs --output FILE.xlsx: a workbook cannot be shown on the screen");
+            }
+            bytes = out::xlsx(&columns, &lines).map_err(|e| anyhow::anyhow!("cannot make the workbook: {e}"))?;
+        }
+    }
+    match &args.output {
+        None => env.stdout.write_all(&bytes)?,
+        Some(path) => {
+            let path = env.cwd.join(path);
+            write_output(&path, &bytes, args.force)?;
+            writeln!(env.stderr, "Wrote {} ({} partnerships).", path.display(), lines.len())?;
+        }
+    }
+    left_out(env, &register.entries)
+}
+
+/// A key that orders cells: numbers by value, levels high to low, text A–Z.
+#[derive(PartialEq, PartialOrd, Eq, Ord)]
+enum SortKey {
+    Empty,
+    Number(i64),
+    Text(String),
+}
+
+fn sort_cell(c: &Cell) -> SortKey {
+    match c {
+        Cell::Empty => SortKey::Empty,
+        Cell::Money(n) => SortKey::Number(i64::try_from(*n).unwrap_or(i64::MAX)),
+        // Hundredths of an hour, so that 2.5 sorts between 2 and 3.
+        Cell::Number(n) => SortKey::Number((n * 100.0).round() as i64),
+        Cell::Text(s) => match Level::from_str_exact(s) {
+            Some(l) => SortKey::Number(crate::rubric::level_index(l) as i64),
+            None => SortKey::Text(s.to_lowercase()),
+        },
+        other => SortKey::Text(other.text()),
+    }
+}
+
+/// `--output`: atomic, and never over an existing file without `--force`.
+pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; it has been left as it was\n  hint: add --force to replace it",
+            path.display()
+        );
+    }
+    let mode = if force {
+        atomic::Mode::Replace
+    } else {
+        atomic::Mode::CreateNew
+    };
+    atomic::write(path, bytes, mode)
+}
+
+fn left_out(env: &mut Env<'_>, entries: &[LoadedEntry]) -> anyhow::Result<Outcome> {
+    let bad: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.entry.is_none())
+        .map(|e| e.file.as_str())
+        .collect();
+    if bad.is_empty() {
+        return Ok(Outcome::Clean);
+    }
+    writeln!(
+        env.stderr,
+        "note: left out because they have errors (run `partreg check` to see them): {}",
+        bad.join(", ")
+    )?;
+    Ok(Outcome::Problems)
+}
+
+pub fn show(env: &mut Env<'_>, global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let register = register::load(
+        &project,
+        &[],
+        LoadOptions {
+            as_of: Env::load_options(global).as_of,
+        },
+    );
+    let target = super::assess::find(&register, &args.id)?;
+    let Some(entry) = &target.entry else {
+        bail!(
+            "{} has errors; fix them first (`partreg check {}` shows them)",
+            target.file,
+            target.file
+        );
+    };
+    let a = assessment::assess(entry, &project.rubric);
+    match args.format {
+        ShowFormat::Json => crate::render::show::json(
+            &target.id,
+            &target.file,
+            entry,
+            &a,
+            &target.diagnostics,
+            &mut env.stdout,
+        )?,
+        ShowFormat::Text => crate::render::show::text(
+            &target.id,
+            &target.file,
+            entry,
+            &a,
+            &target.diagnostics,
+            &mut env.stdout,
+        )?,
+    }
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,148 @@
+//! The register as a document (`partreg list`): a terminal table of the
+//! main columns, and every column as CSV, JSON or an Excel workbook.
+
+use std::io::{self, Write};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
+
+use super::csv::CsvOut;
+use super::text::pounds;
+use crate::listing::{Cell, Column};
+
+/// One partnership's cells, in column order.
+pub type Line = Vec<Cell>;
+
+fn index(columns: &[Column], key: &str) -> usize {
+    columns.iter().position(|c| c.key == key).unwrap_or(0)
+}
+
+/// The main columns as a terminal table.
+pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, mut w: impl Write) -> io::Result<()> {
+    let shown = [
+        "id",
+        "name",
+        "lead_partner",
+        "status",
+        "meeting_frequency",
+        "staff_hours_per_month",
+        "budget_contribution_gbp",
+        "risk.overall",
+        "value.overall",
+        "recommendation",
+    ];
+    let headers: Vec<&str> = shown
+        .iter()
+        .map(|k| columns[index(columns, k)].label.as_str())
+        .collect();
+    let mut t = super::table::new(&headers, width, &[0, 3]);
+    for line in lines {
+        let row: Vec<String> = shown
+            .iter()
+            .map(|k| match &line[index(columns, k)] {
+                Cell::Money(n) => pounds(*n),
+                Cell::Empty => "—".into(),
+                other => other.text(),
+            })
+            .collect();
+        t.add_row(row);
+    }
+    writeln!(w, "{t}")
+}
+
+/// Every column as CSV, headed by the column keys.
+pub fn csv(columns: &[Column], lines: &[Line], bom: bool, w: impl Write) -> io::Result<()> {
+    let mut out = CsvOut::new(w, bom)?;
+    let keys: Vec<&str> = columns.iter().map(|c| c.key.as_str()).collect();
+    out.header(&keys)?;
+    for line in lines {
+        for cell in line {
+            match cell {
+                Cell::Number(n) => out.number(n),
+                Cell::Money(n) => out.number(n),
+                other => out.text(&other.text()),
+            };
+        }
+        out.end()?;
+    }
+    out.finish()
+}
+
+/// Every column as a JSON array of objects keyed by column key.
+pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result<()> {
+    let rows: Vec<serde_json::Map<String, serde_json::Value>> = lines
+        .iter()
+        .map(|line| {
+            columns
+                .iter()
+                .zip(line)
+                .map(|(c, cell)| {
+                    let v = match cell {
+                        Cell::Text(s) => serde_json::Value::from(s.clone()),
+                        Cell::Number(n) => {
+                            serde_json::Number::from_f64(*n).map_or(serde_json::Value::Null, serde_json::Value::Number)
+                        }
+                        Cell::Money(n) => serde_json::Value::from(*n),
+                        Cell::Bool(b) => serde_json::Value::from(*b),
+                        Cell::Date(d) => serde_json::Value::from(d.to_string()),
+                        Cell::Empty => serde_json::Value::Null,
+                    };
+                    (c.key.clone(), v)
+                })
+                .collect()
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut w, &rows)?;
+    writeln!(w)
+}
+
+/// Every column as an Excel workbook: typed cells, pounds formatted as
+/// money, dates as dates, the header row frozen and filters on.
+pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Partnership Register")?;
+    let header = Format::new().set_bold().set_text_wrap();
+    let money = Format::new().set_num_format("£#,##0");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    let hours = Format::new().set_num_format("0.##");
+    for (col, c) in columns.iter().enumerate() {
+        let col = u16::try_from(col).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, col, &c.label, &header)?;
+    }
+    for (r, line) in lines.iter().enumerate() {
+        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
+        for (col, cell) in line.iter().enumerate() {
+            let col = u16::try_from(col).unwrap_or(u16::MAX);
+            match cell {
+                Cell::Text(s) => {
+                    sheet.write_string(row, col, s)?;
+                }
+                Cell::Number(n) => {
+                    sheet.write_number_with_format(row, col, *n, &hours)?;
+                }
+                Cell::Money(n) => {
+                    sheet.write_number_with_format(row, col, *n as f64, &money)?;
+                }
+                Cell::Bool(b) => {
+                    sheet.write_boolean(row, col, *b)?;
+                }
+                Cell::Date(d) => {
+                    let when = ExcelDateTime::from_ymd(u16::try_from(d.year()).unwrap_or(1900), d.month(), d.day())?;
+                    sheet.write_datetime_with_format(row, col, &when, &date)?;
+                }
+                Cell::Empty => {}
+            }
+        }
+    }
+    let last_row = u32::try_from(lines.len()).unwrap_or(u32::MAX);
+    let last_col = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    sheet.autofit();
+    // Long texts would make autofit columns very wide; cap them.
+    for col in 0..=last_col {
+        sheet.set_column_width(col, 40)?;
+    }
+    sheet.set_column_width(0, 32)?;
+    book.save_to_buffer()
+}

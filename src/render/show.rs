@@ -1,0 +1,239 @@
+//! One partnership in full (`partreg show`): every field under the policy's
+//! own headings, with its assessment and warnings.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::assess::{JsonSide, json_side};
+use super::text::pounds;
+use crate::assessment::{Assessment, Computed, SideAssessment};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Choice, Entry};
+
+#[derive(Serialize)]
+struct JsonShow<'a> {
+    id: &'a str,
+    file: &'a str,
+    entry: &'a Entry,
+    assessment: JsonAssessment<'a>,
+    diagnostics: Vec<JsonFinding<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAssessment<'a> {
+    risk: JsonSide<'a>,
+    value: JsonSide<'a>,
+    recommendation: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    severity: crate::diagnostic::Severity,
+    code: &'static str,
+    key: &'a str,
+    message: &'a str,
+}
+
+/// The entry, its assessment and its findings as JSON.
+pub fn json(
+    id: &str,
+    file: &str,
+    e: &Entry,
+    a: &Assessment<'_>,
+    diags: &[Diagnostic],
+    mut w: impl Write,
+) -> io::Result<()> {
+    let doc = JsonShow {
+        id,
+        file,
+        entry: e,
+        assessment: JsonAssessment {
+            risk: json_side(&a.risk),
+            value: json_side(&a.value),
+            recommendation: a.recommendation.map(Choice::as_str),
+        },
+        diagnostics: diags
+            .iter()
+            .map(|d| JsonFinding {
+                severity: d.severity(),
+                code: d.code.as_str(),
+                key: &d.key,
+                message: &d.message,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    writeln!(w)
+}
+
+fn field(w: &mut impl Write, label: &str, value: &str) -> io::Result<()> {
+    if value.contains('\n') {
+        writeln!(w, "  {label}:")?;
+        for line in value.lines() {
+            writeln!(w, "      {line}")?;
+        }
+        Ok(())
+    } else {
+        writeln!(w, "  {label:<28} {value}")
+    }
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "—".into()
+    } else {
+        items.join("; ")
+    }
+}
+
+fn side_text(side: &SideAssessment<'_>) -> String {
+    let computed = match side.computed {
+        Computed::Rating(l) => l.title().to_string(),
+        Computed::Incomplete => format!("incomplete ({} of {} criteria rated)", side.rated.len(), side.total),
+    };
+    match side.recorded {
+        Some(r) => format!("{} recorded; {computed} computed", r.title()),
+        None => format!("not recorded; {computed} computed"),
+    }
+}
+
+/// The entry for people.
+pub fn text(
+    id: &str,
+    file: &str,
+    e: &Entry,
+    a: &Assessment<'_>,
+    diags: &[Diagnostic],
+    mut w: impl Write,
+) -> io::Result<()> {
+    let w = &mut w;
+    writeln!(w, "{} ({id})", e.name)?;
+    writeln!(w, "{file}\n")?;
+    writeln!(w, "Partnership Register (Appendix A)")?;
+    field(w, "Lead partner", &e.lead_partner)?;
+    field(w, "Other partners", &list(&e.partners))?;
+    field(w, "Status", e.status.as_str())?;
+    field(w, "Function", &e.function)?;
+    field(w, "Key objectives", &list(&e.objectives))?;
+    field(w, "Strategic or operational", e.kind.as_str())?;
+    field(w, "Statutory", if e.statutory { "yes" } else { "no" })?;
+    field(w, "Governance", e.governance.as_str())?;
+    field(w, "Our role", e.role.as_str())?;
+    field(w, "Meetings", e.meeting_frequency.as_str())?;
+    field(w, "Priorities", &list(&e.priorities))?;
+    field(w, "Staff time", &format!("{} hours a month", e.staff_hours_per_month))?;
+    let budgeted = if e.budgeted {
+        "in existing budgets"
+    } else {
+        "not in existing budgets"
+    };
+    field(
+        w,
+        "Contribution",
+        &format!("{} a year, {budgeted}", pounds(e.budget_contribution_gbp)),
+    )?;
+    if let Some(s) = &e.budget_source {
+        field(w, "Budget", s)?;
+    }
+    field(w, "Impact of leaving", &e.exit_impact)?;
+    field(w, "Value", &e.value_summary)?;
+    field(w, "Information sharing", &e.information_sharing)?;
+    if let Some(c) = &e.comments {
+        field(w, "Comments", c)?;
+    }
+    if let Some(d) = e.started {
+        field(w, "Joined", &d.to_string())?;
+    }
+    if !e.documents.is_empty() {
+        field(w, "Documents", &list(&e.documents))?;
+    }
+    writeln!(w, "\nRepresentatives")?;
+    if e.representatives.is_empty() {
+        writeln!(w, "  none recorded")?;
+    }
+    for r in &e.representatives {
+        let mut line = format!("{} ({})", r.name, r.level);
+        if let Some(p) = &r.position {
+            line.push_str(&format!(", {p}"));
+        }
+        if let Some(end) = r.term_ends {
+            line.push_str(&format!(", term ends {end}"));
+        }
+        writeln!(w, "  {line}")?;
+    }
+    writeln!(w, "\nAssessment (Appendix B)")?;
+    field(w, "Risk", &side_text(&a.risk))?;
+    field(w, "Value", &side_text(&a.value))?;
+    field(w, "Recommendation", a.recommendation.map_or("none", Choice::as_str))?;
+    for (label, rationale) in [
+        ("Risk rationale", &e.risk.rationale),
+        ("Value rationale", &e.value.rationale),
+    ] {
+        if let Some(r) = rationale {
+            field(w, label, r)?;
+        }
+    }
+    writeln!(w, "  (`partreg assess {id} --explain` shows the working.)")?;
+    if let Some(r) = &e.reporting {
+        writeln!(w, "\nReporting programme")?;
+        field(w, "Frequency", r.frequency.map_or("—", Choice::as_str))?;
+        field(w, "Responsible", r.responsible.as_deref().unwrap_or("—"))?;
+        field(w, "Reports to", r.reports_to.map_or("—", Choice::as_str))?;
+    }
+    if let Some(ap) = &e.approval {
+        writeln!(w, "\nDecision to join")?;
+        field(w, "Approved by", ap.by.map_or("—", Choice::as_str))?;
+        field(w, "Date", &ap.date.map_or_else(|| "—".into(), |d| d.to_string()))?;
+        field(w, "Portfolio Holder", ap.portfolio_holder.as_deref().unwrap_or("—"))?;
+    }
+    if let Some(x) = &e.exit {
+        writeln!(w, "\nExit strategy")?;
+        let reasons: Vec<String> = x.reasons.iter().map(|r| r.as_str().to_string()).collect();
+        field(w, "Reasons", &list(&reasons))?;
+        field(w, "Risks", &x.risks)?;
+        field(w, "Controls", &x.controls)?;
+        field(
+            w,
+            "Approved by",
+            x.approved_by.map_or("not yet approved", Choice::as_str),
+        )?;
+        if let Some(d) = x.approved_on {
+            field(w, "Approved on", &d.to_string())?;
+        }
+    }
+    if !e.reviews.is_empty() {
+        writeln!(w, "\nAnnual reviews")?;
+        for r in &e.reviews {
+            let notes = r.notes.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+            writeln!(w, "  {} ({}, {}): {}{notes}", r.year, r.date, r.reviewer, r.outcome)?;
+        }
+    }
+    if let Some(q) = &e.questions {
+        writeln!(w, "\nAppendix C answers")?;
+        let mut q = q.clone();
+        for (key, question) in crate::guide::QUESTIONS {
+            if let Some(Some(answer)) = q.slot(key).map(std::option::Option::take) {
+                writeln!(w, "  {question}")?;
+                writeln!(w, "      {answer}")?;
+            }
+        }
+    }
+    if !diags.is_empty() {
+        writeln!(w, "\nFindings")?;
+        for d in diags {
+            writeln!(
+                w,
+                "  {}[{}]: {}",
+                if d.severity() == crate::diagnostic::Severity::Error {
+                    "error"
+                } else {
+                    "warning"
+                },
+                d.code.as_str(),
+                d.message
+            )?;
+        }
+    }
+    Ok(())
+}

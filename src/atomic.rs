@@ -38,6 +38,14 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
         fs::set_permissions(temp.path(), meta.permissions())
             .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
     }
+    if let Some(limit) = injected_failure() {
+        // Stop part-way, as a full disk or a pulled plug would.
+        temp.write_all(&bytes[..limit.min(bytes.len())])?;
+        bail!(
+            "cannot write {}: the write failed part-way (PARTREG_TEST_FAIL_WRITE)",
+            path.display()
+        );
+    }
     temp.write_all(bytes)
         .with_context(|| format!("cannot write {}", path.display()))?;
     temp.as_file()
@@ -63,6 +71,20 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// The test hook `PARTREG_TEST_FAIL_WRITE=N` (every write fails after N
+/// bytes) or `N@K` (only the K-th write of the run fails). It lets the
+/// tests show that a failed write leaves the original file intact and no
+/// temporary file behind (docs/reliability.md).
+fn injected_failure() -> Option<usize> {
+    static WRITES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let setting = std::env::var("PARTREG_TEST_FAIL_WRITE").ok()?;
+    let nth = WRITES.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+    match setting.trim().split_once('@') {
+        Some((bytes, k)) => (k.parse::<usize>().ok()? == nth).then(|| bytes.parse().ok()).flatten(),
+        None => setting.trim().parse().ok(),
+    }
 }
 
 #[cfg(test)]

@@ -213,6 +213,17 @@ pub struct LoadOptions {
 /// Loads every entry under the register folder, plus any `extra` files
 /// (given on the command line from outside it), and applies all the rules.
 pub fn load(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Register {
+    load_with(project, extra, options, true)
+}
+
+/// Like [`load`], for `check`: only the findings are kept, not the decoded
+/// entries (`entry` is always `None`), which halves the memory a large
+/// register needs.
+pub fn load_findings(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Register {
+    load_with(project, extra, options, false)
+}
+
+fn load_with(project: &Project, extra: &[PathBuf], options: LoadOptions, keep_entries: bool) -> Register {
     let mut register = Register::default();
     let mut paths = Vec::new();
     walk(
@@ -223,7 +234,7 @@ pub fn load(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Regis
     );
     paths.extend(extra.iter().cloned());
     let cx = project.rule_context(options.as_of);
-    register.entries = load_all(&paths, project, &cx);
+    register.entries = load_all(&paths, project, &cx, keep_entries);
     register.entries.sort_by(|a, b| a.file.cmp(&b.file));
     cross_file_rules(&mut register.entries);
     register
@@ -235,8 +246,14 @@ const PARALLEL_FROM: usize = 64;
 
 /// Loads files on every available core. Each file is independent until the
 /// cross-file rules, so the work splits into contiguous chunks, one a thread.
-fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>) -> Vec<LoadedEntry> {
-    let load = |p: &PathBuf| load_file(p, project.display_path(p), cx);
+fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>, keep_entries: bool) -> Vec<LoadedEntry> {
+    let load = |p: &PathBuf| {
+        let mut loaded = load_file(p, project.display_path(p), cx);
+        if !keep_entries {
+            loaded.entry = None;
+        }
+        loaded
+    };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     if threads < 2 || paths.len() < PARALLEL_FROM {
         return paths.iter().map(load).collect();

@@ -15,7 +15,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::
     let project = env.project(global)?;
     let selection = select(&env.cwd, &project, &args.paths)?;
     let extra: Vec<PathBuf> = selection.as_ref().map(|s| s.outside.clone()).unwrap_or_default();
-    let register = register::load(&project, &extra, Env::load_options(global));
+    let register = register::load_findings(&project, &extra, Env::load_options(global));
 
     let (files, diagnostics) = match &selection {
         None => (register.entries.len(), register.diagnostics()),

@@ -40,12 +40,25 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
             existing.join("\n  ")
         );
     }
+    let mut created: Vec<PathBuf> = Vec::new();
     for (rel, text) in &files {
         let path: PathBuf = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+        let written = path
+            .parent()
+            .map_or(Ok(()), |parent| {
+                std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))
+            })
+            .and_then(|()| atomic::write(&path, text.as_bytes(), atomic::Mode::CreateNew));
+        if let Err(err) = written {
+            // All or nothing: take back the files this run created.
+            for done in &created {
+                let _ = std::fs::remove_file(done);
+            }
+            return Err(err.context("nothing was set up"));
         }
-        atomic::write(&path, text.as_bytes(), atomic::Mode::CreateNew)?;
+        created.push(path);
+    }
+    for path in &created {
         writeln!(env.stderr, "created {}", path.display())?;
     }
     writeln!(

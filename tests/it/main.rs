@@ -9,6 +9,8 @@ mod check;
 mod diagnostics;
 mod export;
 mod inputs;
+mod properties;
+mod reliability;
 mod review;
 mod schema;
 mod support;

@@ -167,8 +167,14 @@ pub fn score(level: Level) -> u32 {
 pub fn assess<'r>(entry: &Entry, rubric: &'r Rubric) -> Assessment<'r> {
     let risk = side(entry, rubric, Side::Risk);
     let value = side(entry, rubric, Side::Value);
+    // Retain, review or leave is a question only while the council takes
+    // part (or might): an exited or declined partnership has no recommendation.
+    let in_play = !matches!(
+        entry.status,
+        crate::model::Status::Exited | crate::model::Status::Declined
+    );
     let recommendation = match (value.effective(), risk.effective()) {
-        (Some(v), Some(r)) => Some(rubric.recommend(v, r)),
+        (Some(v), Some(r)) if in_play => Some(rubric.recommend(v, r)),
         _ => None,
     };
     Assessment {

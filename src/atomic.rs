@@ -26,9 +26,16 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".partreg-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".partreg-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        // A new file gets the usual permissions (0666 less the umask), not
+        // the private ones a temporary file starts with.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     if mode == Mode::Replace

@@ -240,9 +240,9 @@ fn multi_line(s: &str) -> String {
             }
         }
     }
-    // The closing quotes go on their own line only when that adds nothing:
-    // a line-ending backslash there trims the break.
-    out.push_str("\\\n\"\"\"");
+    // The closing quotes follow the text directly, so nothing is added to
+    // it (every quote in the text is escaped, so they cannot run together).
+    out.push_str("\"\"\"");
     out
 }
 

@@ -61,11 +61,14 @@ pub fn ask_fields(p: &mut dyn Prompter, draft: &mut Table, priorities: Option<&[
         if draft.contains_key(field.key) {
             continue;
         }
+        // An active partnership must list objectives and priorities.
+        let active = draft.get("status").and_then(Value::as_str) == Some("active");
+        let needed = active && matches!(field.key, "objectives" | "priorities");
         let answer = match field.key {
             "priorities" if priorities.is_some_and(|c| !c.is_empty()) => {
-                ask_from_list(p, field, priorities.unwrap_or_default())?
+                ask_from_list(p, field, priorities.unwrap_or_default(), needed)?
             }
-            _ => ask_field(p, field)?,
+            _ => ask_field(p, field, needed)?,
         };
         match answer {
             Asked::Cancelled => return Ok(false),
@@ -76,7 +79,8 @@ pub fn ask_fields(p: &mut dyn Prompter, draft: &mut Table, priorities: Option<&[
         }
     }
     if !draft.contains_key("representatives") {
-        match ask_representatives(p)? {
+        let active = draft.get("status").and_then(Value::as_str) == Some("active");
+        match ask_representatives(p, active)? {
             None => return Ok(false),
             Some(reps) if !reps.is_empty() => {
                 draft.insert("representatives".into(), Value::Array(reps));
@@ -93,7 +97,8 @@ enum Asked {
     Cancelled,
 }
 
-fn ask_field(p: &mut dyn Prompter, field: &Field) -> std::io::Result<Asked> {
+/// Asks one field. `needed` makes a list require at least one item.
+fn ask_field(p: &mut dyn Prompter, field: &Field, needed: bool) -> std::io::Result<Asked> {
     if !field.help.is_empty() {
         p.note(&format!("  ({})", field.help))?;
     }
@@ -128,7 +133,15 @@ fn ask_field(p: &mut dyn Prompter, field: &Field) -> std::io::Result<Asked> {
                 } else {
                     "Another (empty when done)".into()
                 };
-                match p.input(&prompt, None, &|_| Ok(()))? {
+                let first = items.is_empty();
+                let check = move |t: &str| {
+                    if needed && first && t.trim().is_empty() {
+                        Err("an active partnership needs at least one".to_string())
+                    } else {
+                        Ok(())
+                    }
+                };
+                match p.input(&prompt, None, &check)? {
                     None => return Ok(Asked::Cancelled),
                     Some(t) if t.trim().is_empty() => break,
                     Some(t) => items.push(Value::String(t.trim().to_string())),
@@ -198,7 +211,7 @@ pub fn date_value(d: crate::model::Date) -> Value {
     })
 }
 
-fn ask_from_list(p: &mut dyn Prompter, field: &Field, codes: &[String]) -> std::io::Result<Asked> {
+fn ask_from_list(p: &mut dyn Prompter, field: &Field, codes: &[String], needed: bool) -> std::io::Result<Asked> {
     let mut chosen: Vec<String> = Vec::new();
     p.note("  (Choose each priority in turn; choose Done when finished.)")?;
     loop {
@@ -214,6 +227,9 @@ fn ask_from_list(p: &mut dyn Prompter, field: &Field, codes: &[String]) -> std::
         };
         match p.select(&prompt, &items, 0)? {
             None => return Ok(Asked::Cancelled),
+            Some(i) if i + 1 == items.len() && needed && chosen.is_empty() => {
+                p.note("  (An active partnership needs at least one priority.)")?;
+            }
             Some(i) if i + 1 == items.len() => break,
             Some(i) => chosen.push(items[i].clone()),
         }
@@ -225,7 +241,7 @@ fn ask_from_list(p: &mut dyn Prompter, field: &Field, codes: &[String]) -> std::
     })
 }
 
-fn ask_representatives(p: &mut dyn Prompter) -> std::io::Result<Option<Vec<Value>>> {
+fn ask_representatives(p: &mut dyn Prompter, needed: bool) -> std::io::Result<Option<Vec<Value>>> {
     p.note("  (Who represents the council? Members and officers; an active partnership needs at least one.)")?;
     let mut reps = Vec::new();
     loop {
@@ -234,7 +250,15 @@ fn ask_representatives(p: &mut dyn Prompter) -> std::io::Result<Option<Vec<Value
         } else {
             "Another representative (empty when done)"
         };
-        let Some(name) = p.input(prompt, None, &|_| Ok(()))? else {
+        let first = reps.is_empty();
+        let check = move |t: &str| {
+            if needed && first && t.trim().is_empty() {
+                Err("an active partnership needs at least one representative".to_string())
+            } else {
+                Ok(())
+            }
+        };
+        let Some(name) = p.input(prompt, None, &check)? else {
             return Ok(None);
         };
         if name.trim().is_empty() {
@@ -269,6 +293,91 @@ fn ask_representatives(p: &mut dyn Prompter) -> std::io::Result<Option<Vec<Value
         }
         reps.push(Value::Table(t));
     }
+}
+
+/// Asks for the exit strategy of a partnership that is being or has been
+/// left. `None` when the person cancels.
+pub fn ask_exit(p: &mut dyn Prompter, exited: bool) -> std::io::Result<Option<Table>> {
+    use crate::model::{Choice, ExitReason};
+    p.note("\nExit strategy: the risks of leaving and the controls that limit them.")?;
+    let mut exit = Table::new();
+    let mut reasons: Vec<Value> = Vec::new();
+    loop {
+        let mut items: Vec<String> = ExitReason::ALL
+            .iter()
+            .map(|r| r.as_str().to_string())
+            .filter(|r| !reasons.iter().any(|x| x.as_str() == Some(r)))
+            .collect();
+        items.push("Done".into());
+        let Some(i) = p.select("Why is the council leaving? (choose each reason, then Done)", &items, 0)? else {
+            return Ok(None);
+        };
+        if i + 1 == items.len() {
+            break;
+        }
+        reasons.push(Value::String(items[i].clone()));
+    }
+    if !reasons.is_empty() {
+        exit.insert("reasons".into(), Value::Array(reasons));
+    }
+    let required = |t: &str| {
+        if t.trim().is_empty() {
+            Err("this is needed".to_string())
+        } else {
+            Ok(())
+        }
+    };
+    let Some(risks) = p.input(
+        "What are the risks of no longer being in the partnership?",
+        None,
+        &required,
+    )?
+    else {
+        return Ok(None);
+    };
+    exit.insert("risks".into(), Value::String(risks.trim().into()));
+    let Some(controls) = p.input("What controls will limit the impact of leaving?", None, &required)? else {
+        return Ok(None);
+    };
+    exit.insert("controls".into(), Value::String(controls.trim().into()));
+    let approvers = [
+        "cmt       (the Corporate Management Team)".to_string(),
+        "executive (for a particularly significant partnership)".to_string(),
+        "not yet approved".to_string(),
+    ];
+    let Some(by) = p.select("Who approved the exit strategy?", &approvers, 0)? else {
+        return Ok(None);
+    };
+    if by < 2 {
+        exit.insert("approved_by".into(), Value::String(["cmt", "executive"][by].into()));
+    }
+    let date_check = move |t: &str| {
+        if t.trim().is_empty() {
+            return if exited {
+                Err("an exited partnership needs the date its exit strategy was approved".into())
+            } else {
+                Ok(())
+            };
+        }
+        lenient::date(t).map(|_| ())
+    };
+    let Some(on) = p.input("When was it approved (YYYY-MM-DD)?", None, &date_check)? else {
+        return Ok(None);
+    };
+    if let Ok(d) = lenient::date(&on) {
+        exit.insert("approved_on".into(), date_value(d));
+    }
+    let Some(significant) = p.confirm("Is this a particularly significant partnership?", false)? else {
+        return Ok(None);
+    };
+    exit.insert("significant".into(), Value::Boolean(significant));
+    if significant {
+        let Some(reviewed) = p.confirm("Has the Executive reviewed the exit strategy?", false)? else {
+            return Ok(None);
+        };
+        exit.insert("executive_reviewed".into(), Value::Boolean(reviewed));
+    }
+    Ok(Some(exit))
 }
 
 /// Walks each Appendix B criterion (showing the policy's three level

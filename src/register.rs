@@ -343,6 +343,11 @@ fn load_file(path: &Path, file: String, cx: &RuleContext<'_>) -> LoadedEntry {
 }
 
 impl LoadedEntry {
+    /// The name as written in the file, when it has one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_ref().map(|(n, _)| n.as_str())
+    }
+
     /// A file about to be read; its name is checked as an id straight away.
     fn new(path: &Path, file: String) -> LoadedEntry {
         let id = path
@@ -389,6 +394,19 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
         }
     };
     let source = Source::new(&loaded.file, text);
+    if text.starts_with('\u{FEFF}') {
+        // One byte-order mark is tolerated; a second is a hidden character.
+        let d = source.at(
+            0..3,
+            Code::HiddenCharacters,
+            "",
+            "the file starts with more than one byte-order mark".to_string(),
+        );
+        loaded.diagnostics.push(Diagnostic {
+            hint: Some("save the file again as UTF-8; the extra invisible mark at the start will go".into()),
+            ..d
+        });
+    }
     let Some(doc) = decode::parse(&source, &mut loaded.diagnostics) else {
         return loaded;
     };

@@ -121,6 +121,16 @@ impl Rubric {
         Rubric::parse(&text, &path.display().to_string())
     }
 
+    /// The rubric for people: "the built-in rubric (schemas/criteria.yaml)"
+    /// or "the rubric in criteria.yaml".
+    pub fn describe(&self) -> String {
+        if self.source.starts_with("built-in") {
+            format!("the {}", self.source)
+        } else {
+            format!("the rubric in {}", self.source)
+        }
+    }
+
     /// The recommendation for a value rating and a risk rating.
     pub fn recommend(&self, value: Level, risk: Level) -> Recommendation {
         self.matrix[level_index(value)][level_index(risk)]

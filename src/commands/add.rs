@@ -61,17 +61,42 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
         .or_insert_with(|| Value::String("proposed".into()));
     let id = choose_id(args.id.as_deref(), &draft)?;
     refuse_existing(&register, &id)?;
+    refuse_same_name(&register, &draft)?;
     let path = project.register_dir.join(&folder).join(format!("{id}.toml"));
     let mut prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
-    prepared.require_complete()?;
+    if prompter.is_none() {
+        prepared.require_complete()?;
+    }
 
     if let Some(p) = prompter {
-        if let Some(entry) = prepared.entry.as_ref()
-            && p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? == Some(true)
-        {
-            match guide::ask_ratings(p, entry, &project.rubric)? {
-                Some(edits) => guide::apply_to_draft(&mut draft, &edits),
+        let status = draft
+            .get("status")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        if matches!(status.as_str(), "exiting" | "exited") && !draft.contains_key("exit") {
+            match guide::ask_exit(p, status == "exited")? {
+                Some(exit) => {
+                    draft.insert("exit".into(), Value::Table(exit));
+                }
                 None => return cancelled(env),
+            }
+            prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
+        }
+        if let Some(entry) = prepared.entry.as_ref() {
+            // An active partnership must carry its overall ratings, so it is
+            // rated now rather than offered.
+            let rate = if status == "active" {
+                p.note("\nAn active partnership needs its Appendix B risk and value ratings: rate them now.")?;
+                true
+            } else {
+                p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? == Some(true)
+            };
+            if rate {
+                match guide::ask_ratings(p, entry, &project.rubric)? {
+                    Some(edits) => guide::apply_to_draft(&mut draft, &edits),
+                    None => return cancelled(env),
+                }
             }
         }
         if !draft.contains_key("questions") && p.confirm("Answer the Appendix C questions now?", false)? == Some(true) {
@@ -197,7 +222,67 @@ pub(crate) fn prepare(
         }
     }
     prepared.entry = checked.entry;
+    prepared.missing.extend(missing_by_status(draft));
+    let mut seen = std::collections::BTreeSet::new();
+    prepared.missing.retain(|k| seen.insert(k.clone()));
     prepared
+}
+
+/// What the status requires that the draft lacks, worked out from the
+/// draft itself so that every missing field is listed at once, even while
+/// other fields are missing too (the rules run only on a complete entry).
+fn missing_by_status(draft: &Table) -> Vec<String> {
+    let mut missing = Vec::new();
+    let has_items = |k: &str| draft.get(k).and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+    let has_in = |table: &str, k: &str| {
+        draft
+            .get(table)
+            .and_then(Value::as_table)
+            .is_some_and(|t| t.contains_key(k))
+    };
+    match draft.get("status").and_then(Value::as_str) {
+        Some("active") => {
+            for list in ["objectives", "priorities", "representatives"] {
+                if !has_items(list) {
+                    missing.push(list.to_string());
+                }
+            }
+            for side in ["risk", "value"] {
+                if !has_in(side, "overall") {
+                    missing.push(format!("{side}.overall"));
+                }
+            }
+        }
+        Some("exiting" | "exited") => {
+            for k in ["risks", "controls"] {
+                if !has_in("exit", k) {
+                    missing.push(format!("exit.{k}"));
+                }
+            }
+        }
+        _ => {}
+    }
+    missing
+}
+
+/// Refuses a name already on the register (ignoring case and spacing): the
+/// same partnership must not be added twice under another id.
+pub(crate) fn refuse_same_name(register: &Register, draft: &Table) -> anyhow::Result<()> {
+    let Some(name) = draft.get("name").and_then(Value::as_str) else {
+        return Ok(());
+    };
+    let wanted = register::normalise_name(name);
+    if let Some(existing) = register
+        .entries
+        .iter()
+        .find(|e| e.name().is_some_and(|n| register::normalise_name(n) == wanted))
+    {
+        bail!(
+            "a partnership called {name:?} is already on the register, in {}\n  hint: update that file, or give this one a name that tells them apart",
+            existing.file
+        );
+    }
+    Ok(())
 }
 
 /// The id: `--id`, else made from the name.

@@ -169,10 +169,18 @@ fn edit_one(
         changed.as_bytes(),
         &project.rule_context(as_of),
     );
-    let errors: Vec<_> = checked
+    // Refuse an edit that adds an error; one the file already had is not the
+    // edit's doing, and must not block fixing the others one at a time.
+    let had: Vec<(crate::diagnostic::Code, &str)> = target
         .diagnostics
         .iter()
         .filter(|d| d.severity() == Severity::Error)
+        .map(|d| (d.code, d.key.as_str()))
+        .collect();
+    let errors: Vec<_> = checked
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error && !had.contains(&(d.code, d.key.as_str())))
         .collect();
     if !errors.is_empty() {
         let report = CheckReport {

@@ -401,6 +401,15 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             skipped += 1;
             continue;
         }
+        if let Err(e) = super::add::refuse_same_name(&register, &draft) {
+            writeln!(
+                env.stdout,
+                "row {row}: skipped: {}",
+                e.to_string().lines().next().unwrap_or_default()
+            )?;
+            skipped += 1;
+            continue;
+        }
         let file = project.register_dir.join(&folder).join(format!("{id}.toml"));
         let prepared = super::add::prepare(&project, &file, &draft, as_of, &folder, "`partreg import`");
         if !prepared.missing.is_empty() {
@@ -450,15 +459,17 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             )?;
         }
     }
-    let dry = if args.dry_run {
-        " (dry run: nothing written)"
+    if args.dry_run {
+        writeln!(
+            env.stderr,
+            "{imported} would be imported ({attention} would need attention), {skipped} skipped (dry run: nothing written)."
+        )?;
     } else {
-        ""
-    };
-    writeln!(
-        env.stderr,
-        "{imported} imported ({attention} need attention), {skipped} skipped{dry}."
-    )?;
+        writeln!(
+            env.stderr,
+            "{imported} imported ({attention} need attention), {skipped} skipped."
+        )?;
+    }
     Ok(if attention == 0 && skipped == 0 && unknown.is_empty() {
         Outcome::Clean
     } else {
@@ -481,8 +492,8 @@ fn read_grid(path: &Path) -> anyhow::Result<Grid> {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
             let text = match std::str::from_utf8(bytes) {
                 Ok(t) => t.to_string(),
-                // Excel's "CSV" without UTF-8 is Windows-1252: £ is 0xA3.
-                Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+                // Excel's plain "CSV" is Windows-1252: £ is 0xA3, ’ is 0x92.
+                Err(_) => bytes.iter().map(|&b| windows_1252(b)).collect(),
             };
             let mut reader = csv::ReaderBuilder::new()
                 .has_headers(false)
@@ -525,6 +536,19 @@ fn read_grid(path: &Path) -> anyhow::Result<Grid> {
                 .collect())
         }
         _ => bail!("{} is not a .csv or .xlsx file", path.display()),
+    }
+}
+
+/// A Windows-1252 byte as a character. It is Latin-1 but for 0x80–0x9F,
+/// where Windows keeps curly quotes, dashes and the euro sign.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9F => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
     }
 }
 

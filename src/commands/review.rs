@@ -126,6 +126,12 @@ fn record(
         );
     }
     atomic::write(&target.path, changed.as_bytes(), atomic::Mode::Replace)?;
+    if date > as_of {
+        writeln!(
+            env.stderr,
+            "note: the review is dated {date}, which is after today ({as_of}); check the date"
+        )?;
+    }
     let verb = if existing.is_some() { "Replaced" } else { "Recorded" };
     writeln!(
         env.stderr,

@@ -205,6 +205,12 @@ impl<'s, 'i> Decoder<'s, 'i> {
     }
 
     pub fn push(&mut self, span: Range<usize>, code: Code, key: &str, message: String, hint: Option<String>) {
+        // A key path is for reading; a 100,000-character key is cut short.
+        let key: String = if key.chars().count() > 200 {
+            key.chars().take(200).chain(['…']).collect()
+        } else {
+            key.to_string()
+        };
         let mut d = self.source.at(span, code, key, message);
         d.hint = hint;
         self.diags.push(d);

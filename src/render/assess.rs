@@ -164,7 +164,7 @@ pub fn explain(row: &Row<'_>, rubric: &Rubric, mut w: impl Write) -> io::Result<
     let e = row.entry;
     let a = &row.assessment;
     writeln!(w, "{} ({}), {}", e.name, row.id, e.status)?;
-    writeln!(w, "Rated by the {}.", rubric.source)?;
+    writeln!(w, "Rated by {}.", rubric.describe())?;
     for side in [&a.risk, &a.value] {
         writeln!(w)?;
         explain_side(e, side, rubric, &mut w)?;

@@ -44,7 +44,7 @@ pub fn sarif(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
         .diagnostics
         .iter()
         .map(|d| {
-            let mut physical = json!({"artifactLocation": {"uri": d.file, "uriBaseId": "%SRCROOT%"}});
+            let mut physical = json!({"artifactLocation": {"uri": uri(&d.file), "uriBaseId": "%SRCROOT%"}});
             if let Some(l) = &d.location {
                 physical["region"] = json!({
                     "startLine": l.line,
@@ -81,6 +81,20 @@ pub fn sarif(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
     });
     serde_json::to_writer_pretty(&mut w, &doc)?;
     writeln!(w)
+}
+
+/// A relative path as a URI reference: each segment percent-encoded, so
+/// that a file named `%2e%2e%2fetc.toml` cannot be read as `../etc.toml`
+/// and spaces or accents make a valid URI.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(char::from(b)),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 /// FNV-1a, 64 bits: a small, stable hash for fingerprints (not security).

@@ -8,6 +8,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 use super::csv::CsvOut;
 use super::text::pounds;
 use crate::listing::{Cell, Column};
+use crate::model::Choice;
 
 /// One partnership's cells, in column order.
 pub type Line = Vec<Cell>;
@@ -41,6 +42,10 @@ pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, mut w: impl
             .map(|k| match &line[index(columns, k)] {
                 Cell::Money(n) => pounds(*n),
                 Cell::Empty => "—".into(),
+                // Ratings as people write them: High, Medium, Low.
+                Cell::Text(t) if k.ends_with(".overall") => {
+                    crate::model::Level::from_str_exact(t).map_or_else(|| t.clone(), |l| l.title().to_string())
+                }
                 other => other.text(),
             })
             .collect();

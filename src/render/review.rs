@@ -191,7 +191,10 @@ pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w:
         let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
         let review = match (this_year, r.review_due()) {
             (Some(x), _) => format!("done: {}", x.outcome),
-            (None, true) => format!("due (last {})", last_review(r)),
+            (None, true) => match r.last_review {
+                Some(_) => format!("due (last {})", last_review(r)),
+                None => "due (never reviewed)".to_string(),
+            },
             (None, false) => "not due".to_string(),
         };
         t.add_row(vec![r.id.to_string(), r.entry.status.to_string(), assessment, review]);

@@ -752,3 +752,129 @@ mod terminal {
         assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
     }
 }
+
+#[test]
+fn a_name_already_on_the_register_is_refused_whatever_the_id() {
+    let project = Project::new();
+    assert_eq!(add(&project, "Norfolk Waste Partnership", &[]).code, 0);
+    let before = read(&project, "register/norfolk-waste-partnership.toml");
+    let again = add(&project, "norfolk  WASTE partnership", &["--id", "waste-copy"]);
+    assert_eq!(again.code, 2);
+    assert!(
+        again
+            .stderr
+            .contains("already on the register, in register/norfolk-waste-partnership.toml"),
+        "{}",
+        again.stderr
+    );
+    assert!(!project.path("register/waste-copy.toml").exists());
+    assert_eq!(read(&project, "register/norfolk-waste-partnership.toml"), before);
+}
+
+#[test]
+fn without_input_an_active_entry_lists_everything_missing_at_once() {
+    let project = Project::new();
+    let run = project.run(&[
+        "add",
+        "--no-input",
+        "--status",
+        "active",
+        "--name",
+        "Test Thing",
+        "--lead-partner",
+        "X",
+    ]);
+    assert_eq!(run.code, 2);
+    for flag in [
+        "--function",
+        "--information-sharing",
+        "--objective",
+        "--priority",
+        "--representative",
+        "--risk overall=LEVEL",
+        "--value overall=LEVEL",
+    ] {
+        assert!(run.stderr.contains(flag), "{flag}: {}", run.stderr);
+    }
+    let leaving = project.run(&["add", "--no-input", "--status", "exiting", "--name", "Test Thing"]);
+    assert!(
+        leaving.stderr.contains("--exit-risks") && leaving.stderr.contains("--exit-controls"),
+        "{}",
+        leaving.stderr
+    );
+}
+
+#[test]
+fn the_guided_flow_for_an_active_partnership_rates_it_and_needs_its_lists() {
+    let project = Project::new();
+    let mut answers = full_answers();
+    answers[7] = Answer::Choose(1); // status: active
+    // Objectives: an empty first answer is refused, then one is given.
+    answers.splice(9..10, [text(""), text("Raise recycling"), text("")]);
+    let done = answers.len() - 3;
+    answers.truncate(done); // up to the representatives
+    // Risk: five criteria; value: nine; then the overall ratings as computed.
+    answers.extend(std::iter::repeat_n(Answer::Choose(1), 14));
+    answers.extend([Answer::Choose(1), Answer::Choose(1)]);
+    answers.extend([Answer::No, Answer::Yes]);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|t| t.contains("! an active partnership needs at least one"))
+    );
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|t| t.contains("needs its Appendix B risk and value ratings"))
+    );
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["status"].as_str(), Some("active"));
+    assert_eq!(t["risk"]["overall"].as_str(), Some("medium"));
+    assert_eq!(t["value"]["overall"].as_str(), Some("medium"));
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn the_guided_flow_for_a_partnership_being_left_asks_for_the_exit_strategy() {
+    let project = Project::new();
+    let mut answers = full_answers();
+    answers[7] = Answer::Choose(2); // status: exiting
+    let done = answers.len() - 3;
+    answers.truncate(done);
+    answers.extend([
+        Answer::Choose(2), // reason: priorities-changed
+        Answer::Choose(5), // Done (five left, then Done)
+        text("Loss of influence."),
+        text("Keep officer contact."),
+        Answer::Choose(0), // approved by CMT
+        text("2026-10-01"),
+        Answer::No, // not significant
+        Answer::No, // no Appendix B now
+        Answer::No, // no Appendix C
+        Answer::Yes,
+    ]);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["exit"]["reasons"][0].as_str(), Some("priorities-changed"));
+    assert_eq!(t["exit"]["approved_by"].as_str(), Some("cmt"));
+    assert_eq!(t["exit"]["approved_on"].to_string(), "2026-10-01");
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn new_files_get_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let project = Project::new();
+    assert_eq!(add(&project, "Open Partnership", &[]).code, 0);
+    // The same mode std gives a new file here: 0666 less the umask.
+    std::fs::write(project.path("register/plain.txt"), "x").unwrap();
+    let mode = |p: &str| std::fs::metadata(project.path(p)).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode("register/open-partnership.toml"), mode("register/plain.txt"));
+}

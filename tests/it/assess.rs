@@ -658,3 +658,27 @@ fn interactive_cancel_writes_nothing() {
     assert!(run.stderr.contains("Nothing was changed"));
     assert_eq!(std::fs::read_to_string(project.path("register/a.toml")).unwrap(), VALID);
 }
+
+#[test]
+fn an_edit_is_not_blocked_by_an_error_the_file_already_had() {
+    let project = Project::new();
+    // Two overall ratings that differ from the computed ones, neither explained.
+    let text = VALID
+        .replace("overall = \"medium\"\n\n[value]", "overall = \"high\"\n\n[value]")
+        .replace(
+            "overall = \"medium\"\n\n[reporting]",
+            "overall = \"high\"\n\n[reporting]",
+        );
+    project.write("register/two.toml", &text);
+    assert_eq!(
+        crate::support::codes(&project.check_json(&[]).1),
+        ["rating-mismatch", "rating-mismatch"]
+    );
+    let run = project.run(&["assess", "two", "--set", "risk.overall=medium"]);
+    assert_eq!(
+        run.code, 0,
+        "fixing one is allowed while the other remains: {}",
+        run.stderr
+    );
+    assert_eq!(crate::support::codes(&project.check_json(&[]).1), ["rating-mismatch"]);
+}

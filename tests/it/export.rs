@@ -479,3 +479,38 @@ fn every_command_has_examples_in_its_help() {
         );
     }
 }
+
+#[test]
+fn import_reads_windows_1252_csv() {
+    let project = messy_project();
+    let bytes = b"Partnership Name,Function of partnership,Budget contribution (\xA3)\nDereham\x92s Forum,\x93Quoted\x94 aims \x96 and more,\"\xA31,200\"\n".to_vec();
+    project.write("cp1252.csv", &bytes);
+    let run = project.run(&["import", "cp1252.csv"]);
+    let text = std::fs::read_to_string(project.path("register/derehams-forum.toml")).unwrap();
+    assert!(text.contains("name = \"Dereham’s Forum\""), "{text}\n{}", run.stdout);
+    assert!(text.contains("function = \"“Quoted” aims – and more\""), "{text}");
+    assert!(text.contains("budget_contribution_gbp = 1200"), "{text}");
+}
+
+#[test]
+fn import_skips_a_name_already_on_the_register() {
+    let project = messy_project();
+    project.write(
+        "register/health.toml",
+        VALID.replace("Test Waste Partnership", "Breckland Health Board"),
+    );
+    let run = project.run(&["import", "old.csv"]);
+    assert!(run.stdout.contains("row 2: skipped: a partnership called \"Breckland Health Board\" is already on the register, in register/health.toml"), "{}", run.stdout);
+}
+
+#[test]
+fn sarif_uris_are_encoded_so_names_cannot_leave_the_folder() {
+    assert_eq!(
+        partreg::render::ci::uri("register/%2e%2e%2fetc.toml"),
+        "register/%252e%252e%252fetc.toml"
+    );
+    assert_eq!(
+        partreg::render::ci::uri("register/café sur.toml"),
+        "register/caf%C3%A9%20sur.toml"
+    );
+}

@@ -195,3 +195,8 @@ fn an_unreadable_file() {
     let (code, report) = project.check_json(&[]);
     assert_eq!((code, codes(&report)), (1, vec!["unreadable".to_string()]));
 }
+
+#[test]
+fn a_second_byte_order_mark_is_a_hidden_character() {
+    assert_eq!(codes_for(format!("\u{FEFF}\u{FEFF}{VALID}")), ["hidden-characters"]);
+}

@@ -8,6 +8,7 @@ mod assess;
 mod check;
 mod diagnostics;
 mod export;
+mod hostile;
 mod inputs;
 mod properties;
 mod reliability;

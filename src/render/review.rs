@@ -488,7 +488,10 @@ fn h(text: &str) -> String {
 
 const STYLE: &str = r"
 @page { size: A4; margin: 15mm; }
-body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 190mm; }
+@page wide { size: A4 landscape; margin: 12mm; }
+body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 273mm; }
+section.narrow { max-width: 180mm; }
+section.wide { page: wide; }
 h1 { font-size: 16pt; margin: 0 0 4pt; }
 h2 { font-size: 12pt; margin: 14pt 0 6pt; border-bottom: 1px solid #444; }
 table { border-collapse: collapse; width: 100%; margin-bottom: 8pt; }
@@ -497,6 +500,9 @@ th { background: #e8e8e8; }
 td.num { text-align: right; }
 tr { page-break-inside: avoid; }
 table.matrix { width: auto; }
+table.partnerships { font-size: 8pt; }
+table.partnerships th, table.partnerships td { padding: 2pt 3pt; overflow-wrap: break-word; }
+table.attention td:nth-child(2) { overflow-wrap: anywhere; }
 table.matrix td { width: 34mm; height: 14mm; text-align: center; font-size: 11pt; }
 table.matrix .count { font-size: 16pt; font-weight: bold; display: block; }
 .retain { background: #d9f0d9; }
@@ -519,7 +525,7 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
         h(&title(pack))
     );
-    let _ = writeln!(s, "<h1>{}</h1>", h(&title(pack)));
+    let _ = writeln!(s, "<section class=\"narrow\">\n<h1>{}</h1>", h(&title(pack)));
     let _ = writeln!(
         s,
         "<p>Review year ending {}. Prepared from the register as of {}.</p>",
@@ -577,7 +583,11 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
         }
         let _ = writeln!(s, "</tbody>\n</table>");
     }
-    let _ = writeln!(s, "<h2>Partnerships</h2>\n<table class=\"partnerships\">");
+    // The wide table of partnerships prints on landscape pages.
+    let _ = writeln!(
+        s,
+        "</section>\n<section class=\"wide\">\n<h2>Partnerships</h2>\n<table class=\"partnerships\">"
+    );
     let _ = writeln!(
         s,
         "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Lead partner</th><th scope=\"col\">Status</th><th scope=\"col\">Role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recommendation</th><th scope=\"col\">Last review</th><th scope=\"col\">{} review</th><th scope=\"col\">Appointments ending</th><th scope=\"col\">Reporting</th></tr></thead>\n<tbody>",
@@ -610,13 +620,17 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
             h(&reporting(r)),
         );
     }
-    let _ = writeln!(s, "</tbody>\n</table>");
+    let _ = writeln!(s, "</tbody>\n</table>\n</section>");
     if let Some(c) = changes {
-        let _ = writeln!(s, "<h2>Changes since {}</h2>\n<ul>", h(&c.since));
+        let _ = writeln!(
+            s,
+            "<section class=\"narrow\">\n<h2>Changes since {}</h2>\n<ul>",
+            h(&c.since)
+        );
         for line in change_lines(c) {
             let _ = writeln!(s, "<li>{}</li>", h(&line));
         }
-        let _ = writeln!(s, "</ul>");
+        let _ = writeln!(s, "</ul>\n</section>");
     }
     let _ = writeln!(s, "</body>\n</html>");
     w.write_all(s.as_bytes())

@@ -20,7 +20,7 @@ pub const DEFAULT_RUBRIC: &str = include_str!("../schemas/criteria.yaml");
 
 choice! {
     /// What the value × risk matrix recommends for a partnership.
-    pub enum Recommendation ("recommendation") {
+    pub enum Recommendation {
         /// Stay in the partnership.
         Retain = "retain",
         /// Stay, and manage the high risk actively.
@@ -34,7 +34,7 @@ choice! {
 
 choice! {
     /// How the criteria on one side combine into one rating.
-    pub enum Method ("method") {
+    pub enum Method {
         /// The average score, rounded half up by the cut points.
         Mean = "mean",
         /// The highest level of any criterion.

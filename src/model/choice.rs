@@ -8,8 +8,6 @@
 pub trait Choice: Copy + Sized + 'static {
     /// Every value, in the order the policy lists them.
     const ALL: &'static [Self];
-    /// What a human calls this kind of value, for messages ("status").
-    const WHAT: &'static str;
 
     /// The spelling used in register files.
     fn as_str(self) -> &'static str;
@@ -33,7 +31,7 @@ pub trait Choice: Copy + Sized + 'static {
 macro_rules! choice {
     (
         $(#[$meta:meta])*
-        pub enum $name:ident ($what:literal) {
+        pub enum $name:ident {
             $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
         }
     ) => {
@@ -48,7 +46,6 @@ macro_rules! choice {
 
         impl $crate::model::Choice for $name {
             const ALL: &'static [Self] = &[$(Self::$variant),+];
-            const WHAT: &'static str = $what;
 
             fn as_str(self) -> &'static str {
                 match self {

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 choice! {
     /// A rating on the policy's three-point scale.
-    pub enum Level ("level") {
+    pub enum Level {
         Low = "low",
         Medium = "medium",
         High = "high",
@@ -46,7 +46,7 @@ impl Level {
 
 choice! {
     /// Where the partnership is in its life.
-    pub enum Status ("status") {
+    pub enum Status {
         /// Being considered; not yet joined.
         Proposed = "proposed",
         /// The council takes part.
@@ -62,7 +62,7 @@ choice! {
 
 choice! {
     /// Whether the partnership steers or delivers.
-    pub enum Kind ("kind") {
+    pub enum Kind {
         /// A strategic, steering or oversight function.
         Strategic = "strategic",
         /// An operational or delivery function.
@@ -72,7 +72,7 @@ choice! {
 
 choice! {
     /// The four governance arrangements the policy names.
-    pub enum Governance ("governance") {
+    pub enum Governance {
         /// A statutory requirement.
         Statutory = "statutory",
         /// A formal legal relationship with defined roles, responsibilities and obligations.
@@ -86,7 +86,7 @@ choice! {
 
 choice! {
     /// The council's role in the partnership.
-    pub enum Role ("role") {
+    pub enum Role {
         /// We lead: we chair the meetings or are the lead partner.
         Control = "control",
         /// We have a direct effect on the decisions made.
@@ -98,7 +98,7 @@ choice! {
 
 choice! {
     /// How often something happens.
-    pub enum Frequency ("frequency") {
+    pub enum Frequency {
         Weekly = "weekly",
         Fortnightly = "fortnightly",
         Monthly = "monthly",
@@ -112,7 +112,7 @@ choice! {
 
 choice! {
     /// The position or level of a council representative.
-    pub enum RepresentativeLevel ("representative level") {
+    pub enum RepresentativeLevel {
         /// An elected member (councillor).
         Member = "member",
         /// A member of the Corporate Management Team.
@@ -126,7 +126,7 @@ choice! {
 
 choice! {
     /// Where reports on the partnership go.
-    pub enum ReportsTo ("report destination") {
+    pub enum ReportsTo {
         Cmt = "cmt",
         Cabinet = "cabinet",
         Scrutiny = "scrutiny",
@@ -138,7 +138,7 @@ choice! {
 
 choice! {
     /// Who decided that the council should join.
-    pub enum Approver ("approver") {
+    pub enum Approver {
         Cmt = "cmt",
         Cabinet = "cabinet",
         Executive = "executive",
@@ -148,7 +148,7 @@ choice! {
 
 choice! {
     /// Why the council is leaving a partnership.
-    pub enum ExitReason ("exit reason") {
+    pub enum ExitReason {
         /// The partnership no longer delivers its agreed outcomes.
         OutcomesNotDelivered = "outcomes-not-delivered",
         /// The partnership has achieved what it set out to.
@@ -165,7 +165,7 @@ choice! {
 
 choice! {
     /// Who approved an exit strategy.
-    pub enum ExitApprover ("exit approver") {
+    pub enum ExitApprover {
         /// The Corporate Management Team, with the Portfolio Holder.
         Cmt = "cmt",
         /// The Executive, for particularly significant partnerships.
@@ -175,7 +175,7 @@ choice! {
 
 choice! {
     /// What an annual review decided.
-    pub enum Outcome ("review outcome") {
+    pub enum Outcome {
         Continue = "continue",
         Renegotiate = "renegotiate",
         Exit = "exit",

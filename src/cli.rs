@@ -174,23 +174,27 @@ pub struct AssessArgs {
 
 const ADD_HELP: &str = "\
 On a terminal, partreg first asks whether this is a partnership under the
-policy at all, then asks for each field with the policy's guidance, checks
-each answer, offers the Appendix B criteria and the Appendix C questions,
-shows the file and writes it only when you confirm. Ctrl-C or Esc writes
-nothing.
+policy at all, then asks for each field with the policy's guidance and
+checks each answer as you type it. An active partnership is then rated
+against the Appendix B criteria (for others this is offered); one being left
+gets the exit-strategy questions; the Appendix C questions are offered.
+partreg shows the file and writes it only when you confirm. Ctrl-C or Esc
+writes nothing.
 
 With --no-input (implied when there is no terminal or CI is set) nothing is
 asked: every required field must come from flags or --from, and partreg
 lists every one that is missing.
 
-The id is made from the name (norfolk-waste-partnership) unless --id is
-given. An id already on the register, in any folder and in any case, is
-refused: an existing file is never overwritten.
+The id is made from the name (dereham-market-town-partnership) unless --id
+is given. An id already on the register, in any folder and in any case, is
+refused, and so is a name already there: an existing file is never
+overwritten and no partnership is added twice.
 
 Examples:
   partreg add
-  partreg add --no-input --name \"Norfolk Waste Partnership\" --lead-partner \"Norfolk County Council\" \\
-      --function \"Joint waste services\" --kind operational --statutory false \\
+  partreg add --no-input --name \"Dereham Market Town Partnership\" \\
+      --lead-partner \"Breckland Council\" --function \"Town centre improvements\" \\
+      --kind operational --statutory false \\
       --governance formal-legal --role influence --meeting-frequency quarterly \\
       --staff-hours-per-month 6 --budget-contribution-gbp 12000 \\
       --exit-impact \"Short-term disruption\" --value-summary \"Shared contracts\" \\

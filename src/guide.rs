@@ -14,6 +14,9 @@ use crate::model::{Entry, Level};
 use crate::prompt::Prompter;
 use crate::rubric::{Basis, Rubric};
 
+/// A check on a typed answer: `Err` says why it is refused.
+pub type Check<'a> = dyn Fn(&str) -> Result<(), String> + 'a;
+
 /// What the screening questions concluded.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Screening {
@@ -56,7 +59,13 @@ pub fn screen(p: &mut dyn Prompter) -> std::io::Result<Screening> {
 
 /// Asks for every field the draft does not have yet. `Ok(false)` when the
 /// person cancels.
-pub fn ask_fields(p: &mut dyn Prompter, draft: &mut Table, priorities: Option<&[String]>) -> std::io::Result<bool> {
+/// `name_check` refuses a name as it is typed (one already on the register).
+pub fn ask_fields(
+    p: &mut dyn Prompter,
+    draft: &mut Table,
+    priorities: Option<&[String]>,
+    name_check: &Check<'_>,
+) -> std::io::Result<bool> {
     for field in &FIELDS {
         if draft.contains_key(field.key) {
             continue;
@@ -68,7 +77,8 @@ pub fn ask_fields(p: &mut dyn Prompter, draft: &mut Table, priorities: Option<&[
             "priorities" if priorities.is_some_and(|c| !c.is_empty()) => {
                 ask_from_list(p, field, priorities.unwrap_or_default(), needed)?
             }
-            _ => ask_field(p, field, needed)?,
+            "name" => ask_field(p, field, needed, Some(name_check))?,
+            _ => ask_field(p, field, needed, None)?,
         };
         match answer {
             Asked::Cancelled => return Ok(false),
@@ -98,7 +108,12 @@ enum Asked {
 }
 
 /// Asks one field. `needed` makes a list require at least one item.
-fn ask_field(p: &mut dyn Prompter, field: &Field, needed: bool) -> std::io::Result<Asked> {
+fn ask_field(
+    p: &mut dyn Prompter,
+    field: &Field,
+    needed: bool,
+    extra_check: Option<&Check<'_>>,
+) -> std::io::Result<Asked> {
     if !field.help.is_empty() {
         p.note(&format!("  ({})", field.help))?;
     }
@@ -158,6 +173,9 @@ fn ask_field(p: &mut dyn Prompter, field: &Field, needed: bool) -> std::io::Resu
                 let t = t.trim();
                 if t.is_empty() {
                     return if required { Err("this is needed".into()) } else { Ok(()) };
+                }
+                if let Some(extra) = extra_check {
+                    extra(t)?;
                 }
                 match kind {
                     Answer::Hours => lenient::hours(t).map(|_| ()),
@@ -296,8 +314,10 @@ fn ask_representatives(p: &mut dyn Prompter, needed: bool) -> std::io::Result<Op
 }
 
 /// Asks for the exit strategy of a partnership that is being or has been
-/// left. `None` when the person cancels.
-pub fn ask_exit(p: &mut dyn Prompter, exited: bool) -> std::io::Result<Option<Table>> {
+/// left. `None` when the person cancels; the flag is set when a
+/// significant partnership must be recorded as exiting, not exited, until
+/// the Executive has reviewed its exit strategy.
+pub fn ask_exit(p: &mut dyn Prompter, exited: bool) -> std::io::Result<Option<(Table, bool)>> {
     use crate::model::{Choice, ExitReason};
     p.note("\nExit strategy: the risks of leaving and the controls that limit them.")?;
     let mut exit = Table::new();
@@ -376,15 +396,29 @@ pub fn ask_exit(p: &mut dyn Prompter, exited: bool) -> std::io::Result<Option<Ta
             return Ok(None);
         };
         exit.insert("executive_reviewed".into(), Value::Boolean(reviewed));
+        if exited && !reviewed {
+            p.note("A significant partnership cannot be recorded as exited until the Executive has reviewed its exit strategy.")?;
+            return match p.confirm("Record it as exiting for now?", true)? {
+                Some(true) => Ok(Some((exit, true))),
+                _ => Ok(None),
+            };
+        }
     }
-    Ok(Some(exit))
+    Ok(Some((exit, false)))
 }
 
 /// Walks each Appendix B criterion (showing the policy's three level
 /// texts), then the overall ratings, asking for a rationale where the
 /// overall differs from the computed one. Returns the changes, or `None`
 /// when the person cancels.
-pub fn ask_ratings(p: &mut dyn Prompter, entry: &Entry, rubric: &Rubric) -> std::io::Result<Option<Vec<RatingEdit>>> {
+/// `overall_required` (an active partnership) takes away the choice to
+/// leave an overall rating unrecorded.
+pub fn ask_ratings(
+    p: &mut dyn Prompter,
+    entry: &Entry,
+    rubric: &Rubric,
+    overall_required: bool,
+) -> std::io::Result<Option<Vec<RatingEdit>>> {
     const LEVELS: [Level; 3] = [Level::High, Level::Medium, Level::Low];
     let mut edits = Vec::new();
     let mut draft = entry.clone();
@@ -438,12 +472,19 @@ pub fn ask_ratings(p: &mut dyn Prompter, entry: &Entry, rubric: &Rubric) -> std:
     for side in [&a.risk, &a.value] {
         let name = side.side.as_str();
         let mut items: Vec<String> = LEVELS.iter().map(|l| l.title().to_string()).collect();
-        items.push(match side.recorded {
-            Some(l) => format!("Keep {}", l.title()),
-            None => "Leave unrecorded".into(),
-        });
-        let default = side.computed.level().map_or(3, |l| 2 - crate::rubric::level_index(l));
-        let prompt = format!("Overall {name} rating (the criteria give {})", side.computed.as_str());
+        match side.recorded {
+            Some(l) => items.push(format!("Keep {}", l.title())),
+            None if !overall_required => items.push("Leave unrecorded".into()),
+            None => {}
+        }
+        let default = side
+            .computed
+            .level()
+            .map_or(items.len().min(4) - 1, |l| 2 - crate::rubric::level_index(l));
+        let prompt = match side.computed.level() {
+            Some(l) => format!("Overall {name} rating (the criteria give {})", l.title()),
+            None => format!("Overall {name} rating (too few criteria are rated to compute one)"),
+        };
         let Some(choice) = p.select(&prompt, &items, default)? else {
             return Ok(None);
         };

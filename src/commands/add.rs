@@ -50,7 +50,13 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
             .priorities
             .as_ref()
             .map(|p| p.keys().cloned().collect());
-        if !guide::ask_fields(p, &mut draft, codes.as_deref())? {
+        let name_check = |name: &str| {
+            let mut probe = Table::new();
+            probe.insert("name".into(), Value::String(name.to_string()));
+            refuse_same_name(&register, &probe)
+                .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string())
+        };
+        if !guide::ask_fields(p, &mut draft, codes.as_deref(), &name_check)? {
             return cancelled(env);
         }
     }
@@ -76,8 +82,11 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
             .to_string();
         if matches!(status.as_str(), "exiting" | "exited") && !draft.contains_key("exit") {
             match guide::ask_exit(p, status == "exited")? {
-                Some(exit) => {
+                Some((exit, still_exiting)) => {
                     draft.insert("exit".into(), Value::Table(exit));
+                    if still_exiting {
+                        draft.insert("status".into(), Value::String("exiting".into()));
+                    }
                 }
                 None => return cancelled(env),
             }
@@ -93,7 +102,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
                 p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? == Some(true)
             };
             if rate {
-                match guide::ask_ratings(p, entry, &project.rubric)? {
+                match guide::ask_ratings(p, entry, &project.rubric, status == "active")? {
                     Some(edits) => guide::apply_to_draft(&mut draft, &edits),
                     None => return cancelled(env),
                 }
@@ -253,8 +262,13 @@ fn missing_by_status(draft: &Table) -> Vec<String> {
                 }
             }
         }
-        Some("exiting" | "exited") => {
-            for k in ["risks", "controls"] {
+        Some(status @ ("exiting" | "exited")) => {
+            let keys: &[&str] = if status == "exited" {
+                &["risks", "controls", "approved_on"]
+            } else {
+                &["risks", "controls"]
+            };
+            for k in keys {
                 if !has_in("exit", k) {
                     missing.push(format!("exit.{k}"));
                 }
@@ -313,7 +327,7 @@ fn choose_id(given: Option<&str>, draft: &Table) -> anyhow::Result<String> {
 pub(crate) fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<()> {
     if let Some(existing) = register.entries.iter().find(|e| e.id.eq_ignore_ascii_case(id)) {
         bail!(
-            "the id {id:?} is already used by {}, which has been left as it was\n  hint: choose another with --id",
+            "the id {id:?} is already used by {}, which has been left as it was\n  hint: if this is a different partnership, choose another id with --id; if it is the same one, change that file instead",
             existing.file
         );
     }

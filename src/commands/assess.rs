@@ -210,7 +210,7 @@ fn edit_one(
             out::computed_title(a.risk.computed),
             crate::render::text::level(a.value.effective()),
             out::computed_title(a.value.computed),
-            a.recommendation.map_or("none", Choice::as_str)
+            a.recommendation.map_or("—", Choice::as_str)
         )?;
     }
     Ok(Outcome::Clean)
@@ -246,7 +246,8 @@ fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> an
         "Rating {} by the Appendix B criteria. Esc stops without changing anything.",
         entry.name
     ))?;
-    let Some(edits) = crate::guide::ask_ratings(p, entry, rubric)? else {
+    let required = entry.status == crate::model::Status::Active;
+    let Some(edits) = crate::guide::ask_ratings(p, entry, rubric, required)? else {
         return Ok(None);
     };
     if edits.is_empty() {

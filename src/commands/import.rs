@@ -373,13 +373,41 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     }
     let folder = super::add::sub_folder(args.folder.as_deref())?;
     let mut taken: Vec<String> = register.entries.iter().map(|e| e.id.to_lowercase()).collect();
+    // Names imported so far, by row, so one partnership is not imported twice.
+    let mut names: Vec<(usize, String)> = Vec::new();
     let (mut imported, mut attention, mut skipped) = (0, 0, 0);
     for (i, cells) in grid.iter().enumerate().skip(1) {
         let row = i + 1;
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let (draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header);
+        let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header);
+        // Cells beyond the last heading (an unquoted "£1,500" splits in two)
+        // are kept in the comments and reported, never dropped.
+        let beyond: Vec<String> = cells
+            .iter()
+            .skip(header.len())
+            .filter(|c| !c.trim().is_empty())
+            .cloned()
+            .collect();
+        if !beyond.is_empty() {
+            notes.push(format!(
+                "{} cell(s) beyond the last heading (column {} on) kept in `comments`: {}; a value with a comma may need quotes",
+                beyond.len(),
+                letter(header.len()),
+                beyond.join(" | ")
+            ));
+            let mut comments = draft
+                .get("comments")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_default();
+            if !comments.is_empty() {
+                comments.push_str("\n\n");
+            }
+            comments.push_str(&format!("Cells beyond the last heading: {}", beyond.join(" | ")));
+            draft.insert("comments".into(), Value::String(comments));
+        }
         let id = match given_id.or_else(|| draft.get("name").and_then(Value::as_str).and_then(slug::from_name)) {
             Some(id) => id,
             None => format!("imported-row-{row}"),
@@ -398,6 +426,12 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 env.stdout,
                 "row {row}: skipped: an earlier row already has the id {id:?} (the same name?)"
             )?;
+            skipped += 1;
+            continue;
+        }
+        let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
+        if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
+            writeln!(env.stdout, "row {row}: skipped: row {earlier} has the same name")?;
             skipped += 1;
             continue;
         }
@@ -445,6 +479,9 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             }
         }
         taken.push(id.to_lowercase());
+        if let Some(k) = name_key {
+            names.push((row, k));
+        }
         imported += 1;
         let verb = if args.dry_run { "would import" } else { "imported" };
         if notes.is_empty() {

@@ -184,6 +184,9 @@ pub fn explain(row: &Row<'_>, rubric: &Rubric, mut w: impl Write) -> io::Result<
             )?;
             writeln!(w, "  {}", recommendation_meaning(rec))?;
         }
+        _ if matches!(e.status, crate::model::Status::Exited | crate::model::Status::Declined) => {
+            writeln!(w, "  None: the council has left, or did not join, this partnership.")?;
+        }
         _ => writeln!(
             w,
             "  None: a side has neither a recorded nor a computed rating, so the matrix cannot be read."

@@ -165,7 +165,7 @@ pub fn text(
     writeln!(w, "\nAssessment (Appendix B)")?;
     field(w, "Risk", &side_text(&a.risk))?;
     field(w, "Value", &side_text(&a.value))?;
-    field(w, "Recommendation", a.recommendation.map_or("none", Choice::as_str))?;
+    field(w, "Recommendation", a.recommendation.map_or("—", Choice::as_str))?;
     for (label, rationale) in [
         ("Risk rationale", &e.risk.rationale),
         ("Value rationale", &e.value.rationale),

@@ -878,3 +878,51 @@ fn new_files_get_ordinary_permissions() {
     let mode = |p: &str| std::fs::metadata(project.path(p)).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode("register/open-partnership.toml"), mode("register/plain.txt"));
 }
+
+#[test]
+fn the_guided_flow_refuses_a_name_already_on_the_register_as_it_is_typed() {
+    let project = Project::new();
+    assert_eq!(add(&project, "Guided Partnership", &["--id", "first"]).code, 0);
+    let mut answers = full_answers();
+    answers.insert(3, text("guided  PARTNERSHIP")); // refused, asked again
+    answers[4] = text("Another Guided Partnership");
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(
+        prompter
+            .transcript
+            .iter()
+            .any(|t| t.starts_with("! a partnership called \"guided  PARTNERSHIP\" is already on the register")),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(project.path("register/another-guided-partnership.toml").is_file());
+}
+
+#[test]
+fn a_significant_partnership_is_recorded_as_exiting_until_the_executive_has_reviewed_it() {
+    let project = Project::new();
+    let mut answers = full_answers();
+    answers[7] = Answer::Choose(3); // status: exited
+    let done = answers.len() - 3;
+    answers.truncate(done);
+    answers.extend([
+        Answer::Choose(6), // Done: no reasons
+        text("Loss of influence."),
+        text("Keep officer contact."),
+        Answer::Choose(1), // approved by the Executive
+        text("2026-10-01"),
+        Answer::Yes, // significant
+        Answer::No,  // not yet reviewed by the Executive
+        Answer::Yes, // record it as exiting for now
+        Answer::No,  // no Appendix B now
+        Answer::No,  // no Appendix C
+        Answer::Yes,
+    ]);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["status"].as_str(), Some("exiting"));
+    assert_eq!(t["exit"]["executive_reviewed"].as_bool(), Some(false));
+    assert_eq!(project.check_json(&[]).0, 0);
+}

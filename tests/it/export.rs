@@ -514,3 +514,32 @@ fn sarif_uris_are_encoded_so_names_cannot_leave_the_folder() {
         "register/caf%C3%A9%20sur.toml"
     );
 }
+
+#[test]
+fn import_keeps_cells_beyond_the_headings_and_skips_a_name_repeated_in_the_sheet() {
+    let project = messy_project();
+    project.write(
+        "uneven.csv",
+        "Ref,Partnership Name,Budget contribution (£)\nabc,Forum One,£1,500\nxyz,forum  one,0\n",
+    );
+    let run = project.run(&["import", "uneven.csv"]);
+    assert!(
+        run.stdout
+            .contains("row 2: imported register/abc.toml; needs attention: "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("1 cell(s) beyond the last heading (column D on) kept in `comments`: 500"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("row 3: skipped: row 2 has the same name"),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(project.path("register/abc.toml")).unwrap();
+    assert!(text.contains("Cells beyond the last heading: 500"), "{text}");
+}

@@ -26,7 +26,9 @@ fi
 mkdir -p fuzz/corpus/check_bytes
 # Seed the byte-level target with real register files.
 cp -n register/*.toml register/*/*.toml examples/broken-register/register/*.toml fuzz/corpus/check_bytes/ 2>/dev/null || true
+mkdir -p target
 for t in "${targets[@]}"; do
-    echo "== fuzzing $t for ${seconds}s"
-    cargo "${toolchain[@]}" fuzz run "$t" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 | tail -n 30
+    log="target/fuzz-$t.log"
+    echo "== fuzzing $t for ${seconds}s (full output in $log)"
+    cargo "${toolchain[@]}" fuzz run "$t" -- -max_total_time="$seconds" -print_final_stats=1 2>&1 | tee "$log"
 done

@@ -41,8 +41,15 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
         );
     }
     let mut created: Vec<PathBuf> = Vec::new();
+    // Folders this run makes, so that a failure can take them back too.
+    let mut new_dirs: Vec<PathBuf> = Vec::new();
     for (rel, text) in &files {
         let path: PathBuf = dir.join(rel);
+        for ancestor in path.ancestors().skip(1) {
+            if !ancestor.as_os_str().is_empty() && !ancestor.exists() && !new_dirs.iter().any(|d| d == ancestor) {
+                new_dirs.push(ancestor.to_path_buf());
+            }
+        }
         let written = path
             .parent()
             .map_or(Ok(()), |parent| {
@@ -53,6 +60,11 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
             // All or nothing: take back the files this run created.
             for done in &created {
                 let _ = std::fs::remove_file(done);
+            }
+            // Deepest first; only folders left empty are removed.
+            new_dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+            for d in &new_dirs {
+                let _ = std::fs::remove_dir(d);
             }
             return Err(err.context("nothing was set up"));
         }

@@ -16,6 +16,23 @@ fn failing(project: &Project, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+#[test]
+fn fuzz_regressions_are_replayed() {
+    // Inputs that once made a fuzz target fail are kept here and must stay harmless.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    assert!(dir.join("README.md").is_file());
+    let project = Project::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|x| x == "md") {
+            continue;
+        }
+        project.write("register/replay.toml", std::fs::read(&path).unwrap());
+        let (code, _) = project.check_json(&[]);
+        assert!(code == 0 || code == 1, "{}: exit {code}", path.display());
+    }
+}
+
 /// Every file under the project, with its bytes.
 fn snapshot(project: &Project) -> Vec<(String, Vec<u8>)> {
     let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(project.dir.path())
@@ -118,5 +135,6 @@ fn init_that_fails_part_way_leaves_no_half_files() {
             .unwrap();
         assert_eq!(out.status.code(), Some(2), "{nth}");
         assert_eq!(snapshot(&project), vec![], "{nth}: no file at all is left");
+        assert!(!project.path("new").exists(), "{nth}: nor the folders init made");
     }
 }

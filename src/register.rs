@@ -196,6 +196,34 @@ impl Register {
         all
     }
 
+    /// The file with this id, or an error that suggests the nearest one.
+    pub fn find(&self, id: &str) -> anyhow::Result<&LoadedEntry> {
+        let wanted = id.trim().trim_end_matches(".toml");
+        if let Some(e) = self.entries.iter().find(|e| e.id == wanted) {
+            return Ok(e);
+        }
+        let ids = || self.entries.iter().map(|e| e.id.as_str());
+        let hint = crate::hint::did_you_mean(wanted, ids())
+            .or_else(|| ids().find(|id| !wanted.is_empty() && id.starts_with(wanted)))
+            .map(|near| format!("; did you mean {near}?"))
+            .unwrap_or_else(|| "; `partreg assess --all` lists every id".to_string());
+        bail!("there is no partnership with the id {wanted:?} in the register{hint}")
+    }
+
+    /// The entry with this id, for a command that needs to read or change
+    /// it: an error when its file cannot be read into an entry.
+    pub fn find_entry(&self, id: &str) -> anyhow::Result<(&LoadedEntry, &Entry)> {
+        let target = self.find(id)?;
+        match &target.entry {
+            Some(entry) => Ok((target, entry)),
+            None => bail!(
+                "{} has errors; fix them first (`partreg check {}` shows them)",
+                target.file,
+                target.file
+            ),
+        }
+    }
+
     /// The entries that decoded cleanly, with their ids.
     pub fn valid(&self) -> impl Iterator<Item = (&str, &Entry)> {
         self.entries

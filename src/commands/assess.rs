@@ -9,7 +9,6 @@ use crate::atomic;
 use crate::cli::{AssessArgs, GlobalArgs, TableFormat};
 use crate::diagnostic::Severity;
 use crate::edit::{self, NewValue, RatingEdit};
-use crate::hint::did_you_mean;
 use crate::model::{Choice, Status};
 use crate::prompt::Prompter;
 use crate::register::{self, LoadedEntry, Project, Register};
@@ -62,15 +61,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow:
             TableFormat::Json => out::json(&rows, &mut env.stdout)?,
         }
     }
-    if skipped.is_empty() {
-        return Ok(Outcome::Clean);
-    }
-    writeln!(
-        env.stderr,
-        "note: left out because they have errors (run `partreg check` to see them): {}",
-        skipped.join(", ")
-    )?;
-    Ok(Outcome::Problems)
+    Ok(env.left_out(&skipped)?)
 }
 
 /// The entries to assess, sorted by id, and the files left out because
@@ -92,7 +83,7 @@ fn choose<'r>(
             })
             .collect()
     } else {
-        ids.iter().map(|id| find(register, id)).collect::<anyhow::Result<_>>()?
+        ids.iter().map(|id| register.find(id)).collect::<anyhow::Result<_>>()?
     };
     chosen.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
     chosen.dedup_by(|a, b| a.file == b.file);
@@ -102,20 +93,6 @@ fn choose<'r>(
         .map(|e| e.file.clone())
         .collect();
     Ok((chosen, skipped))
-}
-
-/// The entry with this id, or an error that suggests the nearest one.
-pub fn find<'r>(register: &'r Register, id: &str) -> anyhow::Result<&'r LoadedEntry> {
-    let wanted = id.trim().trim_end_matches(".toml");
-    if let Some(e) = register.entries.iter().find(|e| e.id == wanted) {
-        return Ok(e);
-    }
-    let ids = || register.entries.iter().map(|e| e.id.as_str());
-    let hint = did_you_mean(wanted, ids())
-        .or_else(|| ids().find(|id| !wanted.is_empty() && id.starts_with(wanted)))
-        .map(|near| format!("; did you mean {near}?"))
-        .unwrap_or_else(|| "; `partreg assess --all` lists every id".to_string());
-    bail!("there is no partnership with the id {wanted:?} in the register{hint}")
 }
 
 /// `--set` and `--interactive`: change one file's ratings.
@@ -129,14 +106,7 @@ fn edit_one(
     let [id] = args.ids.as_slice() else {
         bail!("name exactly one partnership to change: partreg assess ID --set risk.KEY=LEVEL");
     };
-    let target = find(register, id)?;
-    let Some(entry) = &target.entry else {
-        bail!(
-            "{} has errors; fix them first (`partreg check {}` shows them)",
-            target.file,
-            target.file
-        );
-    };
+    let (target, entry) = register.find_entry(id)?;
     let edits = if args.interactive {
         let Some(prompter) = env.prompter.as_deref_mut() else {
             bail!(

@@ -397,26 +397,20 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 letter(header.len()),
                 beyond.join(" | ")
             ));
-            let mut comments = draft
-                .get("comments")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-                .unwrap_or_default();
-            if !comments.is_empty() {
-                comments.push_str("\n\n");
-            }
-            comments.push_str(&format!("Cells beyond the last heading: {}", beyond.join(" | ")));
-            draft.insert("comments".into(), Value::String(comments));
+            add_comment(
+                &mut draft,
+                &format!("Cells beyond the last heading: {}", beyond.join(" | ")),
+            );
         }
         let id = match given_id.or_else(|| draft.get("name").and_then(Value::as_str).and_then(slug::from_name)) {
             Some(id) => id,
             None => format!("imported-row-{row}"),
         };
-        if let Some(existing) = register.entries.iter().find(|e| e.id.eq_ignore_ascii_case(&id)) {
+        if let Err(e) = super::add::refuse_existing(&register, &id) {
             writeln!(
                 env.stdout,
-                "row {row}: skipped: the id {id:?} is already used by {}",
-                existing.file
+                "row {row}: skipped: {}",
+                e.to_string().lines().next().unwrap_or_default()
             )?;
             skipped += 1;
             continue;
@@ -771,23 +765,27 @@ fn read_row(
         })
         .collect();
     if !extra.is_empty() {
-        let mut comments = draft
-            .get("comments")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .unwrap_or_default();
-        if !comments.is_empty() {
-            comments.push_str("\n\n");
-        }
-        comments.push_str("From the old register:\n");
-        comments.push_str(&extra.join("\n"));
-        draft.insert("comments".into(), Value::String(comments));
+        add_comment(&mut draft, &format!("From the old register:\n{}", extra.join("\n")));
     }
     if !draft.contains_key("status") {
         notes.push("no status given, so `active` was assumed".into());
         draft.insert("status".into(), Value::String("active".into()));
     }
     (draft, id, notes, kept_raw)
+}
+
+/// Adds a paragraph to the entry's comments, keeping any already there.
+fn add_comment(draft: &mut Table, text: &str) {
+    let mut comments = draft
+        .get("comments")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_default();
+    if !comments.is_empty() {
+        comments.push_str("\n\n");
+    }
+    comments.push_str(text);
+    draft.insert("comments".into(), Value::String(comments));
 }
 
 /// `a; b` or one a line.

@@ -1,18 +1,15 @@
 //! `partreg list` and `partreg show`: the register as a document, and one
 //! partnership in full.
 
-use std::path::Path;
-
 use anyhow::bail;
 
 use super::{Env, Outcome};
 use crate::assessment;
-use crate::atomic;
 use crate::cli::{GlobalArgs, ListArgs, ListFormat, ShowArgs, ShowFormat};
 use crate::lenient;
 use crate::listing::{self, Cell};
 use crate::model::{Choice, Level, Status};
-use crate::register::{self, LoadOptions, LoadedEntry};
+use crate::register::{self, LoadOptions};
 use crate::render::list as out;
 
 /// The keys `--sort` accepts, and the column each sorts by.
@@ -96,11 +93,17 @@ pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::
         None => env.stdout.write_all(&bytes)?,
         Some(path) => {
             let path = env.cwd.join(path);
-            write_output(&path, &bytes, args.force)?;
+            super::write_output(&path, &bytes, args.force)?;
             writeln!(env.stderr, "Wrote {} ({} partnerships).", path.display(), lines.len())?;
         }
     }
-    left_out(env, &register.entries)
+    let bad: Vec<&str> = register
+        .entries
+        .iter()
+        .filter(|e| e.entry.is_none())
+        .map(|e| e.file.as_str())
+        .collect();
+    Ok(env.left_out(&bad)?)
 }
 
 /// A key that orders cells: numbers by value, levels high to low, text A–Z.
@@ -125,39 +128,6 @@ fn sort_cell(c: &Cell) -> SortKey {
     }
 }
 
-/// `--output`: atomic, and never over an existing file without `--force`.
-pub fn write_output(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    if path.exists() && !force {
-        bail!(
-            "{} already exists; it has been left as it was\n  hint: add --force to replace it",
-            path.display()
-        );
-    }
-    let mode = if force {
-        atomic::Mode::Replace
-    } else {
-        atomic::Mode::CreateNew
-    };
-    atomic::write(path, bytes, mode)
-}
-
-fn left_out(env: &mut Env<'_>, entries: &[LoadedEntry]) -> anyhow::Result<Outcome> {
-    let bad: Vec<&str> = entries
-        .iter()
-        .filter(|e| e.entry.is_none())
-        .map(|e| e.file.as_str())
-        .collect();
-    if bad.is_empty() {
-        return Ok(Outcome::Clean);
-    }
-    writeln!(
-        env.stderr,
-        "note: left out because they have errors (run `partreg check` to see them): {}",
-        bad.join(", ")
-    )?;
-    Ok(Outcome::Problems)
-}
-
 pub fn show(env: &mut Env<'_>, global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
     let register = register::load(
@@ -167,14 +137,7 @@ pub fn show(env: &mut Env<'_>, global: &GlobalArgs, args: &ShowArgs) -> anyhow::
             as_of: Env::load_options(global).as_of,
         },
     );
-    let target = super::assess::find(&register, &args.id)?;
-    let Some(entry) = &target.entry else {
-        bail!(
-            "{} has errors; fix them first (`partreg check {}` shows them)",
-            target.file,
-            target.file
-        );
-    };
+    let (target, entry) = register.find_entry(&args.id)?;
     let a = assessment::assess(entry, &project.rubric);
     match args.format {
         ShowFormat::Json => crate::render::show::json(

@@ -17,6 +17,23 @@ use crate::cli::{ColorChoice, GlobalArgs};
 use crate::model::Date;
 use crate::register::{LoadOptions, Project};
 
+/// Writes `--output`: atomically, and never over an existing file
+/// without `--force`.
+pub fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        anyhow::bail!(
+            "{} already exists; it has been left as it was\n  hint: add --force to replace it",
+            path.display()
+        );
+    }
+    let mode = if force {
+        crate::atomic::Mode::Replace
+    } else {
+        crate::atomic::Mode::CreateNew
+    };
+    crate::atomic::write(path, bytes, mode)
+}
+
 /// How a command ended, when it could run at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
@@ -50,6 +67,21 @@ impl Env<'_> {
         LoadOptions {
             as_of: global.as_of.unwrap_or_else(Date::today),
         }
+    }
+
+    /// Names the files left out of a report because they cannot be read
+    /// into an entry; the register has problems, so the exit code is 1.
+    pub fn left_out(&mut self, files: &[impl AsRef<str>]) -> std::io::Result<Outcome> {
+        if files.is_empty() {
+            return Ok(Outcome::Clean);
+        }
+        let names: Vec<&str> = files.iter().map(AsRef::as_ref).collect();
+        writeln!(
+            self.stderr,
+            "note: left out because they have errors (run `partreg check` to see them): {}",
+            names.join(", ")
+        )?;
+        Ok(Outcome::Problems)
     }
 
     /// Whether to colour what goes to stderr.

@@ -50,19 +50,11 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
         None => env.stdout.write_all(&text)?,
         Some(path) => {
             let path = env.cwd.join(path);
-            super::list::write_output(&path, &text, args.force)?;
+            super::write_output(&path, &text, args.force)?;
             writeln!(env.stderr, "Wrote {}.", path.display())?;
         }
     }
-    if pack.unreadable.is_empty() {
-        return Ok(Outcome::Clean);
-    }
-    writeln!(
-        env.stderr,
-        "note: left out because they have errors (run `partreg check` to see them): {}",
-        pack.unreadable.join(", ")
-    )?;
-    Ok(Outcome::Problems)
+    Ok(env.left_out(&pack.unreadable)?)
 }
 
 /// `--record`: adds this year's `[[reviews]]` table to the end of the file.
@@ -74,14 +66,7 @@ fn record(
     id: &str,
     as_of: Date,
 ) -> anyhow::Result<Outcome> {
-    let target = super::assess::find(register, id)?;
-    let Some(entry) = &target.entry else {
-        bail!(
-            "{} has errors; fix them first (`partreg check {}` shows them)",
-            target.file,
-            target.file
-        );
-    };
+    let (target, entry) = register.find_entry(id)?;
     let outcome = lenient::choice::<model::Outcome>(args.outcome.as_deref().unwrap_or_default())
         .map_err(|e| anyhow::anyhow!("--outcome: {e}"))?;
     let reviewer = args.reviewer.as_deref().unwrap_or_default().trim();

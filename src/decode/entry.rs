@@ -10,9 +10,7 @@ use std::collections::BTreeMap;
 
 use super::{Decoder, Node, Table};
 use crate::diagnostic::Code;
-use crate::model::{
-    Approval, Entry, Exit, Questions, RISK_KEYS, Reporting, Representative, Review, Risk, VALUE_KEYS, Value,
-};
+use crate::model::{Approval, Entry, Exit, Questions, Ratings, Reporting, Representative, Review, Risk, Value};
 
 /// The longest name allowed, in characters.
 const MAX_NAME: usize = 200;
@@ -69,8 +67,8 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
     let started = t.get("started").map(|(v, k)| d.date(v, &k));
     let documents = t.get("documents").map(|(v, k)| d.strings(v, &k));
     let representatives = t.get("representatives").map(|(v, k)| representatives(d, v, &k));
-    let risk = t.get("risk").map(|(v, k)| risk(d, v, &k));
-    let value = t.get("value").map(|(v, k)| value(d, v, &k));
+    let risk = t.get("risk").map(|(v, k)| ratings::<Risk>(d, v, &k));
+    let value = t.get("value").map(|(v, k)| ratings::<Value>(d, v, &k));
     let reporting = t.get("reporting").map(|(v, k)| reporting(d, v, &k));
     let approval = t.get("approval").map(|(v, k)| approval(d, v, &k));
     let exit = t.get("exit").map(|(v, k)| exit(d, v, &k));
@@ -189,15 +187,16 @@ fn representative(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Re
     })
 }
 
-fn risk(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Risk> {
+/// A `[risk]` or `[value]` table: its criteria, overall rating and rationale.
+fn ratings<T: Ratings>(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<T> {
     let mut t = d.table(v, key)?;
-    let mut risk = Risk::default();
+    let mut side = T::default();
     let mut ok = true;
-    for criterion in RISK_KEYS {
+    for criterion in T::KEYS {
         if let Some((v, k)) = t.get(criterion) {
             let level = d.choice(v, &k);
             ok &= level.is_some();
-            if let Some(slot) = risk.slot(criterion) {
+            if let Some(slot) = side.slot(criterion) {
                 *slot = level;
             }
         }
@@ -205,30 +204,9 @@ fn risk(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Risk> {
     let overall = t.get("overall").map(|(v, k)| d.choice(v, &k));
     let rationale = t.get("rationale").map(|(v, k)| d.text(v, &k));
     t.finish(d);
-    risk.overall = optional(overall)?;
-    risk.rationale = optional(rationale)?;
-    ok.then_some(risk)
-}
-
-fn value(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Value> {
-    let mut t = d.table(v, key)?;
-    let mut value = Value::default();
-    let mut ok = true;
-    for criterion in VALUE_KEYS {
-        if let Some((v, k)) = t.get(criterion) {
-            let level = d.choice(v, &k);
-            ok &= level.is_some();
-            if let Some(slot) = value.slot(criterion) {
-                *slot = level;
-            }
-        }
-    }
-    let overall = t.get("overall").map(|(v, k)| d.choice(v, &k));
-    let rationale = t.get("rationale").map(|(v, k)| d.text(v, &k));
-    t.finish(d);
-    value.overall = optional(overall)?;
-    value.rationale = optional(rationale)?;
-    ok.then_some(value)
+    *side.overall_mut() = optional(overall)?;
+    *side.rationale_mut() = optional(rationale)?;
+    ok.then_some(side)
 }
 
 fn reporting(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Reporting> {

@@ -604,6 +604,49 @@ pub const VALUE_KEYS: [&str; 9] = [
     "benefit_vs_investment",
 ];
 
+/// What the two sides of Appendix B have in common: recorded criteria, an
+/// overall rating and its rationale. Lets one decoder read either table.
+pub trait Ratings: Default {
+    /// The criterion keys a file may record, in the policy's order.
+    const KEYS: &'static [&'static str];
+    /// The recorded level of a criterion key from [`Ratings::KEYS`].
+    fn slot(&mut self, key: &str) -> Option<&mut Option<Level>>;
+    fn overall_mut(&mut self) -> &mut Option<Level>;
+    fn rationale_mut(&mut self) -> &mut Option<String>;
+}
+
+impl Ratings for Risk {
+    const KEYS: &'static [&'static str] = &RISK_KEYS;
+
+    fn slot(&mut self, key: &str) -> Option<&mut Option<Level>> {
+        Risk::slot(self, key)
+    }
+
+    fn overall_mut(&mut self) -> &mut Option<Level> {
+        &mut self.overall
+    }
+
+    fn rationale_mut(&mut self) -> &mut Option<String> {
+        &mut self.rationale
+    }
+}
+
+impl Ratings for Value {
+    const KEYS: &'static [&'static str] = &VALUE_KEYS;
+
+    fn slot(&mut self, key: &str) -> Option<&mut Option<Level>> {
+        Value::slot(self, key)
+    }
+
+    fn overall_mut(&mut self) -> &mut Option<Level> {
+        &mut self.overall
+    }
+
+    fn rationale_mut(&mut self) -> &mut Option<String> {
+        &mut self.rationale
+    }
+}
+
 impl Risk {
     /// The recorded level of a criterion, by its key.
     pub fn level(&self, key: &str) -> Option<Level> {

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::edit::RatingEdit;
 use crate::model::Date;
+use crate::store::edit::RatingEdit;
 
 const ABOUT: &str = "Keep the council's Partnership Register as files, check it against the Partnership Policy, and do the policy's paperwork.";
 
@@ -458,8 +458,12 @@ pub struct AddArgs {
     /// Where the terms of reference are kept (repeatable).
     #[arg(long = "document", value_name = "PATH-OR-URL")]
     pub documents: Vec<String>,
-    /// A council representative as "Name:level[:position]"; level is member, cmt, smt or officer (repeatable).
-    #[arg(long = "representative", value_name = "NAME:LEVEL[:POSITION]")]
+    // Help given as a string: rustdoc would read `[:position]` as a link.
+    #[arg(
+        long = "representative",
+        value_name = "NAME:LEVEL[:POSITION]",
+        help = "A council representative as \"Name:level[:position]\"; level is member, cmt, smt or officer (repeatable)."
+    )]
     pub representatives: Vec<String>,
     /// A risk criterion, overall or rationale: KEY=LEVEL (repeatable).
     #[arg(long = "risk", value_name = "KEY=LEVEL")]

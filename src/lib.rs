@@ -3,34 +3,30 @@
 //! Appendix B risk and value criteria, exit strategies, annual reviews) and
 //! produces the policy's paperwork from it.
 //!
-//! The flow is: [`register`] finds the project and loads every file;
-//! [`decode`] turns each file into a [`model::Entry`], reporting every fault
-//! as a [`diagnostic::Diagnostic`]; [`rules`] applies the policy's rules;
-//! [`render`] prints the results; [`commands`] ties a subcommand to these.
+//! The code is grouped by concern, so the folder names say where to look:
+//!
+//! * [`store`] finds the project, loads every file and decodes it into a
+//!   [`model::Entry`], reporting every fault as a [`diagnostic::Diagnostic`];
+//!   it also owns every write (new files, edits, the atomic write).
+//! * [`model`] holds the register's types: what a valid file means.
+//! * [`policy`] holds the Partnership Policy: the Appendix A fields, the
+//!   Appendix B rubric and assessment, and the cross-field rules.
+//! * [`reports`] computes the policy's documents (the annual review pack,
+//!   the register listing, changes since a git revision) as data.
+//! * [`render`] prints findings and reports in each output format.
+//! * [`terminal`] asks questions at a terminal (the guided flows).
+//! * [`cli`] declares the command line; [`commands`] ties each subcommand
+//!   to the rest.
 
-pub mod assessment;
-pub mod atomic;
 pub mod cli;
 pub mod commands;
-pub mod decode;
 pub mod diagnostic;
-pub mod edit;
-pub mod entry_file;
-pub mod fields;
-pub mod guide;
-pub mod hint;
-pub mod history;
-pub mod lenient;
-pub mod listing;
 pub mod model;
-pub mod prompt;
-pub mod register;
+pub mod policy;
 pub mod render;
-pub mod review;
-pub mod rubric;
-pub mod rules;
-pub mod schema;
-pub mod slug;
+pub mod reports;
+pub mod store;
+pub mod terminal;
 
 use std::io::Write;
 
@@ -75,7 +71,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
             .map_err(Into::into),
         cli::Command::Schema => env
             .stdout
-            .write_all(schema::entry_schema().as_bytes())
+            .write_all(model::schema::entry_schema().as_bytes())
             .map(|()| Outcome::Clean)
             .map_err(Into::into),
     };

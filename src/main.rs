@@ -17,7 +17,7 @@ fn main() -> ExitCode {
     let mut err = io::BufWriter::new(stderr.lock());
     // Ask questions only with a person at a terminal, never in CI.
     let interactive = io::stdin().is_terminal() && stderr_is_terminal && std::env::var_os("CI").is_none();
-    let mut terminal = partreg::prompt::Terminal::new();
+    let mut terminal = partreg::terminal::prompt::Terminal::new();
     let stdout_width = io::stdout()
         .is_terminal()
         .then(|| dialoguer::console::Term::stdout().size().1)

@@ -5,11 +5,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use partreg::model::Date;
-use partreg::register;
+use partreg::store::register;
 use partreg::render::{check, ci, CheckReport};
 use partreg::render::text::Style;
-use partreg::rubric::Rubric;
-use partreg::rules::RuleContext;
+use partreg::policy::rubric::Rubric;
+use partreg::policy::rules::RuleContext;
 
 fuzz_target!(|data: &[u8]| {
     let rubric = Rubric::builtin().expect("the built-in rubric loads");

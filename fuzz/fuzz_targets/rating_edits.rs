@@ -6,11 +6,11 @@
 
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
-use partreg::edit::{self, NewValue, RatingEdit};
+use partreg::store::edit::{self, NewValue, RatingEdit};
 use partreg::model::Date;
-use partreg::register;
-use partreg::rubric::Rubric;
-use partreg::rules::RuleContext;
+use partreg::store::register;
+use partreg::policy::rubric::Rubric;
+use partreg::policy::rules::RuleContext;
 use toml::{Table, Value};
 
 #[derive(Debug, Arbitrary)]
@@ -67,7 +67,7 @@ fuzz_target!(|input: Input| {
     let [risk, value] = sides;
     t.insert("risk".into(), Value::Table(risk));
     t.insert("value".into(), Value::Table(value));
-    let file = partreg::entry_file::render(&t, "../schemas/partnership.schema.json", &[]);
+    let file = partreg::store::entry_file::render(&t, "../schemas/partnership.schema.json", &[]);
 
     let edits: Vec<RatingEdit> = input
         .edits
@@ -89,8 +89,8 @@ fuzz_target!(|input: Input| {
         if let Some(last) = edits.last() {
             let NewValue::Level(level) = last.value else { return };
             let got = match last.side {
-                partreg::assessment::Side::Risk => entry.risk.level(&last.key).or(entry.risk.overall.filter(|_| last.key == "overall")),
-                partreg::assessment::Side::Value => entry.value.level(&last.key).or(entry.value.overall.filter(|_| last.key == "overall")),
+                partreg::policy::assessment::Side::Risk => entry.risk.level(&last.key).or(entry.risk.overall.filter(|_| last.key == "overall")),
+                partreg::policy::assessment::Side::Value => entry.value.level(&last.key).or(entry.value.overall.filter(|_| last.key == "overall")),
             };
             assert_eq!(got, Some(level), "the last edit is in the file");
         }

@@ -7,18 +7,18 @@ use anyhow::{Context, bail};
 use toml::{Table, Value};
 
 use super::{Env, Outcome};
-use crate::atomic;
 use crate::cli::{AddArgs, GlobalArgs};
-use crate::decode;
 use crate::diagnostic::{Code, Severity, Source};
-use crate::edit::{NewValue, RatingEdit};
-use crate::entry_file;
-use crate::fields::flag_for;
-use crate::guide::{self, Screening};
-use crate::lenient;
+use crate::model::lenient;
 use crate::model::{Approver, ExitApprover, ExitReason, Frequency, Governance, Kind, ReportsTo, Role, Status};
-use crate::register::{self, LoadOptions, Project, Register};
-use crate::slug;
+use crate::policy::fields::flag_for;
+use crate::store::atomic;
+use crate::store::decode;
+use crate::store::edit::{NewValue, RatingEdit};
+use crate::store::entry_file;
+use crate::store::register::{self, LoadOptions, Project, Register};
+use crate::store::slug;
+use crate::terminal::guide::{self, Screening};
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;

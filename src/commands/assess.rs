@@ -4,18 +4,18 @@
 use anyhow::{Context, bail};
 
 use super::{Env, Outcome};
-use crate::assessment::{self, Matrix, Side};
-use crate::atomic;
 use crate::cli::{AssessArgs, GlobalArgs, TableFormat};
 use crate::diagnostic::Severity;
-use crate::edit::{self, NewValue, RatingEdit};
 use crate::model::{Choice, Status};
-use crate::prompt::Prompter;
-use crate::register::{self, LoadedEntry, Project, Register};
+use crate::policy::assessment::{self, Matrix, Side};
+use crate::policy::rubric::Rubric;
 use crate::render::assess::{self as out, Row};
 use crate::render::check::CheckReport;
 use crate::render::text::Style;
-use crate::rubric::Rubric;
+use crate::store::atomic;
+use crate::store::edit::{self, NewValue, RatingEdit};
+use crate::store::register::{self, LoadedEntry, Project, Register};
+use crate::terminal::prompt::Prompter;
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
@@ -208,7 +208,7 @@ fn with_rationale(set: &[RatingEdit], rationale: Option<&str>) -> anyhow::Result
     Ok(edits)
 }
 
-/// Walks the criteria (see [`crate::guide::ask_ratings`]), then shows the
+/// Walks the criteria (see [`crate::terminal::guide::ask_ratings`]), then shows the
 /// changes and asks before anything is written. `None` when the person
 /// cancels or declines.
 fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> anyhow::Result<Option<Vec<RatingEdit>>> {
@@ -217,7 +217,7 @@ fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> an
         entry.name
     ))?;
     let required = entry.status == crate::model::Status::Active;
-    let Some(edits) = crate::guide::ask_ratings(p, entry, rubric, required)? else {
+    let Some(edits) = crate::terminal::guide::ask_ratings(p, entry, rubric, required)? else {
         return Ok(None);
     };
     if edits.is_empty() {

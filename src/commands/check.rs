@@ -8,8 +8,8 @@ use anyhow::{Context, bail};
 use super::{Env, Outcome};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
 use crate::diagnostic::Severity;
-use crate::register::{self, Project};
 use crate::render::{self, CheckReport, text::Style};
+use crate::store::register::{self, Project};
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;

@@ -11,14 +11,14 @@ use anyhow::{Context, bail};
 use toml::{Table, Value};
 
 use super::{Env, Outcome};
-use crate::atomic;
 use crate::cli::{GlobalArgs, ImportArgs};
-use crate::decode;
-use crate::guide;
-use crate::lenient;
+use crate::model::lenient;
 use crate::model::{Approver, ExitApprover, Frequency, Governance, Kind, ReportsTo, Role, Status};
-use crate::register::{self, LoadOptions};
-use crate::slug;
+use crate::store::atomic;
+use crate::store::decode;
+use crate::store::register::{self, LoadOptions};
+use crate::store::slug;
+use crate::terminal::guide;
 
 /// A spreadsheet as rows of text cells; row 0 is the header.
 type Grid = Vec<Vec<String>>;
@@ -617,7 +617,7 @@ fn match_columns(
 ) -> anyhow::Result<(Vec<(usize, String, Reader)>, Vec<(usize, String)>)> {
     let targets = targets();
     // `list` labels its spreadsheet columns; those labels always read back.
-    let labels: Vec<(String, String)> = crate::listing::columns()
+    let labels: Vec<(String, String)> = crate::reports::listing::columns()
         .into_iter()
         .map(|c| (fold(&c.label), c.key))
         .collect();

@@ -7,9 +7,9 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 
 use super::{Env, Outcome};
-use crate::atomic;
 use crate::cli::InitArgs;
-use crate::rubric::DEFAULT_RUBRIC;
+use crate::policy::rubric::DEFAULT_RUBRIC;
+use crate::store::atomic;
 
 const EXAMPLE: &str = include_str!("../../examples/init/register/example-partnership.toml");
 const WORKFLOW: &str = include_str!("../../examples/init/.github/workflows/partreg.yml");
@@ -24,7 +24,7 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
     let files: [(&str, String); 5] = [
         ("partreg.toml", settings),
         ("register/example-partnership.toml", EXAMPLE.to_string()),
-        ("schemas/partnership.schema.json", crate::schema::entry_schema()),
+        ("schemas/partnership.schema.json", crate::model::schema::entry_schema()),
         ("schemas/criteria.yaml", DEFAULT_RUBRIC.to_string()),
         (".github/workflows/partreg.yml", WORKFLOW.to_string()),
     ];

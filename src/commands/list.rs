@@ -4,13 +4,13 @@
 use anyhow::bail;
 
 use super::{Env, Outcome};
-use crate::assessment;
 use crate::cli::{GlobalArgs, ListArgs, ListFormat, ShowArgs, ShowFormat};
-use crate::lenient;
-use crate::listing::{self, Cell};
+use crate::model::lenient;
 use crate::model::{Choice, Level, Status};
-use crate::register::{self, LoadOptions};
+use crate::policy::assessment;
 use crate::render::list as out;
+use crate::reports::listing::{self, Cell};
+use crate::store::register::{self, LoadOptions};
 
 /// The keys `--sort` accepts, and the column each sorts by.
 const SORT_KEYS: [(&str, &str); 9] = [
@@ -121,7 +121,7 @@ fn sort_cell(c: &Cell) -> SortKey {
         // Hundredths of an hour, so that 2.5 sorts between 2 and 3.
         Cell::Number(n) => SortKey::Number((n * 100.0).round() as i64),
         Cell::Text(s) => match Level::from_str_exact(s) {
-            Some(l) => SortKey::Number(crate::rubric::level_index(l) as i64),
+            Some(l) => SortKey::Number(crate::policy::rubric::level_index(l) as i64),
             None => SortKey::Text(s.to_lowercase()),
         },
         other => SortKey::Text(other.text()),

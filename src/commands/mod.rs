@@ -15,7 +15,7 @@ use std::path::PathBuf;
 
 use crate::cli::{ColorChoice, GlobalArgs};
 use crate::model::Date;
-use crate::register::{LoadOptions, Project};
+use crate::store::register::{LoadOptions, Project};
 
 /// Writes `--output`: atomically, and never over an existing file
 /// without `--force`.
@@ -27,11 +27,11 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> anyhow
         );
     }
     let mode = if force {
-        crate::atomic::Mode::Replace
+        crate::store::atomic::Mode::Replace
     } else {
-        crate::atomic::Mode::CreateNew
+        crate::store::atomic::Mode::CreateNew
     };
-    crate::atomic::write(path, bytes, mode)
+    crate::store::atomic::write(path, bytes, mode)
 }
 
 /// How a command ended, when it could run at all.
@@ -54,7 +54,7 @@ pub struct Env<'a> {
     pub stdout_width: Option<u16>,
     /// The person at the keyboard, when there is one: stdin and stderr are
     /// a terminal and `CI` is not set. `None` means never ask.
-    pub prompter: Option<&'a mut dyn crate::prompt::Prompter>,
+    pub prompter: Option<&'a mut dyn crate::terminal::prompt::Prompter>,
 }
 
 impl Env<'_> {

@@ -6,15 +6,15 @@ use toml::Value;
 use toml_edit::{DocumentMut, Item};
 
 use super::{Env, Outcome};
-use crate::atomic;
 use crate::cli::{GlobalArgs, ReviewArgs, ReviewFormat};
 use crate::diagnostic::Severity;
-use crate::history;
-use crate::lenient;
+use crate::model::lenient;
 use crate::model::{self, Date};
-use crate::register::{self, LoadOptions};
 use crate::render::review as out;
-use crate::review::{self, ReviewOptions};
+use crate::reports::history;
+use crate::reports::review::{self, ReviewOptions};
+use crate::store::atomic;
+use crate::store::register::{self, LoadOptions};
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
@@ -128,7 +128,7 @@ fn record(
 
 /// The review as TOML lines.
 fn review_lines(year: i64, date: Date, reviewer: &str, outcome: &str, notes: Option<&str>) -> String {
-    let text = |s: &str| crate::entry_file::value(&Value::String(s.to_string()));
+    let text = |s: &str| crate::store::entry_file::value(&Value::String(s.to_string()));
     let mut lines = format!(
         "year = {year}\ndate = {date}\nreviewer = {}\noutcome = \"{outcome}\"\n",
         text(reviewer)

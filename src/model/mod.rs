@@ -4,13 +4,15 @@
 //! answers.
 //!
 //! These types are what a *valid* file means. They are built by
-//! [`crate::decode`], which reports every fault it finds on the way, and they
+//! [`crate::store::decode`], which reports every fault it finds on the way, and they
 //! are the source of `schemas/partnership.schema.json` (`partreg schema`):
 //! the doc comments below become the schema's descriptions, so editors show
 //! them as help.
 
 mod choice;
 mod date;
+pub mod lenient;
+pub mod schema;
 
 pub use choice::Choice;
 pub(crate) use choice::choice;

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use super::csv::CsvOut;
 use super::text::{level, pounds};
-use crate::assessment::{Assessment, Computed, Matrix, SideAssessment, Source, score};
 use crate::model::{Choice, Entry, Level};
-use crate::rubric::{Basis, Method, Recommendation, Rubric};
+use crate::policy::assessment::{Assessment, Computed, Matrix, SideAssessment, Source, score};
+use crate::policy::rubric::{Basis, Method, Recommendation, Rubric};
 
 /// One partnership's assessment, with what identifies it.
 pub struct Row<'a> {

@@ -7,8 +7,8 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::csv::CsvOut;
 use super::text::pounds;
-use crate::listing::{Cell, Column};
 use crate::model::Choice;
+use crate::reports::listing::{Cell, Column};
 
 /// One partnership's cells, in column order.
 pub type Line = Vec<Cell>;

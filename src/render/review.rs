@@ -11,11 +11,11 @@ use serde::Serialize;
 use super::assess::{JsonCell, matrix_cells};
 use super::csv::CsvOut;
 use super::text::pounds;
-use crate::assessment::{Computed, SideAssessment};
-use crate::history::Changes;
 use crate::model::{Choice, Level};
-use crate::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
-use crate::rubric::Rubric;
+use crate::policy::assessment::{Computed, SideAssessment};
+use crate::policy::rubric::Rubric;
+use crate::reports::history::Changes;
+use crate::reports::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
 
 /// The CSV columns, in order. Documented in docs/review.md; do not reorder.
 pub const CSV_COLUMNS: [&str; 20] = [
@@ -326,7 +326,7 @@ struct JsonRow<'a> {
     reviewed_this_year: bool,
     last_review_year: Option<i64>,
     last_review_outcome: Option<&'static str>,
-    appointments_ending: &'a [crate::review::Appointment],
+    appointments_ending: &'a [crate::reports::review::Appointment],
     reporting: Option<&'a crate::model::Reporting>,
     warnings: &'a [String],
 }

@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::assess::{JsonSide, json_side};
 use super::text::pounds;
-use crate::assessment::{Assessment, Computed, SideAssessment};
 use crate::diagnostic::Diagnostic;
 use crate::model::{Choice, Entry};
+use crate::policy::assessment::{Assessment, Computed, SideAssessment};
 
 #[derive(Serialize)]
 struct JsonShow<'a> {
@@ -212,7 +212,7 @@ pub fn text(
     if let Some(q) = &e.questions {
         writeln!(w, "\nAppendix C answers")?;
         let mut q = q.clone();
-        for (key, question) in crate::guide::QUESTIONS {
+        for (key, question) in crate::terminal::guide::QUESTIONS {
             if let Some(Some(answer)) = q.slot(key).map(std::option::Option::take) {
                 writeln!(w, "  {question}")?;
                 writeln!(w, "      {answer}")?;

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use partreg::prompt::{Answer, Scripted};
+use partreg::terminal::prompt::{Answer, Scripted};
 
 use crate::support::{AS_OF, Project, run_with};
 

@@ -201,7 +201,7 @@ fn every_matrix_cell_gives_its_recommendation() {
 /// A project whose partreg.toml points at a changed copy of the rubric.
 fn with_rubric(change: impl Fn(&str) -> String) -> Project {
     let project = Project::new();
-    project.write("criteria.yaml", change(partreg::rubric::DEFAULT_RUBRIC));
+    project.write("criteria.yaml", change(partreg::policy::rubric::DEFAULT_RUBRIC));
     project.write(
         "partreg.toml",
         format!("rubric = \"criteria.yaml\"\n{}", crate::support::SETTINGS),
@@ -245,7 +245,7 @@ fn each_method_combines_differently() {
 
 #[test]
 fn a_broken_rubric_stops_the_run_naming_the_line() {
-    let line_of = |needle: &str| crate::support::position_of(partreg::rubric::DEFAULT_RUBRIC, needle).0;
+    let line_of = |needle: &str| crate::support::position_of(partreg::policy::rubric::DEFAULT_RUBRIC, needle).0;
     let pounds = format!(
         "criteria.yaml:{}: the pound thresholds are out of order",
         line_of("medium_from: 50000")
@@ -607,7 +607,7 @@ fn interactive_without_a_terminal_names_the_flags() {
 
 #[test]
 fn interactive_walks_each_criterion_and_writes_the_answers() {
-    use partreg::prompt::{Answer, Scripted};
+    use partreg::terminal::prompt::{Answer, Scripted};
     let project = Project::new();
     project.write("register/a.toml", VALID);
     // Risk: time, failure, priority, reputation, administration (resource is
@@ -645,7 +645,7 @@ fn interactive_walks_each_criterion_and_writes_the_answers() {
 
 #[test]
 fn interactive_cancel_writes_nothing() {
-    use partreg::prompt::{Answer, Scripted};
+    use partreg::terminal::prompt::{Answer, Scripted};
     let project = Project::new();
     project.write("register/a.toml", VALID);
     let mut prompter = Scripted::new([Answer::Choose(0), Answer::Cancel]);

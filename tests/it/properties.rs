@@ -5,11 +5,11 @@
 use proptest::prelude::*;
 use toml::{Table, Value};
 
-use partreg::edit::{self, RatingEdit};
 use partreg::model::Date;
-use partreg::register::{self, LoadedEntry};
-use partreg::rubric::Rubric;
-use partreg::rules::RuleContext;
+use partreg::policy::rubric::Rubric;
+use partreg::policy::rules::RuleContext;
+use partreg::store::edit::{self, RatingEdit};
+use partreg::store::register::{self, LoadedEntry};
 
 /// Text a person might write: letters from several scripts, digits,
 /// punctuation TOML must escape (quotes, backslashes), tabs and new lines.
@@ -135,7 +135,7 @@ fn entry() -> impl Strategy<Value = Table> {
         put("priorities", Value::Array(p.1));
         put(
             "staff_hours_per_month",
-            partreg::guide::hours_value(f64::from(m.0) / 100.0),
+            partreg::terminal::guide::hours_value(f64::from(m.0) / 100.0),
         );
         put("budget_contribution_gbp", Value::Integer(i64::try_from(m.1).unwrap()));
         put("exit_impact", Value::String(m.2));
@@ -166,7 +166,7 @@ fn entry() -> impl Strategy<Value = Table> {
         review.insert("year".into(), Value::Integer(2026));
         review.insert(
             "date".into(),
-            partreg::guide::date_value(Date::new(2026, 6, 1).unwrap()),
+            partreg::terminal::guide::date_value(Date::new(2026, 6, 1).unwrap()),
         );
         review.insert("reviewer".into(), Value::String("CI&P Team".into()));
         review.insert("outcome".into(), Value::String("continue".into()));
@@ -191,7 +191,7 @@ fn check(text: &[u8]) -> LoadedEntry {
 }
 
 fn render(draft: &Table) -> String {
-    partreg::entry_file::render(draft, "../schemas/partnership.schema.json", &["Generated".into()])
+    partreg::store::entry_file::render(draft, "../schemas/partnership.schema.json", &["Generated".into()])
 }
 
 fn errors(loaded: &LoadedEntry) -> Vec<String> {
@@ -238,8 +238,8 @@ proptest! {
             let last = changes.iter().rev().find(|x| x.side == e.side && x.key == e.key).unwrap();
             let edit::NewValue::Level(level) = last.value else { continue };
             let got = match e.side {
-                partreg::assessment::Side::Risk => entry.risk.level(&e.key),
-                partreg::assessment::Side::Value => entry.value.level(&e.key),
+                partreg::policy::assessment::Side::Risk => entry.risk.level(&e.key),
+                partreg::policy::assessment::Side::Value => entry.value.level(&e.key),
             };
             prop_assert_eq!(got, Some(level));
         }

@@ -150,7 +150,7 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
 }
 
 /// Runs partreg in-process with someone answering its questions.
-pub fn run_with(cwd: &Path, args: &[&str], prompter: Option<&mut dyn partreg::prompt::Prompter>) -> Run {
+pub fn run_with(cwd: &Path, args: &[&str], prompter: Option<&mut dyn partreg::terminal::prompt::Prompter>) -> Run {
     let mut stdout = Vec::new();
     let mut stderr = Vec::new();
     let mut env = partreg::Env {
@@ -160,7 +160,7 @@ pub fn run_with(cwd: &Path, args: &[&str], prompter: Option<&mut dyn partreg::pr
         stderr_is_terminal: false,
         stdout_width: None,
         // Reborrow for the buffers' shorter lifetime.
-        prompter: prompter.map(|p| p as &mut dyn partreg::prompt::Prompter),
+        prompter: prompter.map(|p| p as &mut dyn partreg::terminal::prompt::Prompter),
     };
     let argv = std::iter::once("partreg").chain(args.iter().copied()).map(Into::into);
     let code = partreg::run(argv, &mut env);

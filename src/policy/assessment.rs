@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::model::{Entry, Level};
-use crate::rubric::{Basis, Criterion, Method, Recommendation, Rubric};
+use crate::policy::rubric::{Basis, Criterion, Method, Recommendation, Rubric};
 
 /// Which side of Appendix B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -125,7 +125,7 @@ impl Assessment<'_> {
 /// The value × risk grid: which partnerships fall in each cell.
 #[derive(Clone, Debug, Default)]
 pub struct Matrix {
-    /// `cells[value][risk]`, indexed by [`crate::rubric::level_index`]: ids, sorted.
+    /// `cells[value][risk]`, indexed by [`crate::policy::rubric::level_index`]: ids, sorted.
     pub cells: [[Vec<String>; 3]; 3],
     /// Partnerships with no rating on one side, so in no cell.
     pub unplaced: Vec<String>,
@@ -138,7 +138,8 @@ impl Matrix {
         for (id, a) in items {
             match (a.value.effective(), a.risk.effective()) {
                 (Some(v), Some(r)) => {
-                    m.cells[crate::rubric::level_index(v)][crate::rubric::level_index(r)].push(id.to_string());
+                    m.cells[crate::policy::rubric::level_index(v)][crate::policy::rubric::level_index(r)]
+                        .push(id.to_string());
                 }
                 _ => m.unplaced.push(id.to_string()),
             }
@@ -150,7 +151,7 @@ impl Matrix {
 
     /// The ids in one cell.
     pub fn ids(&self, value: Level, risk: Level) -> &[String] {
-        &self.cells[crate::rubric::level_index(value)][crate::rubric::level_index(risk)]
+        &self.cells[crate::policy::rubric::level_index(value)][crate::policy::rubric::level_index(risk)]
     }
 }
 
@@ -272,7 +273,7 @@ mod tests {
     use Level::{High, Low, Medium};
 
     fn rubric_with(method: &str) -> Rubric {
-        let text = crate::rubric::DEFAULT_RUBRIC.replace("method: mean", &format!("method: {method}"));
+        let text = crate::policy::rubric::DEFAULT_RUBRIC.replace("method: mean", &format!("method: {method}"));
         Rubric::parse(&text, "test").unwrap()
     }
 

@@ -12,11 +12,11 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::DeTable;
 
-use crate::assessment::{self, Computed, SideAssessment};
-use crate::decode::span_of;
 use crate::diagnostic::{Code, Diagnostic, Source, quote};
 use crate::model::{Approver, Date, Entry, Status};
-use crate::rubric::Rubric;
+use crate::policy::assessment::{self, Computed, SideAssessment};
+use crate::policy::rubric::Rubric;
+use crate::store::decode::span_of;
 
 /// What the rules need beyond the entry itself.
 pub struct RuleContext<'a> {
@@ -65,7 +65,7 @@ struct Rules<'a, 'd, 'i> {
     out: &'a mut Vec<Diagnostic>,
     /// The entry's id, for hints that name a command to run.
     id: String,
-    rubric_method: crate::rubric::Method,
+    rubric_method: crate::policy::rubric::Method,
 }
 
 impl Rules<'_, '_, '_> {
@@ -256,7 +256,7 @@ impl Rules<'_, '_, '_> {
             // The entry decoded, so its list holds every item of the file's
             // list in order: index i is the file's i-th item.
             let span = self.span(&["priorities", &i.to_string()]);
-            let hint = crate::hint::did_you_mean(code, known.keys().map(String::as_str))
+            let hint = crate::diagnostic::hint::did_you_mean(code, known.keys().map(String::as_str))
                 .map(|c| format!("did you mean `{c}`?"))
                 .unwrap_or_else(|| {
                     format!(
@@ -334,7 +334,7 @@ impl Rules<'_, '_, '_> {
         {
             let span = self.span(&[name, "overall"]);
             let score = match (self.rubric_method, side.score) {
-                (crate::rubric::Method::Mean, Some(s)) => format!(" (mean score {s:.2})"),
+                (crate::policy::rubric::Method::Mean, Some(s)) => format!(" (mean score {s:.2})"),
                 _ => String::new(),
             };
             self.push(

@@ -4,7 +4,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::decode::MAX_ID;
+use crate::store::decode::MAX_ID;
 
 /// Names Windows reserves for devices: a file called `con.toml` cannot be
 /// opened there.
@@ -97,7 +97,7 @@ mod tests {
         ];
         for (name, id) in cases {
             assert_eq!(from_name(name).as_deref(), Some(id), "{name:?}");
-            assert!(crate::decode::validate_id(id).is_ok());
+            assert!(crate::store::decode::validate_id(id).is_ok());
         }
     }
 
@@ -113,7 +113,7 @@ mod tests {
         let name = "word ".repeat(40);
         let id = from_name(&name).unwrap();
         assert!(id.len() <= 64 && !id.ends_with('-'), "{id}");
-        assert!(crate::decode::validate_id(&id).is_ok());
+        assert!(crate::store::decode::validate_id(&id).is_ok());
         let solid = "x".repeat(200);
         assert_eq!(from_name(&solid).unwrap().len(), 64);
     }

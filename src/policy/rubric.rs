@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::model::{Choice, Level, RISK_KEYS, VALUE_KEYS, choice};
 
 /// The built-in rubric, the text of `schemas/criteria.yaml`.
-pub const DEFAULT_RUBRIC: &str = include_str!("../schemas/criteria.yaml");
+pub const DEFAULT_RUBRIC: &str = include_str!("../../schemas/criteria.yaml");
 
 choice! {
     /// What the value × risk matrix recommends for a partnership.

@@ -5,11 +5,11 @@
 
 use serde::Serialize;
 
-use crate::assessment::{self, Assessment, Matrix};
 use crate::diagnostic::{Code, Severity};
 use crate::model::{Choice, Date, Entry, Level, Outcome, Status};
-use crate::register::Register;
-use crate::rubric::{Recommendation, Rubric};
+use crate::policy::assessment::{self, Assessment, Matrix};
+use crate::policy::rubric::{Recommendation, Rubric};
+use crate::store::register::Register;
 
 /// Which review and how it is judged.
 #[derive(Clone, Copy, Debug)]

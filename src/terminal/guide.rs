@@ -6,13 +6,13 @@
 
 use toml::{Table, Value};
 
-use crate::assessment::{self, Side};
-use crate::edit::{NewValue, RatingEdit};
-use crate::fields::{Answer, FIELDS, Field};
-use crate::lenient;
+use crate::model::lenient;
 use crate::model::{Entry, Level};
-use crate::prompt::Prompter;
-use crate::rubric::{Basis, Rubric};
+use crate::policy::assessment::{self, Side};
+use crate::policy::fields::{Answer, FIELDS, Field};
+use crate::policy::rubric::{Basis, Rubric};
+use crate::store::edit::{NewValue, RatingEdit};
+use crate::terminal::prompt::Prompter;
 
 /// A check on a typed answer: `Err` says why it is refused.
 pub type Check<'a> = dyn Fn(&str) -> Result<(), String> + 'a;
@@ -480,7 +480,7 @@ pub fn ask_ratings(
         let default = side
             .computed
             .level()
-            .map_or(items.len().min(4) - 1, |l| 2 - crate::rubric::level_index(l));
+            .map_or(items.len().min(4) - 1, |l| 2 - crate::policy::rubric::level_index(l));
         let prompt = match side.computed.level() {
             Some(l) => format!("Overall {name} rating (the criteria give {})", l.title()),
             None => format!("Overall {name} rating (too few criteria are rated to compute one)"),

@@ -4,7 +4,7 @@
 //! that ends before it starts, a review year given twice).
 //!
 //! Rules that weigh several parts of an entry against each other live in
-//! [`crate::rules`] and run on the finished [`Entry`].
+//! [`crate::policy::rules`] and run on the finished [`Entry`].
 
 use std::collections::BTreeMap;
 

@@ -19,8 +19,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::diagnostic::hint::did_you_mean;
 use crate::diagnostic::{Code, Diagnostic, Source, is_invisible, quote};
-use crate::hint::did_you_mean;
 use crate::model::{Choice, Date};
 
 /// A parsed value with its byte span.

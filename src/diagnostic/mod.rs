@@ -6,6 +6,8 @@
 //! span to line and column when it is made, and keeps the source line for the
 //! snippet, so the file's text need not stay in memory.
 
+pub mod hint;
+
 use std::ops::Range;
 
 use serde::Serialize;

@@ -12,11 +12,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use crate::decode::{self, Decoder, Settings};
 use crate::diagnostic::{Code, Diagnostic, Location, Source, quote};
 use crate::model::{Date, Entry};
-use crate::rubric::Rubric;
-use crate::rules::{self, RuleContext};
+use crate::policy::rubric::Rubric;
+use crate::policy::rules::{self, RuleContext};
+use crate::store::decode::{self, Decoder, Settings};
 
 /// The settings file's name.
 pub const SETTINGS_FILE: &str = "partreg.toml";
@@ -203,7 +203,7 @@ impl Register {
             return Ok(e);
         }
         let ids = || self.entries.iter().map(|e| e.id.as_str());
-        let hint = crate::hint::did_you_mean(wanted, ids())
+        let hint = crate::diagnostic::hint::did_you_mean(wanted, ids())
             .or_else(|| ids().find(|id| !wanted.is_empty() && id.starts_with(wanted)))
             .map(|near| format!("; did you mean {near}?"))
             .unwrap_or_else(|| "; `partreg assess --all` lists every id".to_string());

@@ -4,8 +4,8 @@
 //! a terminal table) and `import` reads it back, so the column names here
 //! are the contract between the two.
 
-use crate::assessment::Assessment;
 use crate::model::{Choice, Date, Entry, Level, RISK_KEYS, VALUE_KEYS};
+use crate::policy::assessment::Assessment;
 
 /// One cell, typed so that spreadsheets get numbers as numbers.
 #[derive(Clone, Debug, PartialEq)]
@@ -205,15 +205,15 @@ mod tests {
 
     #[test]
     fn every_column_has_a_cell() {
-        let text = include_str!("../register/norfolk-waste-partnership.toml");
+        let text = include_str!("../../register/norfolk-waste-partnership.toml");
         let entry = {
             let source = crate::diagnostic::Source::new("x", text);
-            let doc = crate::decode::parse(&source, &mut Vec::new()).unwrap();
-            let mut d = crate::decode::Decoder::new(&source);
-            crate::decode::decode_entry(&mut d, &doc).unwrap()
+            let doc = crate::store::decode::parse(&source, &mut Vec::new()).unwrap();
+            let mut d = crate::store::decode::Decoder::new(&source);
+            crate::store::decode::decode_entry(&mut d, &doc).unwrap()
         };
-        let rubric = crate::rubric::Rubric::builtin().unwrap();
-        let a = crate::assessment::assess(&entry, &rubric);
+        let rubric = crate::policy::rubric::Rubric::builtin().unwrap();
+        let a = crate::policy::assessment::assess(&entry, &rubric);
         assert_eq!(row("x", &entry, &a).len(), columns().len());
         let keys: Vec<String> = columns().into_iter().map(|c| c.key).collect();
         let mut unique = keys.clone();

@@ -13,10 +13,10 @@ use anyhow::{Context, bail};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::assessment;
 use crate::model::{Choice, Entry};
-use crate::register::{self, Project, Register};
-use crate::rules::RuleContext;
+use crate::policy::assessment;
+use crate::policy::rules::RuleContext;
+use crate::store::register::{self, Project, Register};
 
 /// A partnership added or removed.
 #[derive(Clone, Debug, Serialize)]
@@ -159,7 +159,12 @@ fn cat_files(root: &Path, commit: &str, files: &[String]) -> anyhow::Result<Vec<
 }
 
 /// What changed between the old entries and the register now.
-pub fn compare(since: &str, old: &BTreeMap<String, Entry>, now: &Register, rubric: &crate::rubric::Rubric) -> Changes {
+pub fn compare(
+    since: &str,
+    old: &BTreeMap<String, Entry>,
+    now: &Register,
+    rubric: &crate::policy::rubric::Rubric,
+) -> Changes {
     let current: BTreeMap<&str, &Entry> = now.valid().collect();
     let named = |id: &str, e: &Entry| Named {
         id: id.to_string(),
@@ -195,7 +200,7 @@ pub fn compare(since: &str, old: &BTreeMap<String, Entry>, now: &Register, rubri
 }
 
 /// The compared fields of one entry, as JSON values.
-fn facts(e: &Entry, rubric: &crate::rubric::Rubric) -> BTreeMap<String, Value> {
+fn facts(e: &Entry, rubric: &crate::policy::rubric::Rubric) -> BTreeMap<String, Value> {
     let a = assessment::assess(e, rubric);
     let level = |l: Option<crate::model::Level>| l.map_or(Value::Null, |l| Value::from(l.as_str_lower()));
     let mut reps: Vec<String> = e
@@ -223,7 +228,7 @@ fn facts(e: &Entry, rubric: &crate::rubric::Rubric) -> BTreeMap<String, Value> {
     ])
 }
 
-fn differences(old: &Entry, new: &Entry, rubric: &crate::rubric::Rubric) -> BTreeMap<String, Change> {
+fn differences(old: &Entry, new: &Entry, rubric: &crate::policy::rubric::Rubric) -> BTreeMap<String, Change> {
     let (before, after) = (facts(old, rubric), facts(new, rubric));
     after
         .into_iter()

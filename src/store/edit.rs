@@ -5,9 +5,9 @@
 use anyhow::{Context, bail};
 use toml_edit::{DocumentMut, Item, Table};
 
-use crate::assessment::Side;
-use crate::hint::did_you_mean;
+use crate::diagnostic::hint::did_you_mean;
 use crate::model::{Choice, Level, RISK_KEYS, VALUE_KEYS};
+use crate::policy::assessment::Side;
 
 /// What a `--set` changes.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,7 +66,7 @@ impl RatingEdit {
                 .unwrap_or_else(|| format!("the keys are: {}", names.join(", ")));
             return Err(format!("{path:?} is not a {} criterion; {hint}", side.as_str()));
         }
-        let level = crate::lenient::level(raw)
+        let level = crate::model::lenient::level(raw)
             .map_err(|_| format!("{:?} is not a level for {path}: use high, medium or low", raw.trim()))?;
         Ok(RatingEdit {
             side,

@@ -1,0 +1,9 @@
+//! The policy's documents as data, computed once and printed by
+//! [`crate::render`] in every format: the annual review pack ([`review`]),
+//! what changed since an earlier git revision ([`history`]), and the
+//! Partnership Register as a document, one row per partnership
+//! ([`listing`]).
+
+pub mod history;
+pub mod listing;
+pub mod review;

@@ -1,0 +1,16 @@
+//! Where the register lives on disk, and every way partreg touches it:
+//! finding the project and loading its files ([`register`]), decoding each
+//! file into the [`crate::model`] types while reporting every fault
+//! ([`decode`]), and writing — new files laid out as a person would
+//! ([`entry_file`]), format-preserving edits of existing ones ([`edit`]),
+//! ids made from names ([`slug`]), and the one atomic write that every
+//! change goes through ([`atomic`]).
+//!
+//! Nothing here knows the policy's rules; those live in [`crate::policy`].
+
+pub mod atomic;
+pub mod decode;
+pub mod edit;
+pub mod entry_file;
+pub mod register;
+pub mod slug;

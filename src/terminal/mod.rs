@@ -1,0 +1,6 @@
+//! The dialogue with a person at a terminal: questions behind a trait so
+//! tests can answer them ([`prompt`]), and the guided questions that `add`
+//! and `assess --interactive` ask in the policy's order ([`guide`]).
+
+pub mod guide;
+pub mod prompt;

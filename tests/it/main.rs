@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod add;
+mod add_guided;
 mod assess;
 mod check;
 mod diagnostics;

@@ -1,0 +1,175 @@
+//! The flags of `partreg add`: one for every key of an entry, in the order
+//! of Appendix A, so that a whole entry can be scripted.
+
+use clap::Args;
+use std::path::PathBuf;
+
+pub(super) const ADD_HELP: &str = "\
+On a terminal, partreg first asks whether this is a partnership under the
+policy at all, then asks for each field with the policy's guidance and
+checks each answer as you type it. An active partnership is then rated
+against the Appendix B criteria (for others this is offered); one being left
+gets the exit-strategy questions; the Appendix C questions are offered.
+partreg shows the file and writes it only when you confirm. Ctrl-C or Esc
+writes nothing.
+
+With --no-input (implied when there is no terminal or CI is set) nothing is
+asked: every required field must come from flags or --from, and partreg
+lists every one that is missing.
+
+The id is made from the name (dereham-market-town-partnership) unless --id
+is given. An id already on the register, in any folder and in any case, is
+refused, and so is a name already there: an existing file is never
+overwritten and no partnership is added twice.
+
+Examples:
+  partreg add
+  partreg add --no-input --name \"Dereham Market Town Partnership\" \\
+      --lead-partner \"Breckland Council\" --function \"Town centre improvements\" \\
+      --kind operational --statutory false \\
+      --governance formal-legal --role influence --meeting-frequency quarterly \\
+      --staff-hours-per-month 6 --budget-contribution-gbp 12000 \\
+      --exit-impact \"Short-term disruption\" --value-summary \"Shared contracts\" \\
+      --information-sharing \"Minutes to the portfolio holder\" --dry-run
+  partreg add --from draft.toml --status active --representative \"Cllr Ann Brown:member:Chair\"";
+
+/// `partreg add`: every key of an entry has a flag.
+#[derive(Debug, Default, Args)]
+pub struct AddArgs {
+    /// Partnership Name.
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// The lead partner organisation.
+    #[arg(long, value_name = "TEXT")]
+    pub lead_partner: Option<String>,
+    /// Another organisation in the partnership (repeatable).
+    #[arg(long = "partner", value_name = "TEXT")]
+    pub partners: Vec<String>,
+    /// proposed (default), active, exiting, exited or declined.
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// The purpose of the partnership.
+    #[arg(long, value_name = "TEXT")]
+    pub function: Option<String>,
+    /// A key partnership objective (repeatable).
+    #[arg(long = "objective", value_name = "TEXT")]
+    pub objectives: Vec<String>,
+    /// strategic or operational.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// Whether the council must attend by law: true or false.
+    #[arg(long, value_name = "BOOL")]
+    pub statutory: Option<String>,
+    /// statutory, formal-legal, non-legal or informal.
+    #[arg(long, value_name = "KIND")]
+    pub governance: Option<String>,
+    /// control, influence or information.
+    #[arg(long, value_name = "ROLE")]
+    pub role: Option<String>,
+    /// weekly, fortnightly, monthly, bimonthly, quarterly, half-yearly, annually or ad-hoc.
+    #[arg(long, value_name = "FREQUENCY")]
+    pub meeting_frequency: Option<String>,
+    /// A corporate priority code it helps deliver (repeatable).
+    #[arg(long = "priority", value_name = "CODE")]
+    pub priorities: Vec<String>,
+    /// Estimated staff hours a month.
+    #[arg(long, value_name = "HOURS")]
+    pub staff_hours_per_month: Option<String>,
+    /// The council's contribution, whole pounds a year.
+    #[arg(long, value_name = "POUNDS")]
+    pub budget_contribution_gbp: Option<String>,
+    /// Whether the contribution is in existing budgets: true or false.
+    #[arg(long, value_name = "BOOL")]
+    pub budgeted: Option<String>,
+    /// The budget the contribution comes from.
+    #[arg(long, value_name = "TEXT")]
+    pub budget_source: Option<String>,
+    /// The impact or risk of leaving.
+    #[arg(long, value_name = "TEXT")]
+    pub exit_impact: Option<String>,
+    /// What the partnership brings the council.
+    #[arg(long, value_name = "TEXT")]
+    pub value_summary: Option<String>,
+    /// How information from the partnership is shared.
+    #[arg(long, value_name = "TEXT")]
+    pub information_sharing: Option<String>,
+    /// Comments and recommendations on future actions.
+    #[arg(long, value_name = "TEXT")]
+    pub comments: Option<String>,
+    /// When the council joined (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub started: Option<String>,
+    /// Where the terms of reference are kept (repeatable).
+    #[arg(long = "document", value_name = "PATH-OR-URL")]
+    pub documents: Vec<String>,
+    // Help given as a string: rustdoc would read `[:position]` as a link.
+    #[arg(
+        long = "representative",
+        value_name = "NAME:LEVEL[:POSITION]",
+        help = "A council representative as \"Name:level[:position]\"; level is member, cmt, smt or officer (repeatable)."
+    )]
+    pub representatives: Vec<String>,
+    /// A risk criterion, overall or rationale: KEY=LEVEL (repeatable).
+    #[arg(long = "risk", value_name = "KEY=LEVEL")]
+    pub risk: Vec<String>,
+    /// A value criterion, overall or rationale: KEY=LEVEL (repeatable).
+    #[arg(long = "value", value_name = "KEY=LEVEL")]
+    pub value: Vec<String>,
+    /// Reporting programme: how often it is reported on.
+    #[arg(long, value_name = "FREQUENCY")]
+    pub reporting_frequency: Option<String>,
+    /// Reporting programme: who reports.
+    #[arg(long, value_name = "TEXT")]
+    pub reporting_responsible: Option<String>,
+    /// Reporting programme: cmt, cabinet, scrutiny, executive, council or portfolio-holder.
+    #[arg(long, value_name = "BODY")]
+    pub reports_to: Option<String>,
+    /// Who approved joining: cmt, cabinet, executive or council.
+    #[arg(long, value_name = "BODY")]
+    pub approval_by: Option<String>,
+    /// When joining was approved (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub approval_date: Option<String>,
+    /// The Portfolio Holder consulted.
+    #[arg(long, value_name = "TEXT")]
+    pub portfolio_holder: Option<String>,
+    /// Exit strategy: a reason for leaving (repeatable).
+    #[arg(long = "exit-reason", value_name = "REASON")]
+    pub exit_reasons: Vec<String>,
+    /// Exit strategy: the risks of leaving.
+    #[arg(long, value_name = "TEXT")]
+    pub exit_risks: Option<String>,
+    /// Exit strategy: the controls that limit them.
+    #[arg(long, value_name = "TEXT")]
+    pub exit_controls: Option<String>,
+    /// Exit strategy: approved by cmt or executive.
+    #[arg(long, value_name = "BODY")]
+    pub exit_approved_by: Option<String>,
+    /// Exit strategy: when it was approved (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub exit_approved_on: Option<String>,
+    /// Exit strategy: is the partnership particularly significant? true or false.
+    #[arg(long, value_name = "BOOL")]
+    pub exit_significant: Option<String>,
+    /// Exit strategy: has the Executive reviewed it? true or false.
+    #[arg(long, value_name = "BOOL")]
+    pub exit_executive_reviewed: Option<String>,
+    /// An Appendix C answer: KEY=TEXT, e.g. aims="…" (repeatable).
+    #[arg(long = "question", value_name = "KEY=TEXT")]
+    pub questions: Vec<String>,
+    /// Read any of these fields from a TOML file first; flags win.
+    #[arg(long, value_name = "FILE")]
+    pub from: Option<PathBuf>,
+    /// The id (file name) to use instead of one made from the name.
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// Put the file in this sub-folder of the register.
+    #[arg(long, value_name = "SUB")]
+    pub folder: Option<PathBuf>,
+    /// Never ask questions; fail listing every missing field instead.
+    #[arg(long)]
+    pub no_input: bool,
+    /// Print the file that would be written, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}

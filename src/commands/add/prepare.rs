@@ -1,0 +1,213 @@
+//! Turning a draft into the file to write: its text, what it still lacks
+//! for its status, and the refusals that keep the register whole (a name
+//! or id already taken, a folder outside the register).
+
+use crate::diagnostic::{Code, Severity};
+use crate::policy::fields::flag_for;
+use crate::store::decode;
+use crate::store::entry_file;
+use crate::store::register::{self, Project, Register};
+use crate::store::slug;
+use anyhow::bail;
+use std::path::{Component, Path, PathBuf};
+use toml::{Table, Value};
+
+/// The file to write, checked.
+pub(crate) struct Prepared {
+    pub text: String,
+    pub shown: String,
+    pub entry: Option<crate::model::Entry>,
+    /// Key paths of required fields that are missing.
+    pub missing: Vec<String>,
+    /// Every other error `check` would report.
+    pub errors: Vec<crate::diagnostic::Diagnostic>,
+    /// Warnings `check` would give, to mention after writing.
+    pub warnings: Vec<String>,
+}
+
+impl Prepared {
+    /// For `add`: stops with every missing field named by its flag, and
+    /// every other error, when the file would not be complete and valid.
+    pub(crate) fn require_complete(&self) -> anyhow::Result<()> {
+        let mut problems: Vec<String> = Vec::new();
+        let mut flags: Vec<String> = Vec::new();
+        for key in &self.missing {
+            let flag = flag_for(key);
+            if !flags.contains(&flag) {
+                flags.push(flag);
+            }
+        }
+        if !flags.is_empty() {
+            problems.push(format!("  missing: {}", flags.join(", ")));
+        }
+        for d in &self.errors {
+            let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+            problems.push(format!("  {}: {}{hint}", flag_for(&d.key), d.message));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            bail!("the partnership cannot be added yet:\n{}", problems.join("\n"))
+        }
+    }
+}
+
+/// Renders the draft and checks it exactly as `check` would, sorting the
+/// findings into missing fields, other errors and warnings. `how` says in
+/// the file's header how it was made ("`partreg add`").
+pub(crate) fn prepare(
+    project: &Project,
+    path: &Path,
+    draft: &Table,
+    as_of: crate::model::Date,
+    folder: &Path,
+    how: &str,
+) -> Prepared {
+    let depth = folder.components().count() + 1;
+    let schema = format!("{}schemas/partnership.schema.json", "../".repeat(depth));
+    let name = draft.get("name").and_then(Value::as_str).unwrap_or("New partnership");
+    let header = vec![
+        name.replace('\n', " "),
+        format!("Added with {how} on {as_of}. What each field means: the schema named above."),
+    ];
+    let text = entry_file::render(draft, &schema, &header);
+    let shown = project.display_path(path);
+    let checked = register::check_bytes(path, shown.clone(), text.as_bytes(), &project.rule_context(as_of));
+    let mut prepared = Prepared {
+        text,
+        shown,
+        entry: None,
+        missing: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
+    for d in checked.diagnostics {
+        match (d.code, d.severity()) {
+            (Code::BadId, _) => {}
+            (Code::MissingKey | Code::MissingExit, _) if !d.message.ends_with("is empty") => {
+                prepared.missing.push(d.key);
+            }
+            (_, Severity::Error) => prepared.errors.push(d),
+            (_, Severity::Warning) => prepared.warnings.push(d.message),
+        }
+    }
+    prepared.entry = checked.entry;
+    prepared.missing.extend(missing_by_status(draft));
+    let mut seen = std::collections::BTreeSet::new();
+    prepared.missing.retain(|k| seen.insert(k.clone()));
+    prepared
+}
+
+/// What the status requires that the draft lacks, worked out from the
+/// draft itself so that every missing field is listed at once, even while
+/// other fields are missing too (the rules run only on a complete entry).
+pub(crate) fn missing_by_status(draft: &Table) -> Vec<String> {
+    let mut missing = Vec::new();
+    let has_items = |k: &str| draft.get(k).and_then(Value::as_array).is_some_and(|a| !a.is_empty());
+    let has_in = |table: &str, k: &str| {
+        draft
+            .get(table)
+            .and_then(Value::as_table)
+            .is_some_and(|t| t.contains_key(k))
+    };
+    match draft.get("status").and_then(Value::as_str) {
+        Some("active") => {
+            for list in ["objectives", "priorities", "representatives"] {
+                if !has_items(list) {
+                    missing.push(list.to_string());
+                }
+            }
+            for side in ["risk", "value"] {
+                if !has_in(side, "overall") {
+                    missing.push(format!("{side}.overall"));
+                }
+            }
+        }
+        Some(status @ ("exiting" | "exited")) => {
+            let keys: &[&str] = if status == "exited" {
+                &["risks", "controls", "approved_on"]
+            } else {
+                &["risks", "controls"]
+            };
+            for k in keys {
+                if !has_in("exit", k) {
+                    missing.push(format!("exit.{k}"));
+                }
+            }
+        }
+        _ => {}
+    }
+    missing
+}
+
+/// Refuses a name already on the register (ignoring case and spacing): the
+/// same partnership must not be added twice under another id.
+pub(crate) fn refuse_same_name(register: &Register, draft: &Table) -> anyhow::Result<()> {
+    let Some(name) = draft.get("name").and_then(Value::as_str) else {
+        return Ok(());
+    };
+    let wanted = register::normalise_name(name);
+    if let Some(existing) = register
+        .entries
+        .iter()
+        .find(|e| e.name().is_some_and(|n| register::normalise_name(n) == wanted))
+    {
+        bail!(
+            "a partnership called {name:?} is already on the register, in {}\n  hint: update that file, or give this one a name that tells them apart",
+            existing.file
+        );
+    }
+    Ok(())
+}
+
+/// The id: `--id`, else made from the name.
+pub(crate) fn choose_id(given: Option<&str>, draft: &Table) -> anyhow::Result<String> {
+    if let Some(id) = given {
+        let id = id.trim().trim_end_matches(".toml");
+        if let Err(reason) = decode::validate_id(id) {
+            bail!("--id {id:?} cannot be used: {reason}");
+        }
+        if slug::is_reserved(id) {
+            bail!(
+                "--id {id:?} cannot be used: Windows keeps that name for a device; add a word, e.g. {id}-partnership"
+            );
+        }
+        return Ok(id.to_string());
+    }
+    let Some(name) = draft.get("name").and_then(Value::as_str) else {
+        bail!("the partnership cannot be added yet:\n  missing: --name");
+    };
+    slug::from_name(name).ok_or_else(|| {
+        anyhow::anyhow!(
+            "no id can be made from the name {name:?}\n  hint: choose one with --id, e.g. --id broadband-partnership"
+        )
+    })
+}
+
+/// Refuses an id already on the register, in any folder and any case.
+pub(crate) fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<()> {
+    if let Some(existing) = register.entries.iter().find(|e| e.id.eq_ignore_ascii_case(id)) {
+        bail!(
+            "the id {id:?} is already used by {}, which has been left as it was\n  hint: if this is a different partnership, choose another id with --id; if it is the same one, change that file instead",
+            existing.file
+        );
+    }
+    Ok(())
+}
+
+/// `--folder`: a plain relative path inside the register.
+pub(crate) fn sub_folder(folder: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let Some(folder) = folder else {
+        return Ok(PathBuf::new());
+    };
+    for part in folder.components() {
+        match part {
+            Component::Normal(p) if !p.to_string_lossy().starts_with('.') => {}
+            _ => bail!(
+                "--folder {} must be a sub-folder inside the register, such as shared-services",
+                folder.display()
+            ),
+        }
+    }
+    Ok(folder.to_path_buf())
+}

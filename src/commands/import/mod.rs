@@ -1,0 +1,188 @@
+//! `partreg import`: bring the council's old spreadsheet register into
+//! partreg. Headers are matched to the register's keys and to the way
+//! councils label them; values are read the way people type them; each
+//! row becomes a file through the same code as `add`. Nothing from the
+//! spreadsheet is lost and nothing on the register is overwritten.
+//!
+//! The steps, one module each: `sheet` reads the file into rows of text,
+//! `headings` matches the heading row to register keys, `values` reads
+//! each row into a draft entry; this module writes the files and the report.
+
+use std::collections::BTreeMap;
+
+use anyhow::{Context, bail};
+use toml::Value;
+
+use super::{Env, Outcome};
+use crate::cli::{GlobalArgs, ImportArgs};
+use crate::store::atomic;
+use crate::store::register::{self, LoadOptions};
+use crate::store::slug;
+
+mod headings;
+mod sheet;
+mod values;
+use headings::{letter, match_columns, read_mapping};
+use sheet::read_grid;
+use values::{add_comment, read_row};
+
+/// A spreadsheet as rows of text cells; row 0 is the header.
+type Grid = Vec<Vec<String>>;
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let as_of = Env::load_options(global).as_of;
+    let register = register::load(&project, &[], LoadOptions { as_of });
+    let path = env.cwd.join(&args.file);
+    let grid = read_grid(&path)?;
+    let Some(header) = grid.first() else {
+        bail!("{} is empty: there is no header row", args.file.display());
+    };
+    let mapping = match &args.mapping {
+        Some(m) => read_mapping(&env.cwd.join(m))?,
+        None => BTreeMap::new(),
+    };
+    let (columns, unknown) = match_columns(header, &mapping)?;
+    for (col, name) in &unknown {
+        writeln!(
+            env.stderr,
+            "note: column {} {name:?} is not a register field; its values are kept in `comments` (map it with --mapping, or to \"ignore\")",
+            letter(*col)
+        )?;
+    }
+    let folder = super::add::sub_folder(args.folder.as_deref())?;
+    let mut taken: Vec<String> = register.entries.iter().map(|e| e.id.to_lowercase()).collect();
+    // Names imported so far, by row, so one partnership is not imported twice.
+    let mut names: Vec<(usize, String)> = Vec::new();
+    let (mut imported, mut attention, mut skipped) = (0, 0, 0);
+    for (i, cells) in grid.iter().enumerate().skip(1) {
+        let row = i + 1;
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header);
+        // Cells beyond the last heading (an unquoted "£1,500" splits in two)
+        // are kept in the comments and reported, never dropped.
+        let beyond: Vec<String> = cells
+            .iter()
+            .skip(header.len())
+            .filter(|c| !c.trim().is_empty())
+            .cloned()
+            .collect();
+        if !beyond.is_empty() {
+            notes.push(format!(
+                "{} cell(s) beyond the last heading (column {} on) kept in `comments`: {}; a value with a comma may need quotes",
+                beyond.len(),
+                letter(header.len()),
+                beyond.join(" | ")
+            ));
+            add_comment(
+                &mut draft,
+                &format!("Cells beyond the last heading: {}", beyond.join(" | ")),
+            );
+        }
+        let id = match given_id.or_else(|| draft.get("name").and_then(Value::as_str).and_then(slug::from_name)) {
+            Some(id) => id,
+            None => format!("imported-row-{row}"),
+        };
+        if let Err(e) = super::add::refuse_existing(&register, &id) {
+            writeln!(
+                env.stdout,
+                "row {row}: skipped: {}",
+                e.to_string().lines().next().unwrap_or_default()
+            )?;
+            skipped += 1;
+            continue;
+        }
+        if taken.contains(&id.to_lowercase()) {
+            writeln!(
+                env.stdout,
+                "row {row}: skipped: an earlier row already has the id {id:?} (the same name?)"
+            )?;
+            skipped += 1;
+            continue;
+        }
+        let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
+        if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
+            writeln!(env.stdout, "row {row}: skipped: row {earlier} has the same name")?;
+            skipped += 1;
+            continue;
+        }
+        if let Err(e) = super::add::refuse_same_name(&register, &draft) {
+            writeln!(
+                env.stdout,
+                "row {row}: skipped: {}",
+                e.to_string().lines().next().unwrap_or_default()
+            )?;
+            skipped += 1;
+            continue;
+        }
+        let file = project.register_dir.join(&folder).join(format!("{id}.toml"));
+        let prepared = super::add::prepare(&project, &file, &draft, as_of, &folder, "`partreg import`");
+        if !prepared.missing.is_empty() {
+            let mut missing = prepared.missing.clone();
+            missing.dedup();
+            notes.push(format!("missing: {}", missing.join(", ")));
+        }
+        // A value kept as written is already explained; `check` would only repeat it.
+        notes.extend(
+            prepared
+                .errors
+                .iter()
+                .filter(|d| {
+                    !kept_raw
+                        .iter()
+                        .any(|k| d.key == *k || d.key.starts_with(&format!("{k}[")))
+                })
+                .map(|d| format!("{}: {}", d.key, d.message)),
+        );
+        if args.strict && !notes.is_empty() {
+            writeln!(env.stdout, "row {row}: skipped (--strict): {}", notes.join("; "))?;
+            skipped += 1;
+            continue;
+        }
+        if !args.dry_run {
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            if let Err(e) = atomic::write(&file, prepared.text.as_bytes(), atomic::Mode::CreateNew) {
+                writeln!(env.stdout, "row {row}: skipped: {e:#}")?;
+                skipped += 1;
+                continue;
+            }
+        }
+        taken.push(id.to_lowercase());
+        if let Some(k) = name_key {
+            names.push((row, k));
+        }
+        imported += 1;
+        let verb = if args.dry_run { "would import" } else { "imported" };
+        if notes.is_empty() {
+            writeln!(env.stdout, "row {row}: {verb} {}", prepared.shown)?;
+        } else {
+            attention += 1;
+            writeln!(
+                env.stdout,
+                "row {row}: {verb} {}; needs attention: {}",
+                prepared.shown,
+                notes.join("; ")
+            )?;
+        }
+    }
+    if args.dry_run {
+        writeln!(
+            env.stderr,
+            "{imported} would be imported ({attention} would need attention), {skipped} skipped (dry run: nothing written)."
+        )?;
+    } else {
+        writeln!(
+            env.stderr,
+            "{imported} imported ({attention} need attention), {skipped} skipped."
+        )?;
+    }
+    Ok(if attention == 0 && skipped == 0 && unknown.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Problems
+    })
+}

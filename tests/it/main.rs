@@ -14,6 +14,7 @@ mod inputs;
 mod properties;
 mod reliability;
 mod review;
+mod sarif;
 mod schema;
 mod support;
 mod workflows;

@@ -3,12 +3,19 @@
 //!
 //! Findings are data, not errors: the validator collects all of them and the
 //! renderers in [`crate::render`] print them. A diagnostic resolves its byte
-//! span to line and column when it is made, and keeps the source line for the
-//! snippet, so the file's text need not stay in memory.
+//! span to line and column when it is made and shares the source line for
+//! the snippet: each faulty line is kept once per file however many findings
+//! point into it, so memory stays linear in the file and the rest of the
+//! file's text need not stay in memory. [`limits`] caps how many findings a
+//! file shows.
 
 pub mod hint;
+pub mod limits;
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -122,8 +129,9 @@ pub struct Location {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    /// The whole first line of the span, without its line ending.
-    pub source_line: String,
+    /// The whole first line of the span, without its line ending; shared by
+    /// every finding on that line (see [`Source::locate`]).
+    pub source_line: Arc<str>,
 }
 
 /// One finding.
@@ -159,7 +167,11 @@ pub struct Source<'a> {
     pub text: &'a str,
     /// Byte offsets of line starts, built on the first finding: clean files
     /// (the common case) never pay for it.
-    line_starts: std::cell::OnceCell<Vec<usize>>,
+    line_starts: OnceCell<Vec<usize>>,
+    /// The lines findings point into, by their start: one copy each, shared.
+    lines: RefCell<BTreeMap<usize, Arc<str>>>,
+    /// How many findings this file has shown and left out.
+    limits: RefCell<limits::Limits>,
 }
 
 impl<'a> Source<'a> {
@@ -167,8 +179,31 @@ impl<'a> Source<'a> {
         Source {
             file,
             text,
-            line_starts: std::cell::OnceCell::new(),
+            line_starts: OnceCell::new(),
+            lines: RefCell::new(BTreeMap::new()),
+            limits: RefCell::new(limits::Limits::default()),
         }
+    }
+
+    /// Whether a finding of `code` under `key` at `span` is to be shown (see
+    /// [`limits`]). Ask before building the finding: one left out is only
+    /// counted, never located, so a file with 300,000 faults costs no more
+    /// than one with a few hundred.
+    pub fn admit(&self, span: &Range<usize>, code: Code, key: &str) -> bool {
+        self.limits.borrow_mut().admit(span, code, key)
+    }
+
+    /// One note per group of findings left out, giving their count, at the
+    /// place of the first one left out.
+    pub fn left_out_notes(&self) -> Vec<Diagnostic> {
+        let limits = self.limits.borrow();
+        limits
+            .left_out()
+            .map(|left| Diagnostic {
+                hint: Some(limits::HINT.to_string()),
+                ..self.at(left.first.clone(), left.code, left.key.clone(), limits::message(left))
+            })
+            .collect()
     }
 
     /// A finding at `span` (byte offsets into the text).
@@ -193,13 +228,18 @@ impl<'a> Source<'a> {
         let line_end = self.text[line_start..]
             .find('\n')
             .map_or(self.text.len(), |i| line_start + i);
-        let source_line = self.text[line_start..line_end].trim_end_matches('\r');
+        let source_line = Arc::clone(
+            self.lines
+                .borrow_mut()
+                .entry(line_start)
+                .or_insert_with(|| self.text[line_start..line_end].trim_end_matches('\r').into()),
+        );
         Location {
             line,
             column,
             end_line,
             end_column,
-            source_line: source_line.to_string(),
+            source_line,
         }
     }
 
@@ -281,7 +321,9 @@ mod tests {
         let src = Source::new("register/a.toml", "a = 1\r\nname = \"Café £\"\nz = 2");
         let loc = src.locate(7..11);
         assert_eq!((loc.line, loc.column, loc.end_line, loc.end_column), (2, 1, 2, 5));
-        assert_eq!(loc.source_line, "name = \"Café £\"");
+        assert_eq!(&*loc.source_line, "name = \"Café £\"");
+        // Findings on one line share one copy of it.
+        assert!(Arc::ptr_eq(&loc.source_line, &src.locate(12..13).source_line));
         // Columns count characters: `£` is after 5 characters of "Café ".
         let pound = src.text.find('£').unwrap();
         assert_eq!(src.locate(pound..pound + 2).column, 14);

@@ -74,6 +74,9 @@ impl Rules<'_, '_, '_> {
     }
 
     fn push(&mut self, span: Range<usize>, code: Code, key: &str, message: String, hint: &str) {
+        if !self.source.admit(&span, code, key) {
+            return;
+        }
         let mut d = self.source.at(span, code, key, message);
         if !hint.is_empty() {
             d.hint = Some(hint.to_string());

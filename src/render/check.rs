@@ -91,26 +91,28 @@ fn diagnostic(d: &Diagnostic, style: Style, w: &mut impl Write) -> io::Result<()
 /// The source line made safe and short for a terminal, the caret's offset
 /// and its length (in displayed characters).
 fn snippet(l: &Location) -> (String, usize, usize) {
-    let chars: Vec<char> = l.source_line.chars().collect();
-    let start_col = l.column.saturating_sub(1).min(chars.len());
+    // Counted, not collected: a line can be 600 KB long, and only a window
+    // of it is shown.
+    let len = l.source_line.chars().count();
+    let start_col = l.column.saturating_sub(1).min(len);
     let end_col = if l.end_line == l.line {
-        l.end_column.saturating_sub(1).min(chars.len())
+        l.end_column.saturating_sub(1).min(len)
     } else {
-        chars.len()
+        len
     };
     let caret_len = end_col.saturating_sub(start_col).max(1);
     // Show a window of the line when it is long, keeping the fault in view.
-    let from = if chars.len() > SNIPPET_WIDTH {
+    let from = if len > SNIPPET_WIDTH {
         start_col.saturating_sub(SNIPPET_WIDTH / 3)
     } else {
         0
     };
-    let to = (from + SNIPPET_WIDTH).min(chars.len());
+    let to = (from + SNIPPET_WIDTH).min(len);
     let mut shown = String::new();
     if from > 0 {
         shown.push('…');
     }
-    for &c in &chars[from..to] {
+    for c in l.source_line.chars().skip(from).take(to - from) {
         // Tabs become one space and control or invisible characters a
         // visible mark, so the caret stays aligned and the terminal safe.
         shown.push(match c {
@@ -119,7 +121,7 @@ fn snippet(l: &Location) -> (String, usize, usize) {
             c => c,
         });
     }
-    if to < chars.len() {
+    if to < len {
         shown.push('…');
     }
     let offset = usize::from(from > 0);
@@ -236,7 +238,7 @@ mod tests {
             column: 500,
             end_line: 1,
             end_column: 501,
-            source_line: line,
+            source_line: line.into(),
         };
         let (shown, at, len) = snippet(&l);
         assert!(shown.chars().count() <= SNIPPET_WIDTH + 2);

@@ -131,6 +131,7 @@ fn read_settings(path: &Path) -> anyhow::Result<Settings> {
         let mut d = Decoder::new(&source);
         let settings = decode::decode_settings(&mut d, &doc);
         diags.extend(d.diags);
+        diags.extend(source.left_out_notes());
         settings
     });
     match settings {
@@ -447,6 +448,7 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
     if let Some(name) = doc.get_ref().get("name").and_then(|v| v.get_ref().as_str()) {
         loaded.name = Some((name.to_string(), source.locate(decode::span_of(&doc, &["name"]))));
     }
+    loaded.diagnostics.extend(source.left_out_notes());
     loaded.entry = entry;
     loaded
 }

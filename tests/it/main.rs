@@ -11,6 +11,7 @@ mod diagnostics;
 mod export;
 mod hostile;
 mod inputs;
+mod memory;
 mod properties;
 mod reliability;
 mod review;

@@ -205,6 +205,9 @@ impl<'s, 'i> Decoder<'s, 'i> {
     }
 
     pub fn push(&mut self, span: Range<usize>, code: Code, key: &str, message: String, hint: Option<String>) {
+        if !self.source.admit(&span, code, key) {
+            return;
+        }
         // A key path is for reading; a 100,000-character key is cut short.
         let key: String = if key.chars().count() > 200 {
             key.chars().take(200).chain(['…']).collect()

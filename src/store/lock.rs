@@ -132,7 +132,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_second_lock_on_the_same_file_waits_and_then_gives_up() {
+    fn a_second_lock_on_the_same_file_is_refused_until_the_first_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let register = dir.path().join("register");
         fs::create_dir(&register).unwrap();

@@ -163,7 +163,7 @@ fn of_two_reviews_for_the_same_year_the_second_is_refused() {
 }
 
 /// The flags of a complete proposed partnership called "Racing Partnership".
-fn add_args(id: &'static str) -> Vec<&'static str> {
+pub(crate) fn add_args(id: &'static str) -> Vec<&'static str> {
     vec![
         "add",
         "--no-input",

@@ -8,6 +8,7 @@ mod add_guided;
 mod assess;
 mod check;
 mod concurrency;
+mod confinement;
 mod diagnostics;
 mod export;
 mod hostile;

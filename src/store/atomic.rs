@@ -169,9 +169,22 @@ fn inner(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> anyh
     }
     match mode {
         Mode::Replace => {
-            temp.persist(path)
-                .map_err(|e| e.error)
-                .with_context(|| format!("cannot replace {}", path.display()))?;
+            // On Windows a rename fails while another program (a virus
+            // scanner, an editor) has the target open: try again briefly.
+            let mut tries = 0;
+            loop {
+                match temp.persist(path) {
+                    Ok(_) => break,
+                    Err(e) if cfg!(windows) && tries < 20 && e.error.kind() == std::io::ErrorKind::PermissionDenied => {
+                        temp = e.file;
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(25));
+                    }
+                    Err(e) => {
+                        return Err(e.error).with_context(|| format!("cannot replace {}", path.display()));
+                    }
+                }
+            }
         }
         Mode::CreateNew => {
             if let Err(e) = temp.persist_noclobber(path) {

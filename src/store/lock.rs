@@ -78,18 +78,29 @@ fn acquire(path: &Path, stderr: &mut dyn Write) -> anyhow::Result<Lock> {
             )
         })?;
     }
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .with_context(|| format!("cannot open the lock file {}", path.display()))?;
     let timeout = timeout();
     let started = Instant::now();
     let mut told = false;
+    let mut reopened = 0;
     loop {
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)
+            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
         match file.try_lock() {
-            Ok(()) => return Ok(Lock { _file: Some(file) }),
+            // Someone may have deleted the lock file while we opened it: a
+            // lock on a file no longer at `path` keeps nobody out, so try again.
+            Ok(()) if still_at(&file, path) => return Ok(Lock { _file: Some(file) }),
+            Ok(()) if reopened < 100 => {
+                reopened += 1;
+                continue;
+            }
+            Ok(()) => bail!(
+                "the lock file {} keeps being replaced; nothing was written",
+                path.display()
+            ),
             Err(TryLockError::WouldBlock) => {}
             Err(TryLockError::Error(e)) if e.kind() == std::io::ErrorKind::Unsupported => {
                 // No locks here (some network drives): the compare-and-swap
@@ -120,6 +131,24 @@ fn acquire(path: &Path, stderr: &mut dyn Write) -> anyhow::Result<Lock> {
     }
 }
 
+/// Whether the open `file` is still the one at `path`.
+fn still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), fs::metadata(path)) {
+            (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Windows does not let an open file be deleted.
+        let _ = (file, path);
+        true
+    }
+}
+
 fn timeout() -> Duration {
     std::env::var("PARTREG_LOCK_TIMEOUT")
         .ok()
@@ -144,5 +173,18 @@ mod tests {
         drop(held);
         assert!(second.try_lock().is_ok(), "the lock is released when dropped");
         assert!(err.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_lock_file_deleted_from_under_its_holder_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        let file = File::create(&path).unwrap();
+        assert!(still_at(&file, &path));
+        fs::remove_file(&path).unwrap();
+        assert!(!still_at(&file, &path));
+        File::create(&path).unwrap();
+        assert!(!still_at(&file, &path), "a new file at the same path is another file");
     }
 }

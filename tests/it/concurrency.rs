@@ -378,3 +378,68 @@ fn an_edit_past_the_size_limit_is_refused() {
     assert!(run.stderr.contains("nothing was written"), "{}", run.stderr);
     assert!(std::fs::read_to_string(project.path("register/a.toml")).unwrap() == big);
 }
+
+/// Answers as scripted, but just before the last "write it?" answer
+/// another officer saves the file: what partreg writes must keep it.
+struct SavedMeanwhile<'a> {
+    inner: partreg::terminal::prompt::Scripted,
+    file: &'a Path,
+}
+
+impl partreg::terminal::prompt::Prompter for SavedMeanwhile<'_> {
+    fn note(&mut self, text: &str) -> std::io::Result<()> {
+        self.inner.note(text)
+    }
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> std::io::Result<Option<usize>> {
+        self.inner.select(prompt, items, default)
+    }
+    fn input(
+        &mut self,
+        prompt: &str,
+        default: Option<&str>,
+        check: &dyn Fn(&str) -> Result<(), String>,
+    ) -> std::io::Result<Option<String>> {
+        self.inner.input(prompt, default, check)
+    }
+    fn confirm(&mut self, prompt: &str, default: bool) -> std::io::Result<Option<bool>> {
+        let text = std::fs::read_to_string(self.file).unwrap();
+        std::fs::write(
+            self.file,
+            text.replace("comments = \"Keep under review.\"", "comments = \"Saved meanwhile.\""),
+        )
+        .unwrap();
+        self.inner.confirm(prompt, default)
+    }
+}
+
+#[test]
+fn interactive_ratings_keep_a_change_saved_while_the_questions_were_asked() {
+    use partreg::terminal::prompt::{Answer, Scripted};
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    // Every criterion answered with the 4th choice (keep), one changed to
+    // the 1st; then both overall ratings kept, then yes.
+    let mut answers = vec![Answer::Choose(0)];
+    answers.extend(std::iter::repeat_n(Answer::Choose(3), 15));
+    answers.push(Answer::Yes);
+    let file = project.path("register/a.toml");
+    let mut prompter = SavedMeanwhile {
+        inner: Scripted::new(answers),
+        file: &file,
+    };
+    let run = crate::support::run_with(
+        project.dir.path(),
+        &["assess", "a", "--interactive", "--as-of", AS_OF],
+        Some(&mut prompter),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        after.contains("comments = \"Saved meanwhile.\""),
+        "the other change is kept:\n{after}"
+    );
+    assert!(
+        after.contains("time_commitment = \"high\""),
+        "and the rating is written:\n{after}"
+    );
+}

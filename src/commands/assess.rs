@@ -1,7 +1,7 @@
 //! `partreg assess`: Appendix B ratings for the register, explained, as a
 //! matrix, or changed in a file.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 
 use super::{Env, Outcome};
 use crate::cli::{AssessArgs, GlobalArgs, TableFormat};
@@ -12,7 +12,7 @@ use crate::policy::rubric::Rubric;
 use crate::render::assess::{self as out, Row};
 use crate::render::check::CheckReport;
 use crate::render::text::Style;
-use crate::store::atomic;
+use crate::store::change;
 use crate::store::edit::{self, NewValue, RatingEdit};
 use crate::store::register::{self, LoadedEntry, Project, Register};
 use crate::terminal::prompt::Prompter;
@@ -128,42 +128,56 @@ fn edit_one(
         writeln!(env.stderr, "Nothing to change.")?;
         return Ok(Outcome::Clean);
     }
-    let before = std::fs::read(&target.path).with_context(|| format!("cannot read {}", target.file))?;
-    let text = String::from_utf8(before).with_context(|| format!("{} is not UTF-8 text", target.file))?;
-    let changed = edit::apply(&text, &edits)?;
-    // Check the result exactly as `check` would before anything is written.
+    let color = env.stderr_color(global);
+    // Everything from reading the file to renaming the new one happens
+    // under the file's lock, on the bytes read under it.
     let as_of = Env::load_options(global).as_of;
-    let checked = register::check_bytes(
+    let cx = project.rule_context(as_of);
+    let mut report = Vec::new();
+    let mut checked = None;
+    let written = change::change_file(
+        &project.register_dir,
         &target.path,
-        target.file.clone(),
-        changed.as_bytes(),
-        &project.rule_context(as_of),
+        &target.file,
+        &mut env.stderr,
+        |text| {
+            let changed = edit::apply(text, &edits)?;
+            // Check the result exactly as `check` would before anything is written.
+            let after = register::check_bytes(&target.path, target.file.clone(), changed.as_bytes(), &cx);
+            // Refuse an edit that adds an error; one the file already had is not
+            // the edit's doing, and must not block fixing the others one at a time.
+            let now = register::check_bytes(&target.path, target.file.clone(), text.as_bytes(), &cx);
+            let had: Vec<(crate::diagnostic::Code, &str)> = target
+                .diagnostics
+                .iter()
+                .chain(&now.diagnostics)
+                .filter(|d| d.severity() == Severity::Error)
+                .map(|d| (d.code, d.key.as_str()))
+                .collect();
+            let errors: Vec<_> = after
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == Severity::Error && !had.contains(&(d.code, d.key.as_str())))
+                .collect();
+            if !errors.is_empty() {
+                let shown = CheckReport {
+                    files: 1,
+                    diagnostics: errors,
+                };
+                crate::render::check::human(&shown, Style::new(color), &mut report)?;
+                bail!(
+                    "the change would leave {} with errors, so it was not written",
+                    target.file
+                );
+            }
+            checked = Some(after);
+            Ok(Some(changed))
+        },
     );
-    // Refuse an edit that adds an error; one the file already had is not the
-    // edit's doing, and must not block fixing the others one at a time.
-    let had: Vec<(crate::diagnostic::Code, &str)> = target
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .map(|d| (d.code, d.key.as_str()))
-        .collect();
-    let errors: Vec<_> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error && !had.contains(&(d.code, d.key.as_str())))
-        .collect();
-    if !errors.is_empty() {
-        let report = CheckReport {
-            files: 1,
-            diagnostics: errors,
-        };
-        crate::render::check::human(&report, Style::new(env.stderr_color(global)), &mut env.stderr)?;
-        bail!(
-            "the change would leave {} with errors, so it was not written",
-            target.file
-        );
+    if let Err(e) = written {
+        env.stderr.write_all(&report)?;
+        return Err(e);
     }
-    atomic::write(&target.path, changed.as_bytes(), atomic::Mode::Replace)?;
     for e in &edits {
         let shown = match &e.value {
             NewValue::Level(l) => l.as_str().to_string(),
@@ -171,7 +185,7 @@ fn edit_one(
         };
         writeln!(env.stderr, "{}: {}.{} = {shown}", target.file, e.side.as_str(), e.key)?;
     }
-    if let Some(new_entry) = &checked.entry {
+    if let Some(new_entry) = checked.as_ref().and_then(|c| c.entry.as_ref()) {
         let a = assessment::assess(new_entry, &project.rubric);
         writeln!(
             env.stderr,

@@ -12,6 +12,13 @@ use crate::policy::rubric::DEFAULT_RUBRIC;
 use crate::store::atomic;
 
 const EXAMPLE: &str = include_str!("../../examples/init/register/example-partnership.toml");
+/// partreg's own working files, which are never part of the register.
+const GITIGNORE: &str = "\
+# partreg's own working files: lock files (and drafts of a guided `add`).
+.partreg/
+# A write in progress; one is left behind only if partreg was killed.
+.partreg-*.tmp
+";
 const WORKFLOW: &str = include_str!("../../examples/init/.github/workflows/partreg.yml");
 
 pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
@@ -21,13 +28,19 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
     };
     let council = args.council.as_deref().unwrap_or("Your Council");
     let settings = settings(council);
-    let files: [(&str, String); 5] = [
+    let mut files: Vec<(&str, String)> = vec![
         ("partreg.toml", settings),
         ("register/example-partnership.toml", EXAMPLE.to_string()),
         ("schemas/partnership.schema.json", crate::model::schema::entry_schema()),
         ("schemas/criteria.yaml", DEFAULT_RUBRIC.to_string()),
         (".github/workflows/partreg.yml", WORKFLOW.to_string()),
     ];
+    // A project that already has a .gitignore keeps it as it is; the lines
+    // to add are shown instead.
+    let gitignore_exists = dir.join(".gitignore").exists();
+    if !gitignore_exists {
+        files.push((".gitignore", GITIGNORE.to_string()));
+    }
     let existing: Vec<String> = files
         .iter()
         .map(|(rel, _)| dir.join(rel))
@@ -72,6 +85,21 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
     }
     for path in &created {
         writeln!(env.stderr, "created {}", path.display())?;
+    }
+    if gitignore_exists {
+        let existing = std::fs::read_to_string(dir.join(".gitignore")).unwrap_or_default();
+        let missing: Vec<&str> = GITIGNORE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !existing.lines().any(|e| e.trim() == *l))
+            .collect();
+        if !missing.is_empty() {
+            writeln!(
+                env.stderr,
+                "note: {} was left as it was; add these lines to it so that git ignores partreg's working files:\n  {}",
+                dir.join(".gitignore").display(),
+                missing.join("\n  ")
+            )?;
+        }
     }
     writeln!(
         env.stderr,

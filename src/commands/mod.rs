@@ -17,9 +17,24 @@ use crate::cli::{ColorChoice, GlobalArgs};
 use crate::model::Date;
 use crate::store::register::{LoadOptions, Project};
 
-/// Writes `--output`: atomically, and never over an existing file
-/// without `--force`.
+/// Writes `--output`: atomically, never over an existing file without
+/// `--force`, and never over anything but a regular file (a device, a FIFO
+/// or a folder would be replaced by a plain file, or the write would hang).
 pub fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
+    // Following a link: what matters is what it points at.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let kind = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a device, a pipe or a socket)"
+        };
+        anyhow::bail!(
+            "{} is {kind}, so partreg will not write its output there, even with --force; nothing was written\n  hint: give the name of a file, e.g. --output review-pack.md",
+            path.display()
+        );
+    }
     if path.exists() && !force {
         anyhow::bail!(
             "{} already exists; it has been left as it was\n  hint: add --force to replace it",

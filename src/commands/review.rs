@@ -13,7 +13,7 @@ use crate::model::{self, Date};
 use crate::render::review as out;
 use crate::reports::history;
 use crate::reports::review::{self, ReviewOptions};
-use crate::store::atomic;
+use crate::store::change;
 use crate::store::register::{self, LoadOptions};
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow::Result<Outcome> {
@@ -66,7 +66,7 @@ fn record(
     id: &str,
     as_of: Date,
 ) -> anyhow::Result<Outcome> {
-    let (target, entry) = register.find_entry(id)?;
+    let (target, _) = register.find_entry(id)?;
     let outcome = lenient::choice::<model::Outcome>(args.outcome.as_deref().unwrap_or_default())
         .map_err(|e| anyhow::anyhow!("--outcome: {e}"))?;
     let reviewer = args.reviewer.as_deref().unwrap_or_default().trim();
@@ -75,53 +75,69 @@ fn record(
     }
     let date = args.date.unwrap_or(as_of);
     let year = i64::from(args.year);
-    let existing = entry.reviews.iter().position(|r| r.year == year);
-    if let (Some(i), false) = (existing, args.replace) {
-        bail!(
-            "{} already has a review for {} (dated {}, outcome {}); it has been left as it was\n  hint: add --replace to replace it",
-            target.file,
-            args.year,
-            entry.reviews[i].date,
-            entry.reviews[i].outcome
-        );
-    }
-    let before = std::fs::read_to_string(&target.path).with_context(|| format!("cannot read {}", target.file))?;
     let notes = args.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
-    let changed = match existing {
-        None => append_review(&before, year, date, reviewer, outcome, notes),
-        Some(i) => replace_review(&before, i, date, reviewer, outcome, notes)?,
-    };
-    let checked = register::check_bytes(
+    let cx = project.rule_context(as_of);
+    let (mut replaced, mut name) = (false, String::new());
+    // The reviews already there are read from the file under its lock, so
+    // a review another partreg has just recorded is seen, not overwritten.
+    change::change_file(
+        &project.register_dir,
         &target.path,
-        target.file.clone(),
-        changed.as_bytes(),
-        &project.rule_context(as_of),
-    );
-    let errors: Vec<String> = checked
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity() == Severity::Error)
-        .map(register::one_line)
-        .collect();
-    if !errors.is_empty() {
-        bail!(
-            "the review would leave {} with errors, so it was not written:\n{}",
-            target.file,
-            errors.join("\n")
-        );
-    }
-    atomic::write(&target.path, changed.as_bytes(), atomic::Mode::Replace)?;
+        &target.file,
+        &mut env.stderr,
+        |before| {
+            let now = register::check_bytes(&target.path, target.file.clone(), before.as_bytes(), &cx);
+            let Some(entry) = now.entry else {
+                bail!(
+                    "{} has errors; fix them first (`partreg check {}` shows them)",
+                    target.file,
+                    target.file
+                );
+            };
+            let existing = entry.reviews.iter().position(|r| r.year == year);
+            if let (Some(i), false) = (existing, args.replace) {
+                bail!(
+                    "{} already has a review for {} (dated {}, outcome {}); it has been left as it was\n  hint: add --replace to replace it",
+                    target.file,
+                    args.year,
+                    entry.reviews[i].date,
+                    entry.reviews[i].outcome
+                );
+            }
+            let changed = match existing {
+                None => append_review(before, year, date, reviewer, outcome, notes),
+                Some(i) => replace_review(before, i, date, reviewer, outcome, notes)?,
+            };
+            let checked = register::check_bytes(&target.path, target.file.clone(), changed.as_bytes(), &cx);
+            let errors: Vec<String> = checked
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == Severity::Error)
+                .map(register::one_line)
+                .collect();
+            if !errors.is_empty() {
+                bail!(
+                    "the review would leave {} with errors, so it was not written:\n{}",
+                    target.file,
+                    errors.join("\n")
+                );
+            }
+            replaced = existing.is_some();
+            name = entry.name;
+            Ok(Some(changed))
+        },
+    )?;
     if date > as_of {
         writeln!(
             env.stderr,
             "note: the review is dated {date}, which is after today ({as_of}); check the date"
         )?;
     }
-    let verb = if existing.is_some() { "Replaced" } else { "Recorded" };
+    let verb = if replaced { "Replaced" } else { "Recorded" };
     writeln!(
         env.stderr,
         "{verb} the {} review of {} in {}: {outcome}.",
-        args.year, entry.name, target.file
+        args.year, name, target.file
     )?;
     Ok(Outcome::Clean)
 }

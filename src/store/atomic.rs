@@ -19,15 +19,113 @@ pub enum Mode {
     CreateNew,
 }
 
+/// The length of the random part of a temporary file's name.
+const TEMP_RANDOM: usize = 6;
+
+/// A temporary file older than this, for a file whose lock is held, was
+/// left by a partreg that was killed: a live write takes milliseconds.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// `.partreg-NAME-` for the target `NAME` (its file name).
+fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".partreg-{name}-")
+}
+
+/// Removes the temporary files for `path` that a killed partreg left
+/// behind: only those named for this very file, only those older than
+/// [`STALE_AFTER`], and only called while holding the file's lock, so no
+/// other partreg can be writing one of them. Returns how many went.
+pub fn remove_stale_temps(path: &Path) -> usize {
+    let Some(dir) = path.parent() else { return 0 };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let prefix = temp_prefix(path);
+    let Ok(items) = fs::read_dir(dir) else { return 0 };
+    let mut removed = 0;
+    for item in items.flatten() {
+        let name = item.file_name().to_string_lossy().into_owned();
+        let Some(random) = name.strip_prefix(&prefix).and_then(|r| r.strip_suffix(".tmp")) else {
+            continue;
+        };
+        if random.len() != TEMP_RANDOM || !random.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let stale = item
+            .metadata()
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= STALE_AFTER);
+        if stale && fs::remove_file(item.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Why [`replace_if_unchanged`] did not write.
+#[derive(Debug)]
+pub enum Refused {
+    /// The file's bytes were no longer the ones expected; nothing was written.
+    Changed,
+    /// The write itself failed; nothing was written.
+    Failed(anyhow::Error),
+}
+
 /// Writes `bytes` to `path` atomically. With [`Mode::Replace`] the file keeps
 /// its permissions.
 pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
+    write_checked(path, bytes, mode, None).map_err(|e| match e {
+        Refused::Failed(e) => e,
+        Refused::Changed => anyhow::anyhow!("{} changed while it was being written", path.display()),
+    })
+}
+
+/// Replaces `path` with `bytes` only if it still holds exactly `expected`:
+/// the target is re-read after the new text is safely on disk and just
+/// before the rename (a compare-and-swap), so a change saved meanwhile by
+/// someone who does not take partreg's lock is refused rather than lost.
+pub fn replace_if_unchanged(path: &Path, bytes: &[u8], expected: &[u8]) -> Result<(), Refused> {
+    write_checked(path, bytes, Mode::Replace, Some(expected))
+}
+
+fn write_checked(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> Result<(), Refused> {
+    inner(path, bytes, mode, expected).map_err(|e| match e.downcast::<Changed>() {
+        Ok(Changed) => Refused::Changed,
+        Err(e) => Refused::Failed(e),
+    })
+}
+
+/// The marker error for a compare-and-swap that found the file changed.
+#[derive(Debug)]
+struct Changed;
+
+impl std::fmt::Display for Changed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the file changed")
+    }
+}
+
+impl std::error::Error for Changed {}
+
+fn inner(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".partreg-").suffix(".tmp");
+    // Named after the target, so that a temporary file left by a killed
+    // partreg can be told apart by whoever next holds the target's lock.
+    let prefix = temp_prefix(path);
+    builder.prefix(&prefix).suffix(".tmp").rand_bytes(TEMP_RANDOM);
     #[cfg(unix)]
     {
         // A new file gets the usual permissions (0666 less the umask), not
@@ -39,8 +137,11 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     if mode == Mode::Replace
-        && let Ok(meta) = fs::metadata(path)
+        && let Ok(meta) = fs::symlink_metadata(path)
+        && meta.is_file()
     {
+        // Only a regular file lends its permissions: never a device, a FIFO
+        // or whatever a link points at.
         // Keep the owner's choice of permissions; a temporary file starts private.
         fs::set_permissions(temp.path(), meta.permissions())
             .with_context(|| format!("cannot copy the permissions of {}", path.display()))?;
@@ -58,11 +159,32 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
     temp.as_file()
         .sync_all()
         .with_context(|| format!("cannot flush {} to disk", path.display()))?;
+    hold_for_tests();
+    if let Some(expected) = expected {
+        // Dropping `temp` on the way out removes the temporary file.
+        let now = fs::read(path).with_context(|| format!("cannot read {} again", path.display()))?;
+        if now != expected {
+            return Err(Changed.into());
+        }
+    }
     match mode {
         Mode::Replace => {
-            temp.persist(path)
-                .map_err(|e| e.error)
-                .with_context(|| format!("cannot replace {}", path.display()))?;
+            // On Windows a rename fails while another program (a virus
+            // scanner, an editor) has the target open: try again briefly.
+            let mut tries = 0;
+            loop {
+                match temp.persist(path) {
+                    Ok(_) => break,
+                    Err(e) if cfg!(windows) && tries < 20 && e.error.kind() == std::io::ErrorKind::PermissionDenied => {
+                        temp = e.file;
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(25));
+                    }
+                    Err(e) => {
+                        return Err(e.error).with_context(|| format!("cannot replace {}", path.display()));
+                    }
+                }
+            }
         }
         Mode::CreateNew => {
             if let Err(e) = temp.persist_noclobber(path) {
@@ -78,6 +200,19 @@ pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> anyhow::Result<()> {
         let _ = dir.sync_all();
     }
     Ok(())
+}
+
+/// The test hook `PARTREG_TEST_HOLD_WRITE=SECONDS`: wait with the new text
+/// on disk in its temporary file, just before the compare-and-swap and the
+/// rename. It lets the tests kill a write part-way, change the file under
+/// it, or contend for its lock, without depending on timing.
+fn hold_for_tests() {
+    if let Some(secs) = std::env::var("PARTREG_TEST_HOLD_WRITE")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_secs(secs));
+    }
 }
 
 /// The test hook `PARTREG_TEST_FAIL_WRITE=N` (every write fails after N
@@ -135,5 +270,50 @@ mod tests {
         let missing = dir.path().join("no-such-folder").join("a.toml");
         assert!(write(&missing, b"x", Mode::Replace).is_err());
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn only_stale_temporary_files_of_the_same_target_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let plant = |name: &str, stale: bool| {
+            let p = dir.path().join(name);
+            let f = fs::File::create(&p).unwrap();
+            if stale {
+                f.set_modified(old).unwrap();
+            }
+        };
+        plant(".partreg-a.toml-Ab12Cd.tmp", true);
+        plant(".partreg-a.toml-Zz99Yy.tmp", false);
+        plant(".partreg-b.toml-Ab12Cd.tmp", true);
+        plant(".partreg-a.toml-x-b.toml-Ab12Cd.tmp", true);
+        assert_eq!(remove_stale_temps(&path), 1);
+        let mut left: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".partreg-a.toml-Zz99Yy.tmp",
+                ".partreg-a.toml-x-b.toml-Ab12Cd.tmp",
+                ".partreg-b.toml-Ab12Cd.tmp"
+            ]
+        );
+    }
+
+    #[test]
+    fn compare_and_swap_refuses_a_changed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "theirs").unwrap();
+        let result = replace_if_unchanged(&path, b"mine", b"what I read");
+        assert!(matches!(result, Err(Refused::Changed)));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "theirs");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+        replace_if_unchanged(&path, b"mine", b"theirs").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
     }
 }

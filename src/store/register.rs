@@ -21,7 +21,7 @@ use crate::store::decode::{self, Decoder, Settings};
 /// The settings file's name.
 pub const SETTINGS_FILE: &str = "partreg.toml";
 /// Files larger than this are refused: a real entry is a few kilobytes.
-const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Where the register is and how it is set up.
 #[derive(Debug)]
@@ -69,6 +69,9 @@ impl Project {
             }
             bail!(message);
         }
+        if register.is_none() && settings_path.is_some() && !settings.register_outside_project {
+            confine_to_project(base, &register_dir)?;
+        }
         let rubric = match &settings.rubric {
             Some(path) => Rubric::load(&base.join(path))?,
             None => Rubric::builtin()?,
@@ -101,6 +104,23 @@ impl Project {
             .collect();
         parts.join("/")
     }
+}
+
+/// Refuses a register folder, named by the settings, that resolves (links
+/// included) outside the project folder: partreg writes into it.
+fn confine_to_project(project: &Path, register_dir: &Path) -> anyhow::Result<()> {
+    let (Ok(inside), Ok(register)) = (fs::canonicalize(project), fs::canonicalize(register_dir)) else {
+        return Ok(());
+    };
+    if !register.starts_with(&inside) {
+        bail!(
+            "the register folder {} is outside the project folder {}, so partreg will not use it\n  hint: move the register inside the project, pass --register {} to use it this once, or add `register_outside_project = true` to {SETTINGS_FILE} if it is meant to be there",
+            register.display(),
+            inside.display(),
+            register.display()
+        );
+    }
+    Ok(())
 }
 
 fn find_settings(cwd: &Path) -> Option<PathBuf> {

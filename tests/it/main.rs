@@ -7,6 +7,8 @@ mod add;
 mod add_guided;
 mod assess;
 mod check;
+mod concurrency;
+mod confinement;
 mod diagnostics;
 mod export;
 mod hostile;

@@ -33,10 +33,12 @@ fn fuzz_regressions_are_replayed() {
     }
 }
 
-/// Every file under the project, with its bytes.
+/// Every file under the project, with its bytes; partreg's own lock files
+/// in `.partreg/` are not the project's.
 fn snapshot(project: &Project) -> Vec<(String, Vec<u8>)> {
     let mut all: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(project.dir.path())
         .into_iter()
+        .filter_entry(|e| e.file_name() != ".partreg")
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
         .map(|e| {

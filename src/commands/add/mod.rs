@@ -1,13 +1,12 @@
 //! `partreg add`: put a partnership on the register, guided on a terminal
 //! or from flags, and never overwrite anything.
 
-use anyhow::Context;
 use toml::{Table, Value};
 
 use super::{Env, Outcome};
 use crate::cli::{AddArgs, GlobalArgs};
-use crate::store::atomic;
 use crate::store::register::{self, LoadOptions};
+use crate::store::{change, lock};
 use crate::terminal::guide::{self, Screening};
 
 mod flags;
@@ -129,11 +128,19 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
         writeln!(env.stderr, "Dry run: {} was not written.", prepared.shown)?;
         return Ok(Outcome::Clean);
     }
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    }
-    atomic::write(&path, prepared.text.as_bytes(), atomic::Mode::CreateNew).map_err(|e| {
-        anyhow::anyhow!("{e:#}\n  hint: another file took the id {id:?} meanwhile; choose another with --id")
+    // Under the register-wide creation lock, look again: another partreg
+    // may have added the same partnership, under any id, since this one
+    // loaded the register.
+    let _lock = lock::for_creation(&project.register_dir, &mut env.stderr)?;
+    let now = register::load(&project, &[], LoadOptions { as_of });
+    refuse_existing(&now, &id)?;
+    refuse_same_name(&now, &draft)?;
+    change::create_file(&project.register_dir, &path, &prepared.shown, &prepared.text).map_err(|e| {
+        if path.exists() {
+            anyhow::anyhow!("{e:#}\n  hint: another file took the id {id:?} meanwhile; choose another with --id")
+        } else {
+            e
+        }
     })?;
     writeln!(env.stderr, "Added {}.", prepared.shown)?;
     for warning in &prepared.warnings {

@@ -10,14 +10,14 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use toml::Value;
 
 use super::{Env, Outcome};
 use crate::cli::{GlobalArgs, ImportArgs};
-use crate::store::atomic;
 use crate::store::register::{self, LoadOptions};
 use crate::store::slug;
+use crate::store::{change, lock};
 
 mod headings;
 mod sheet;
@@ -32,6 +32,13 @@ type Grid = Vec<Vec<String>>;
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
     let as_of = Env::load_options(global).as_of;
+    // The whole import holds the creation lock, so the names and ids it
+    // checks cannot be taken meanwhile by an `add` or another import.
+    let _lock = if args.dry_run {
+        None
+    } else {
+        Some(lock::for_creation(&project.register_dir, &mut env.stderr)?)
+    };
     let register = register::load(&project, &[], LoadOptions { as_of });
     let path = env.cwd.join(&args.file);
     let grid = read_grid(&path)?;
@@ -51,6 +58,11 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
         )?;
     }
     let folder = super::add::sub_folder(args.folder.as_deref())?;
+    // A folder that leads outside the register stops the whole import, not row by row.
+    change::confine(
+        &project.register_dir,
+        &project.register_dir.join(&folder).join("any.toml"),
+    )?;
     let mut taken: Vec<String> = register.entries.iter().map(|e| e.id.to_lowercase()).collect();
     // Names imported so far, by row, so one partnership is not imported twice.
     let mut names: Vec<(usize, String)> = Vec::new();
@@ -141,15 +153,12 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             skipped += 1;
             continue;
         }
-        if !args.dry_run {
-            if let Some(dir) = file.parent() {
-                std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-            }
-            if let Err(e) = atomic::write(&file, prepared.text.as_bytes(), atomic::Mode::CreateNew) {
-                writeln!(env.stdout, "row {row}: skipped: {e:#}")?;
-                skipped += 1;
-                continue;
-            }
+        if !args.dry_run
+            && let Err(e) = change::create_file(&project.register_dir, &file, &prepared.shown, &prepared.text)
+        {
+            writeln!(env.stdout, "row {row}: skipped: {e:#}")?;
+            skipped += 1;
+            continue;
         }
         taken.push(id.to_lowercase());
         if let Some(k) = name_key {

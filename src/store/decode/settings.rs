@@ -14,6 +14,11 @@ pub struct Settings {
     pub council: Option<String>,
     /// The register folder, relative to the settings file.
     pub register: Option<String>,
+    /// The register folder may be outside the project folder (the folder
+    /// holding the settings file). Off unless set: a `register` setting
+    /// that leads elsewhere is otherwise refused, so a copied or tampered
+    /// settings file cannot make partreg write somewhere unexpected.
+    pub register_outside_project: bool,
     /// A rubric file replacing the built-in one, relative to the settings file.
     pub rubric: Option<String>,
     /// Corporate priority codes and their titles. When present, every code
@@ -30,6 +35,10 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
     let mut t = Table::root(doc);
     let council = t.get("council").and_then(|(v, k)| d.text(v, &k));
     let register = t.get("register").and_then(|(v, k)| d.text(v, &k));
+    let register_outside_project = t
+        .get("register_outside_project")
+        .and_then(|(v, k)| d.boolean(v, &k))
+        .unwrap_or(false);
     let rubric = t.get("rubric").and_then(|(v, k)| d.text(v, &k));
     let strict = t.get("strict").and_then(|(v, k)| d.boolean(v, &k)).unwrap_or(false);
     let review_year_end = t.get("review_year_end").and_then(|(v, k)| {
@@ -68,6 +77,7 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
     Settings {
         council,
         register,
+        register_outside_project,
         rubric,
         priorities,
         strict,

@@ -16,3 +16,4 @@ mod reliability;
 mod review;
 mod schema;
 mod support;
+mod untrusted;

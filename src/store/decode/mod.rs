@@ -447,8 +447,24 @@ impl<'s, 'i> Decoder<'s, 'i> {
                     .date
                     .as_ref()
                     .and_then(|d| Date::new(i32::from(d.year), d.month, d.day));
-                match (date, dt.time, dt.offset) {
-                    (Some(date), None, None) => Some(date),
+                match (date, dt.date, dt.time, dt.offset) {
+                    (Some(date), _, None, None) => Some(date),
+                    // The TOML parser has checked the day exists, so only the year is wrong.
+                    (None, Some(toml::value::Date { year, .. }), _, _) => {
+                        self.push(
+                            v.span(),
+                            Code::BadDate,
+                            key,
+                            format!(
+                                "`{}` has the year {year:04}, outside the register's years {}-{}",
+                                last_key(key),
+                                crate::model::date::YEARS.start(),
+                                crate::model::date::YEARS.end()
+                            ),
+                            Some("check the year for a typing slip; dates are written YYYY-MM-DD".into()),
+                        );
+                        None
+                    }
                     _ => {
                         self.push(
                             v.span(),

@@ -272,3 +272,153 @@ fn a_windows_1252_csv_is_read_with_a_warning_on_every_run() {
     let text = std::fs::read_to_string(entry.path()).unwrap();
     assert!(text.contains("name = \"Café Partnership\""), "{text}");
 }
+
+/// A project whose `partreg.toml` names `rubric` as its rubric.
+fn project_with_rubric(rubric: &str) -> Project {
+    let project = Project::new();
+    // Top-level settings come before the [priorities] table.
+    let settings = crate::support::SETTINGS.replace("[priorities]", &format!("rubric = {rubric:?}\n\n[priorities]"));
+    project.write("partreg.toml", settings);
+    project.write("register/a.toml", VALID);
+    project
+}
+
+#[test]
+fn a_rubric_that_is_not_a_regular_file_is_refused_at_once() {
+    // /dev/zero used to be read until memory ran out.
+    if !std::path::Path::new("/dev/zero").exists() {
+        eprintln!("skipped: no /dev/zero");
+        return;
+    }
+    let project = project_with_rubric("/dev/zero");
+    let started = std::time::Instant::now();
+    let out = binary(project.dir.path(), &["check", "--as-of", AS_OF]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot read the rubric /dev/zero: it is not a regular file"),
+        "{stderr}"
+    );
+    assert!(started.elapsed().as_secs() < 10);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rubric_fifo_does_not_hang() {
+    let project = project_with_rubric("rubric.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(project.path("rubric.yaml"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("rubric.yaml: it is not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_rubric_over_8_mb_is_refused() {
+    let project = project_with_rubric("rubric.yaml");
+    project.write("rubric.yaml", format!("# {}\n", "x".repeat(8 * 1024 * 1024)));
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("rubric.yaml: it is over 8 MB"), "{}", run.stderr);
+}
+
+#[test]
+fn a_deeply_nested_rubric_is_refused_quickly_naming_the_line() {
+    let project = project_with_rubric("rubric.yaml");
+    project.write("rubric.yaml", format!("method: worst\nrisk: {}\n", "[".repeat(100_000)));
+    let started = std::time::Instant::now();
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("rubric.yaml:2: lists and maps are nested more than 64 deep"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
+}
+
+/// [`VALID`] with its `[approval]` table written inline as `inline`.
+fn with_inline_approval(inline: &str) -> String {
+    let approval = "[approval]\nby = \"cmt\"\ndate = 2015-03-01\nportfolio_holder = \"Cllr Pat Jones\"\n";
+    assert!(VALID.contains(approval));
+    VALID.replace(approval, "").replace(
+        "[[representatives]]",
+        &format!("approval = {inline}\n\n[[representatives]]"),
+    )
+}
+
+/// The `syntax` findings for one file: (line, message, hint).
+fn syntax_findings(text: &str) -> Vec<(u64, String, String)> {
+    let project = Project::new();
+    project.write("register/a.toml", text);
+    let (_, report) = project.check_json(&[]);
+    diagnostics(&report)
+        .iter()
+        .filter(|d| d["code"] == "syntax")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+                d["hint"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn toml_1_1_only_syntax_is_an_error_naming_toml_1_0() {
+    let one_line = r#"{ by = "cmt", date = 2015-03-01, portfolio_holder = "Cllr Pat Jones" }"#;
+    assert!(
+        syntax_findings(&with_inline_approval(one_line)).is_empty(),
+        "TOML 1.0 inline tables are fine"
+    );
+    let cases = [
+        (
+            with_inline_approval("{ by = \"cmt\",\n  date = 2015-03-01, portfolio_holder = \"Cllr Pat Jones\" }"),
+            "an inline table `{ … }` must be on one line",
+        ),
+        (
+            with_inline_approval(r#"{ by = "cmt", date = 2015-03-01, portfolio_holder = "Cllr Pat Jones", }"#),
+            "cannot end with a comma",
+        ),
+        (
+            VALID.replace("Keep under review.", r"Keep \e[31munder review."),
+            r"`\e` is not an escape",
+        ),
+        (
+            VALID.replace("Keep under review.", r"Keep \x41 review."),
+            r"`\x` is not an escape",
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = syntax_findings(&text);
+        assert_eq!(found.len(), 1, "{expected}: {found:?}");
+        let (line, message, hint) = &found[0];
+        assert!(
+            message.starts_with("not valid TOML 1.0: ") && message.contains(expected),
+            "{message}"
+        );
+        assert!(hint.contains("TOML 1.0") && hint.contains("tomllib"), "{hint}");
+        assert!(*line > 1, "points at the place: {line}");
+    }
+}
+
+#[test]
+fn toml_1_1_look_alikes_inside_strings_are_not_errors() {
+    let text = VALID.replace(
+        "Keep under review.",
+        r#"Braces { and, } a \\e and \\x41, written out\n"#,
+    ) + "\nnotes_block = \"\"\"\n{ a = 1,\n}\n\"\"\"\n";
+    // notes_block is an unknown key, but no syntax finding.
+    assert!(syntax_findings(&text).is_empty());
+}

@@ -10,6 +10,7 @@
 
 mod entry;
 mod settings;
+mod toml_version;
 
 pub use entry::{MAX_ID, decode_entry, validate_id};
 pub use settings::{Settings, decode_settings};
@@ -30,7 +31,10 @@ pub type Node<'i> = Spanned<DeValue<'i>>;
 /// when the text is not valid TOML.
 pub fn parse<'i>(source: &Source<'i>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<DeTable<'i>>> {
     match DeTable::parse(source.text) {
-        Ok(doc) => Some(doc),
+        Ok(doc) => {
+            toml_version::check(source, diags);
+            Some(doc)
+        }
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_string();

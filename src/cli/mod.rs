@@ -421,7 +421,7 @@ pub enum CheckFormat {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("{text:?} is not a date; write YYYY-MM-DD, e.g. 2026-04-20"))
+    Date::parse(text).ok_or_else(|| crate::model::lenient::not_a_date(text))
 }
 
 #[cfg(test)]

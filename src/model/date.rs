@@ -7,8 +7,13 @@
 use std::fmt;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The years a register date may have (Part 2 of the format): four digits,
+/// so every reader (TOML, Excel, `tomllib`) agrees on them.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
+
 /// A valid proleptic-Gregorian calendar date. Constructing one checks that the
-/// day exists, so a `Date` is never 2025-02-30.
+/// day exists and the year is in [`YEARS`], so a `Date` is never 2025-02-30
+/// or 20266-04-20.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
     year: i32,
@@ -17,9 +22,9 @@ pub struct Date {
 }
 
 impl Date {
-    /// The date, if that day exists.
+    /// The date, if that day exists and its year is in [`YEARS`].
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        let valid = YEARS.contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         valid.then_some(Date { year, month, day })
     }
 
@@ -56,7 +61,13 @@ impl Date {
             .map(|d| d.as_secs())
             .unwrap_or(0);
         let days = i64::try_from(secs / 86_400).unwrap_or(0);
-        Date::from_days_since_epoch(days)
+        // A clock outside the years 1000-9999 is broken; 1970 is what an
+        // unset clock reads anyway.
+        Date::from_days_since_epoch(days).unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
     }
 
     /// The same day one year earlier; 29 February becomes 28 February.
@@ -70,8 +81,20 @@ impl Date {
         }
     }
 
-    /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date.
-    pub fn from_days_since_epoch(days: i64) -> Date {
+    /// The year as the four digits TOML writes; a `Date` always has them.
+    pub fn year4(self) -> u16 {
+        // YEARS keeps the year in 1000..=9999, so this never saturates.
+        u16::try_from(self.year).unwrap_or(9999)
+    }
+
+    /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to a date,
+    /// or `None` when that day falls outside [`YEARS`] (a spreadsheet serial
+    /// number can be anything).
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Beyond this the arithmetic below could overflow; it is far outside YEARS.
+        if days.unsigned_abs() > 10_000_000 {
+            return None;
+        }
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z.rem_euclid(146_097);
@@ -82,11 +105,7 @@ impl Date {
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
         // The arithmetic keeps day in 1..=31 and month in 1..=12.
-        Date {
-            year: i32::try_from(year).unwrap_or(i32::MAX),
-            month: month as u8,
-            day: day as u8,
-        }
+        Date::new(i32::try_from(year).ok()?, month as u8, day as u8)
     }
 }
 
@@ -155,9 +174,23 @@ mod tests {
 
     #[test]
     fn converts_days_since_epoch() {
-        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
-        assert_eq!(Date::from_days_since_epoch(20_422), Date::new(2025, 11, 30).unwrap());
-        assert_eq!(Date::from_days_since_epoch(19_782), Date::new(2024, 2, 29).unwrap());
+        assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1));
+        assert_eq!(Date::from_days_since_epoch(20_422), Date::new(2025, 11, 30));
+        assert_eq!(Date::from_days_since_epoch(19_782), Date::new(2024, 2, 29));
+        // 0000-12-31 and 10000-01-01 are outside the register's years.
+        assert_eq!(Date::from_days_since_epoch(-719_529), None);
+        assert_eq!(Date::from_days_since_epoch(2_932_897), None);
+        assert_eq!(Date::from_days_since_epoch(i64::MIN), None);
+    }
+
+    #[test]
+    fn years_are_four_digits() {
+        assert!(Date::new(999, 12, 31).is_none());
+        assert!(Date::new(1000, 1, 1).is_some());
+        assert!(Date::new(9999, 12, 31).is_some());
+        assert!(Date::new(10_000, 1, 1).is_none());
+        assert!(Date::new(65_536, 1, 1).is_none());
+        assert_eq!(Date::parse("0999-01-01"), None);
     }
 
     #[test]

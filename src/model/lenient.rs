@@ -3,7 +3,7 @@
 //! `Cllr Ann Brown (member)`. Each function returns the register's own
 //! spelling, or a reason it could not.
 
-use crate::model::{Choice, Date, Level, RepresentativeLevel};
+use crate::model::{Choice, Date, Level, RepresentativeLevel, date};
 
 /// Whole pounds: `12500`, `£12,500` or `12,500.00`: a plain figure with an
 /// optional `£`, commas and zero pence.
@@ -69,15 +69,34 @@ pub fn date(text: &str) -> Result<Date, String> {
     if let Some(d) = Date::parse(t) {
         return Ok(d);
     }
-    let parts: Vec<&str> = t.split('/').collect();
-    if let [d, m, y] = parts.as_slice()
+    if let [d, m, y] = t.split('/').collect::<Vec<_>>().as_slice()
         && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>())
-        && y >= 1000
         && let Some(date) = Date::new(y, m, d)
     {
         return Ok(date);
     }
-    Err(format!("{text:?} is not a date: write YYYY-MM-DD, e.g. 2026-04-20"))
+    Err(not_a_date(text))
+}
+
+/// Why `text` is not a date: a year outside 1000-9999 (`20/04/20266`,
+/// `0999-01-01`) is named as such, since it is usually a typing slip.
+pub fn not_a_date(text: &str) -> String {
+    let t = text.trim();
+    let year = match (
+        t.split('/').collect::<Vec<_>>().as_slice(),
+        t.split('-').collect::<Vec<_>>().as_slice(),
+    ) {
+        ([_, _, y], _) | (_, [y, _, _]) => y.parse::<i64>().ok(),
+        _ => None,
+    };
+    match year {
+        Some(y) if !i32::try_from(y).is_ok_and(|y| date::YEARS.contains(&y)) => format!(
+            "{text:?} is not a date: the year {y} is outside {}-{}; check it for a typing slip",
+            date::YEARS.start(),
+            date::YEARS.end()
+        ),
+        _ => format!("{text:?} is not a date: write YYYY-MM-DD, e.g. 2026-04-20"),
+    }
 }
 
 /// A representative as `Name:level[:position]` (the `add` flag) or
@@ -137,6 +156,18 @@ mod tests {
         assert!(choice::<Frequency>("sometimes").is_err());
         assert_eq!(date("20/04/2026"), Ok(Date::new(2026, 4, 20).unwrap()));
         assert_eq!(date("2026-04-20"), Ok(Date::new(2026, 4, 20).unwrap()));
+        assert!(
+            date("20/04/20266")
+                .unwrap_err()
+                .contains("the year 20266 is outside 1000-9999")
+        );
+        assert!(date("20/04/65536").unwrap_err().contains("the year 65536"));
+        assert!(date("0999-01-01").unwrap_err().contains("the year 999"));
+        assert!(
+            date("20/04/99999999999999999999")
+                .unwrap_err()
+                .contains("write YYYY-MM-DD")
+        );
         assert!(date("30/02/2026").is_err());
         assert_eq!(hours("6.5"), Ok(6.5));
         assert!(hours("nan").is_err());

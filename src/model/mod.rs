@@ -10,7 +10,7 @@
 //! them as help.
 
 mod choice;
-mod date;
+pub mod date;
 pub mod lenient;
 pub mod schema;
 

@@ -10,4 +10,5 @@
 pub mod assessment;
 pub mod fields;
 pub mod rubric;
+pub mod rubric_limits;
 pub mod rules;

@@ -116,8 +116,7 @@ impl Rubric {
 
     /// Reads a rubric file.
     pub fn load(path: &Path) -> anyhow::Result<Rubric> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("cannot read the rubric {}: {}", path.display(), e.kind()))?;
+        let text = super::rubric_limits::read(path)?;
         Rubric::parse(&text, &path.display().to_string())
     }
 
@@ -160,6 +159,7 @@ impl Rubric {
 
     /// Parses and checks a rubric; `source` names it in messages.
     pub fn parse(text: &str, source: &str) -> anyhow::Result<Rubric> {
+        super::rubric_limits::check_nesting(text, source)?;
         let raw: RawRubric = yaml_serde::from_str(text).map_err(|err| {
             let place = err
                 .location()

@@ -20,4 +20,5 @@ mod review;
 mod sarif;
 mod schema;
 mod support;
+mod untrusted;
 mod workflows;

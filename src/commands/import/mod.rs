@@ -22,6 +22,7 @@ use crate::store::{change, lock};
 mod headings;
 mod sheet;
 mod values;
+mod workbook;
 use headings::{letter, match_columns, read_mapping};
 use sheet::read_grid;
 use values::{add_comment, read_row};
@@ -41,7 +42,11 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     };
     let register = register::load(&project, &[], LoadOptions { as_of });
     let path = env.cwd.join(&args.file);
-    let grid = read_grid(&path)?;
+    let sheet = read_grid(&path)?;
+    for warning in &sheet.warnings {
+        writeln!(env.stderr, "warning: {warning}")?;
+    }
+    let grid = sheet.grid;
     let Some(header) = grid.first() else {
         bail!("{} is empty: there is no header row", args.file.display());
     };

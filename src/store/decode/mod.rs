@@ -10,6 +10,7 @@
 
 mod entry;
 mod settings;
+mod toml_version;
 
 pub use entry::{MAX_ID, decode_entry, validate_id};
 pub use settings::{Settings, decode_settings};
@@ -30,7 +31,10 @@ pub type Node<'i> = Spanned<DeValue<'i>>;
 /// when the text is not valid TOML.
 pub fn parse<'i>(source: &Source<'i>, diags: &mut Vec<Diagnostic>) -> Option<Spanned<DeTable<'i>>> {
     match DeTable::parse(source.text) {
-        Ok(doc) => Some(doc),
+        Ok(doc) => {
+            toml_version::check(source, diags);
+            Some(doc)
+        }
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_string();
@@ -450,8 +454,24 @@ impl<'s, 'i> Decoder<'s, 'i> {
                     .date
                     .as_ref()
                     .and_then(|d| Date::new(i32::from(d.year), d.month, d.day));
-                match (date, dt.time, dt.offset) {
-                    (Some(date), None, None) => Some(date),
+                match (date, dt.date, dt.time, dt.offset) {
+                    (Some(date), _, None, None) => Some(date),
+                    // The TOML parser has checked the day exists, so only the year is wrong.
+                    (None, Some(toml::value::Date { year, .. }), _, _) => {
+                        self.push(
+                            v.span(),
+                            Code::BadDate,
+                            key,
+                            format!(
+                                "`{}` has the year {year:04}, outside the register's years {}-{}",
+                                last_key(key),
+                                crate::model::date::YEARS.start(),
+                                crate::model::date::YEARS.end()
+                            ),
+                            Some("check the year for a typing slip; dates are written YYYY-MM-DD".into()),
+                        );
+                        None
+                    }
                     _ => {
                         self.push(
                             v.span(),

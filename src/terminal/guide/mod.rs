@@ -221,7 +221,7 @@ pub fn hours_value(h: f64) -> Value {
 /// A date as a TOML local date.
 pub fn date_value(d: crate::model::Date) -> Value {
     let date = toml::value::Date {
-        year: u16::try_from(d.year()).unwrap_or(0),
+        year: d.year4(),
         month: d.month(),
         day: d.day(),
     };

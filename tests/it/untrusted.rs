@@ -1,0 +1,424 @@
+//! Untrusted input: dates with impossible years, hostile workbooks, CSVs
+//! in mixed encodings, a hostile rubric, odd paths and TOML 1.1 syntax.
+//! Each test is a finding from trying to break partreg; none may panic.
+
+use crate::support::{AS_OF, Project, VALID, binary, codes, diagnostics};
+
+/// A project whose sheet `old.csv` has one row with this `Start date`.
+fn import_with_start(date: &str) -> (Project, crate::support::Run) {
+    let project = Project::new();
+    project.write(
+        "old.csv",
+        format!("Partnership Name,Function of partnership,Start date\nDereham Forum,To meet,{date}\n"),
+    );
+    let run = project.run(&["import", "old.csv", "--as-of", AS_OF]);
+    (project, run)
+}
+
+#[test]
+fn import_names_a_year_with_five_digits_and_keeps_it_as_written() {
+    for year in ["20266", "65536", "99999"] {
+        let (project, run) = import_with_start(&format!("20/04/{year}"));
+        assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+        assert!(
+            run.stdout.contains(&format!("the year {year} is outside 1000-9999")),
+            "{}",
+            run.stdout
+        );
+        let text = std::fs::read_to_string(project.path("register/dereham-forum.toml")).unwrap();
+        // Kept as the text typed (which `check` then reports), never a made-up date.
+        assert!(text.contains(&format!("started = \"20/04/{year}\"")), "{text}");
+        assert!(!text.contains("0000-"), "{text}");
+    }
+}
+
+#[test]
+fn import_in_a_real_process_does_not_panic_on_a_long_year() {
+    let project = Project::new();
+    project.write(
+        "old.csv",
+        "Partnership Name,Function of partnership,Start date\nDereham Forum,To meet,20/04/20266\n",
+    );
+    let out = binary(project.dir.path(), &["import", "old.csv", "--as-of", AS_OF]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn check_reports_a_year_before_1000_as_bad_date() {
+    let project = Project::new();
+    let text = VALID.replace("started = 2015-04-01", "started = 0999-04-01");
+    project.write("register/old.toml", &text);
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    assert_eq!(codes(&report), ["bad-date"]);
+    let d = &diagnostics(&report)[0];
+    assert_eq!(d["key"], "started");
+    assert_eq!(d["line"], crate::support::position_of(&text, "started = |0999").0);
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("the year 0999, outside the register's years 1000-9999"),
+        "{d}"
+    );
+}
+
+#[test]
+fn command_line_dates_must_have_four_digit_years() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    for args in [
+        vec!["check", "--as-of", "0999-12-31"],
+        vec!["check", "--as-of", "10000-01-01"],
+        vec![
+            "review",
+            "--year",
+            "2026",
+            "--record",
+            "a",
+            "--date",
+            "0999-06-15",
+            "--reviewer",
+            "X",
+            "--outcome",
+            "continue",
+        ],
+    ] {
+        let run = project.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("is outside 1000-9999"), "{args:?}: {}", run.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(project.path("register/a.toml")).unwrap(), VALID);
+}
+
+#[test]
+fn add_refuses_a_five_digit_year() {
+    let project = Project::new();
+    let run = project.run(&["add", "--name", "Dereham Forum", "--started", "20/04/20266"]);
+    assert_ne!(run.code, 0);
+    assert!(
+        format!("{}{}", run.stdout, run.stderr).contains("the year 20266 is outside 1000-9999"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+}
+
+/// Writes `cells` (row, column, text) to the first sheet of `name`.
+fn workbook(project: &Project, name: &str, cells: &[(u32, u16, &str)]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (row, col, text) in cells {
+        sheet.write_string(*row, *col, *text).unwrap();
+    }
+    book.save(project.path(name)).unwrap();
+}
+
+#[test]
+fn import_refuses_a_sheet_whose_only_cell_is_the_last_one() {
+    let project = Project::new();
+    workbook(
+        &project,
+        "sparse.xlsx",
+        &[(0, 0, "Partnership Name"), (1_048_575, 16_383, "x")],
+    );
+    // A real process: before, this aborted with a 512 GB allocation.
+    let out = binary(project.dir.path(), &["import", "sparse.xlsx"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("cannot read"), "{stderr}");
+    assert!(
+        stderr.contains("1048576 rows by 16384 columns (from A1 to XFD1048576)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("limit of 1000000 cells"), "{stderr}");
+    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+}
+
+#[test]
+fn import_refuses_a_sheet_with_too_many_cells() {
+    let project = Project::new();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for row in 0..2_001 {
+        for col in 0..101 {
+            sheet.write_number(row, col, 1.0).unwrap();
+        }
+    }
+    book.save(project.path("big.xlsx")).unwrap();
+    let run = project.run(&["import", "big.xlsx"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("more than 200000 cells in use"), "{}", run.stderr);
+}
+
+#[test]
+fn import_reads_a_table_that_does_not_start_at_a1() {
+    let project = Project::new();
+    workbook(
+        &project,
+        "offset.xlsx",
+        &[
+            (2, 1, "Partnership Name"),
+            (2, 2, "Function of partnership"),
+            (3, 1, "Dereham Forum"),
+            (3, 2, "To meet"),
+        ],
+    );
+    let run = project.run(&["import", "offset.xlsx", "--as-of", AS_OF]);
+    assert!(run.stdout.contains("imported"), "{}\n{}", run.stdout, run.stderr);
+    let text = std::fs::read_to_string(project.path("register/dereham-forum.toml")).unwrap();
+    assert!(text.contains("function = \"To meet\""), "{text}");
+}
+
+#[test]
+fn import_keeps_an_excel_date_outside_the_years_as_text() {
+    let project = Project::new();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "Partnership Name").unwrap();
+    sheet.write_string(0, 1, "Start date").unwrap();
+    sheet.write_string(1, 0, "Dereham Forum").unwrap();
+    // Day 3,000,000 after 1899-12-30 is in the year 10113.
+    sheet.write_number_with_format(1, 1, 3_000_000.0, &date).unwrap();
+    book.save(project.path("dates.xlsx")).unwrap();
+    let run = project.run(&["import", "dates.xlsx", "--as-of", AS_OF]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Excel date number 3000000, outside the years 1000-9999"),
+        "{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(project.path("register/dereham-forum.toml")).unwrap();
+    assert!(
+        text.contains("started = \"Excel date number 3000000, outside the years 1000-9999\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn import_refuses_xls_and_ods_and_says_how_to_convert() {
+    let project = Project::new();
+    for name in ["old.xls", "old.ods"] {
+        project.write(name, b"not read");
+        let run = project.run(&["import", name]);
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr.contains("save it as an Excel Workbook (.xlsx)"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn import_refuses_a_fifo_instead_of_hanging() {
+    let project = Project::new();
+    let fifo = project.path("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let run = project.run(&["import", "pipe.csv"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+}
+
+#[test]
+fn a_csv_mixing_utf8_and_another_encoding_is_refused_with_the_place() {
+    let project = Project::new();
+    let mut bytes = "Partnership Name,Function of partnership\nCafé Partnership,To meet\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"Dereham Forum,To meet \x96 and talk\n");
+    project.write("mixed.csv", &bytes);
+    let run = project.run(&["import", "mixed.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("line 3, byte 23"), "{}", run.stderr);
+    assert!(run.stderr.contains("0x96"), "{}", run.stderr);
+    assert!(run.stderr.contains("CSV UTF-8 (Comma delimited)"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_dir(project.path("register")).unwrap().count(),
+        0,
+        "nothing imported"
+    );
+}
+
+#[test]
+fn a_windows_1252_csv_is_read_with_a_warning_on_every_run() {
+    let project = Project::new();
+    project.write(
+        "cp1252.csv",
+        b"Partnership Name,Function of partnership\nCaf\xE9 Partnership,To meet\n",
+    );
+    for args in [["import", "cp1252.csv"], ["import", "cp1252.csv"]] {
+        let run = project.run(&args);
+        assert!(
+            run.stderr
+                .contains("cp1252.csv is not UTF-8; it was read as Windows-1252"),
+            "{}",
+            run.stderr
+        );
+    }
+    let entry = std::fs::read_dir(project.path("register"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let text = std::fs::read_to_string(entry.path()).unwrap();
+    assert!(text.contains("name = \"Café Partnership\""), "{text}");
+}
+
+/// A project whose `partreg.toml` names `rubric` as its rubric.
+fn project_with_rubric(rubric: &str) -> Project {
+    let project = Project::new();
+    // Top-level settings come before the [priorities] table.
+    let settings = crate::support::SETTINGS.replace("[priorities]", &format!("rubric = {rubric:?}\n\n[priorities]"));
+    project.write("partreg.toml", settings);
+    project.write("register/a.toml", VALID);
+    project
+}
+
+#[test]
+fn a_rubric_that_is_not_a_regular_file_is_refused_at_once() {
+    // /dev/zero used to be read until memory ran out.
+    if !std::path::Path::new("/dev/zero").exists() {
+        eprintln!("skipped: no /dev/zero");
+        return;
+    }
+    let project = project_with_rubric("/dev/zero");
+    let started = std::time::Instant::now();
+    let out = binary(project.dir.path(), &["check", "--as-of", AS_OF]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("cannot read the rubric /dev/zero: it is not a regular file"),
+        "{stderr}"
+    );
+    assert!(started.elapsed().as_secs() < 10);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rubric_fifo_does_not_hang() {
+    let project = project_with_rubric("rubric.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(project.path("rubric.yaml"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("rubric.yaml: it is not a regular file"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_rubric_over_8_mb_is_refused() {
+    let project = project_with_rubric("rubric.yaml");
+    project.write("rubric.yaml", format!("# {}\n", "x".repeat(8 * 1024 * 1024)));
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("rubric.yaml: it is over 8 MB"), "{}", run.stderr);
+}
+
+#[test]
+fn a_deeply_nested_rubric_is_refused_quickly_naming_the_line() {
+    let project = project_with_rubric("rubric.yaml");
+    project.write("rubric.yaml", format!("method: worst\nrisk: {}\n", "[".repeat(100_000)));
+    let started = std::time::Instant::now();
+    let run = project.run(&["check", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("rubric.yaml:2: lists and maps are nested more than 64 deep"),
+        "{}",
+        run.stderr
+    );
+    assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
+}
+
+/// [`VALID`] with its `[approval]` table written inline as `inline`.
+fn with_inline_approval(inline: &str) -> String {
+    let approval = "[approval]\nby = \"cmt\"\ndate = 2015-03-01\nportfolio_holder = \"Cllr Pat Jones\"\n";
+    assert!(VALID.contains(approval));
+    VALID.replace(approval, "").replace(
+        "[[representatives]]",
+        &format!("approval = {inline}\n\n[[representatives]]"),
+    )
+}
+
+/// The `syntax` findings for one file: (line, message, hint).
+fn syntax_findings(text: &str) -> Vec<(u64, String, String)> {
+    let project = Project::new();
+    project.write("register/a.toml", text);
+    let (_, report) = project.check_json(&[]);
+    diagnostics(&report)
+        .iter()
+        .filter(|d| d["code"] == "syntax")
+        .map(|d| {
+            (
+                d["line"].as_u64().unwrap(),
+                d["message"].as_str().unwrap().to_string(),
+                d["hint"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn toml_1_1_only_syntax_is_an_error_naming_toml_1_0() {
+    let one_line = r#"{ by = "cmt", date = 2015-03-01, portfolio_holder = "Cllr Pat Jones" }"#;
+    assert!(
+        syntax_findings(&with_inline_approval(one_line)).is_empty(),
+        "TOML 1.0 inline tables are fine"
+    );
+    let cases = [
+        (
+            with_inline_approval("{ by = \"cmt\",\n  date = 2015-03-01, portfolio_holder = \"Cllr Pat Jones\" }"),
+            "an inline table `{ … }` must be on one line",
+        ),
+        (
+            with_inline_approval(r#"{ by = "cmt", date = 2015-03-01, portfolio_holder = "Cllr Pat Jones", }"#),
+            "cannot end with a comma",
+        ),
+        (
+            VALID.replace("Keep under review.", r"Keep \e[31munder review."),
+            r"`\e` is not an escape",
+        ),
+        (
+            VALID.replace("Keep under review.", r"Keep \x41 review."),
+            r"`\x` is not an escape",
+        ),
+    ];
+    for (text, expected) in cases {
+        let found = syntax_findings(&text);
+        assert_eq!(found.len(), 1, "{expected}: {found:?}");
+        let (line, message, hint) = &found[0];
+        assert!(
+            message.starts_with("not valid TOML 1.0: ") && message.contains(expected),
+            "{message}"
+        );
+        assert!(hint.contains("TOML 1.0") && hint.contains("tomllib"), "{hint}");
+        assert!(*line > 1, "points at the place: {line}");
+    }
+}
+
+#[test]
+fn toml_1_1_look_alikes_inside_strings_are_not_errors() {
+    let text = VALID.replace(
+        "Keep under review.",
+        r#"Braces { and, } a \\e and \\x41, written out\n"#,
+    ) + "\nnotes_block = \"\"\"\n{ a = 1,\n}\n\"\"\"\n";
+    // notes_block is an unknown key, but no syntax finding.
+    assert!(syntax_findings(&text).is_empty());
+}

@@ -3,7 +3,8 @@
 //! file into the [`crate::model`] types while reporting every fault
 //! ([`decode`]), and writing — new files laid out as a person would
 //! ([`entry_file`]), format-preserving edits of existing ones ([`edit`]),
-//! ids made from names ([`slug`]), and the one atomic write that every
+//! ids made from names ([`slug`]), names and ids that clash across files
+//! ([`names`]), and the one atomic write that every
 //! change goes through ([`atomic`]).
 //!
 //! Nothing here knows the policy's rules; those live in [`crate::policy`].
@@ -12,5 +13,6 @@ pub mod atomic;
 pub mod decode;
 pub mod edit;
 pub mod entry_file;
+pub mod names;
 pub mod register;
 pub mod slug;

@@ -11,6 +11,7 @@ mod diagnostics;
 mod export;
 mod hostile;
 mod inputs;
+mod lookalikes;
 mod properties;
 mod reliability;
 mod review;

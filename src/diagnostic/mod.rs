@@ -243,9 +243,7 @@ pub fn quote(text: &str) -> String {
         }
         match c {
             '"' => out.push_str("\\\""),
-            c if c.is_control() || is_invisible(c) => {
-                out.push_str(&c.escape_unicode().to_string());
-            }
+            c if crate::render::sanitize::is_unsafe(c) => crate::render::sanitize::push_escaped(&mut out, c),
             c => out.push(c),
         }
     }
@@ -256,18 +254,7 @@ pub fn quote(text: &str) -> String {
 /// Text made safe for a terminal or a CI log: control and invisible
 /// characters are written as escapes; everything else is kept.
 pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() || is_invisible(c) {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    crate::render::sanitize::escape(text)
 }
 
 /// Characters that change how text looks without being seen: Unicode's

@@ -10,6 +10,7 @@ mod check;
 mod diagnostics;
 mod export;
 mod hostile;
+mod injection;
 mod inputs;
 mod lookalikes;
 mod properties;

@@ -7,6 +7,7 @@ mod add;
 mod add_guided;
 mod assess;
 mod check;
+mod committed_paths;
 mod diagnostics;
 mod export;
 mod hostile;

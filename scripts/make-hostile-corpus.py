@@ -34,6 +34,12 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "tests", "hostile")
 REGISTER = os.path.join(OUT, "register")
+# Files whose names Windows cannot hold (`con.toml`: a device name). They
+# are kept here under a safe name, and `tests/it/hostile.rs` puts them into
+# a copy of the corpus at test time under the name in the test's table, so
+# that no committed path stops Git for Windows checking the repository out.
+AT_TEST_TIME = os.path.join(OUT, "at-test-time")
+AT_TEST_TIME_FILES = {}
 
 # The settings of the corpus project: the same as the integration tests'.
 SETTINGS = """council = "Hostile Test Council"
@@ -631,9 +637,11 @@ def file_names():
         add(p, entry(p))
 
     # `con` is a valid id but a reserved device name on Windows; its
-    # contents are broken too, so that it is reported everywhere.
-    p = "con.toml"
-    add(p, sub(entry(p), 'status = "active"', 'status = "activ"'))
+    # contents are broken too, so that it is reported everywhere. Made as
+    # `register/con.toml` only at test time (see AT_TEST_TIME).
+    AT_TEST_TIME_FILES["reserved-device-name.toml"] = sub(
+        entry("con.toml"), 'status = "active"', 'status = "activ"'
+    ).encode("utf-8")
 
     # The same id in two folders: both files are told.
     add("duplicate-id.toml", entry("duplicate-id.toml"))
@@ -819,6 +827,12 @@ def main():
         os.makedirs(os.path.dirname(full), exist_ok=True)
         with open(full, "wb") as f:
             f.write(FILES[path])
+    if os.path.isdir(AT_TEST_TIME):
+        shutil.rmtree(AT_TEST_TIME)
+    os.makedirs(AT_TEST_TIME)
+    for name in sorted(AT_TEST_TIME_FILES):
+        with open(os.path.join(AT_TEST_TIME, name), "wb") as f:
+            f.write(AT_TEST_TIME_FILES[name])
     total = sum(len(b) for b in FILES.values())
     print("make-hostile-corpus: wrote %d files (%.2f MB) to %s" % (len(FILES), total / 1e6, os.path.relpath(REGISTER, ROOT)))
 

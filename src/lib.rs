@@ -80,7 +80,14 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
         Ok(Outcome::Problems) => 1,
         Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
-            let _ = writeln!(env.stderr, "error: {err:#}");
+            // Messages quote file names and values: nothing in them may act
+            // on the terminal.
+            let message = format!("{err:#}");
+            let _ = writeln!(
+                env.stderr,
+                "error: {}",
+                render::sanitize::escape_keeping_lines(&message)
+            );
             2
         }
     }

@@ -109,10 +109,13 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Clean)
 }
 
+/// The settings file. The council's name is written only as a TOML string
+/// made by a TOML encoder, never into a comment or a line of its own: a
+/// name holding a line break, a quote or `rubric = "/x"` stays text.
 fn settings(council: &str) -> String {
-    let quoted = toml::Value::String(council.to_string()).to_string();
+    let quoted = toml_edit::Value::from(council).to_string();
     format!(
-        "# partreg settings for {council}'s Partnership Register.\n\
+        "# partreg settings for this council's Partnership Register.\n\
          # Every key is optional; see the partreg README.\n\n\
          # The council's name, shown in reports.\n\
          council = {quoted}\n\n\

@@ -90,7 +90,10 @@ impl Env<'_> {
         if files.is_empty() {
             return Ok(Outcome::Clean);
         }
-        let names: Vec<&str> = files.iter().map(AsRef::as_ref).collect();
+        let names: Vec<String> = files
+            .iter()
+            .map(|f| crate::render::sanitize::escape(f.as_ref()).into_owned())
+            .collect();
         writeln!(
             self.stderr,
             "note: left out because they have errors (run `partreg check` to see them): {}",

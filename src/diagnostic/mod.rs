@@ -93,6 +93,8 @@ codes! {
         "Two files have the same id.";
     DuplicateName = "duplicate-name", Error,
         "Two partnerships have the same name.";
+    ConfusableName = "confusable-name", Error,
+        "Two partnerships have different names that look the same (a Cyrillic \"о\" for a Latin \"o\").";
     TermBeforeAppointed = "term-before-appointed", Error,
         "A representative's term ends before they were appointed.";
     MissingExit = "missing-exit", Error,
@@ -119,6 +121,8 @@ codes! {
         "An active partnership has no record of the decision to join.";
     NoPartners = "no-partners", Warning,
         "An active partnership lists no partner organisations.";
+    ReservedId = "reserved-id", Warning,
+        "An id Windows keeps for a device (`con`, `nul`, `com1`…): the file cannot be checked out on Windows.";
 }
 
 /// Where in a file a finding is: 1-based lines and columns (columns count
@@ -279,9 +283,7 @@ pub fn quote(text: &str) -> String {
         }
         match c {
             '"' => out.push_str("\\\""),
-            c if c.is_control() || is_invisible(c) => {
-                out.push_str(&c.escape_unicode().to_string());
-            }
+            c if crate::render::sanitize::is_unsafe(c) => crate::render::sanitize::push_escaped(&mut out, c),
             c => out.push(c),
         }
     }
@@ -292,24 +294,38 @@ pub fn quote(text: &str) -> String {
 /// Text made safe for a terminal or a CI log: control and invisible
 /// characters are written as escapes; everything else is kept.
 pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || is_invisible(c)) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() || is_invisible(c) {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
+    crate::render::sanitize::escape(text)
 }
 
-/// Characters that change how text looks without being seen: zero-width
-/// spaces and joiners, and the bidirectional controls behind "Trojan source".
+/// Characters that change how text looks without being seen: Unicode's
+/// default-ignorable code points (soft hyphen, zero-width spaces and
+/// joiners, U+061C, the Hangul fillers, variation selectors, tag
+/// characters…) and the bidirectional controls behind "Trojan source".
+/// A name holding one looks exactly like the name without it.
 pub fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    // Default_Ignorable_Code_Point, DerivedCoreProperties.txt (Unicode
+    // 15.1); the bidi embeddings, overrides and isolates (U+202A–E,
+    // U+2066–9) and U+200E/F are among them.
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }
 
 #[cfg(test)]
@@ -340,6 +356,12 @@ mod tests {
     fn quotes_hostile_text_safely() {
         assert_eq!(quote("a\u{1b}[31m"), "\"a\\u{1b}[31m\"");
         assert_eq!(quote("x\u{202e}y"), "\"x\\u{202e}y\"");
+        for c in ['\u{ad}', '\u{61c}', '\u{3164}', '\u{e0041}', '\u{2066}', '\u{fe0f}'] {
+            assert!(is_invisible(c), "U+{:04X}", u32::from(c));
+        }
+        for c in ['a', 'é', 'о', ' ', '-', '\u{a0}'] {
+            assert!(!is_invisible(c), "U+{:04X}", u32::from(c));
+        }
         assert!(quote(&"x".repeat(1000)).chars().count() < 70);
     }
 

@@ -31,7 +31,7 @@ fn recommendation(r: Option<Recommendation>) -> &'static str {
 }
 
 /// The ratings as a terminal table.
-pub fn table(rows: &[Row<'_>], width: Option<u16>, mut w: impl Write) -> io::Result<()> {
+pub fn table(rows: &[Row<'_>], width: Option<u16>, w: impl Write) -> io::Result<()> {
     let mut t = super::table::new(
         &[
             "ID",
@@ -49,19 +49,22 @@ pub fn table(rows: &[Row<'_>], width: Option<u16>, mut w: impl Write) -> io::Res
     );
     for r in rows {
         let a = &r.assessment;
-        t.add_row(vec![
-            r.id.to_string(),
-            r.entry.name.clone(),
-            r.entry.status.to_string(),
-            computed_title(a.risk.computed).to_string(),
-            level(a.risk.recorded).to_string(),
-            computed_title(a.value.computed).to_string(),
-            level(a.value.recorded).to_string(),
-            if a.differs() { "yes" } else { "no" }.to_string(),
-            recommendation(a.recommendation).to_string(),
-        ]);
+        super::table::add_row(
+            &mut t,
+            vec![
+                r.id.to_string(),
+                r.entry.name.clone(),
+                r.entry.status.to_string(),
+                computed_title(a.risk.computed).to_string(),
+                level(a.risk.recorded).to_string(),
+                computed_title(a.value.computed).to_string(),
+                level(a.value.recorded).to_string(),
+                if a.differs() { "yes" } else { "no" }.to_string(),
+                recommendation(a.recommendation).to_string(),
+            ],
+        );
     }
-    writeln!(w, "{t}")
+    writeln!(super::sanitize::Terminal::new(w), "{t}")
 }
 
 /// The ratings as CSV, one row per partnership.
@@ -160,7 +163,8 @@ pub fn json(rows: &[Row<'_>], mut w: impl Write) -> io::Result<()> {
 }
 
 /// The working behind one assessment, in plain English.
-pub fn explain(row: &Row<'_>, rubric: &Rubric, mut w: impl Write) -> io::Result<()> {
+pub fn explain(row: &Row<'_>, rubric: &Rubric, w: impl Write) -> io::Result<()> {
+    let mut w = super::sanitize::Terminal::new(w);
     let e = row.entry;
     let a = &row.assessment;
     writeln!(w, "{} ({}), {}", e.name, row.id, e.status)?;
@@ -345,7 +349,8 @@ const COLUMNS: [Level; 3] = [Level::Low, Level::Medium, Level::High];
 
 /// The value × risk grid as a terminal table: counts and recommendations,
 /// and the ids when `names` is set.
-pub fn matrix_table(m: &Matrix, rubric: &Rubric, names: bool, width: Option<u16>, mut w: impl Write) -> io::Result<()> {
+pub fn matrix_table(m: &Matrix, rubric: &Rubric, names: bool, width: Option<u16>, w: impl Write) -> io::Result<()> {
+    let mut w = super::sanitize::Terminal::new(w);
     let mut t = super::table::new(&["Value \\ Risk", "Low risk", "Medium risk", "High risk"], width, &[0]);
     for value in ORDER {
         let mut row = vec![format!("{} value", value.title())];
@@ -355,7 +360,7 @@ pub fn matrix_table(m: &Matrix, rubric: &Rubric, names: bool, width: Option<u16>
             if names {
                 for id in ids {
                     cell.push('\n');
-                    cell.push_str(id);
+                    cell.push_str(&super::sanitize::escape(id));
                 }
             }
             row.push(cell);

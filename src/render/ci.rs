@@ -161,8 +161,13 @@ pub fn summary(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
             "warning"
         };
         let line = d.location.as_ref().map_or(String::new(), |l| l.line.to_string());
-        let text = message(d).replace('|', "\\|").replace('\n', " ");
-        writeln!(w, "| {mark} | `{}` | {line} | `{}` | {text} |", d.file, d.code.as_str())?;
+        writeln!(
+            w,
+            "| {mark} | {} | {line} | `{}` | {} |",
+            super::markdown::code(&d.file),
+            d.code.as_str(),
+            super::markdown::text(&message(d))
+        )?;
     }
     Ok(())
 }

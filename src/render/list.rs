@@ -18,7 +18,7 @@ fn index(columns: &[Column], key: &str) -> usize {
 }
 
 /// The main columns as a terminal table.
-pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, mut w: impl Write) -> io::Result<()> {
+pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, w: impl Write) -> io::Result<()> {
     let shown = [
         "id",
         "name",
@@ -49,9 +49,9 @@ pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, mut w: impl
                 other => other.text(),
             })
             .collect();
-        t.add_row(row);
+        super::table::add_row(&mut t, row);
     }
-    writeln!(w, "{t}")
+    writeln!(super::sanitize::Terminal::new(w), "{t}")
 }
 
 /// Every column as CSV, headed by the column keys.

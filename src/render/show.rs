@@ -105,8 +105,9 @@ pub fn text(
     e: &Entry,
     a: &Assessment<'_>,
     diags: &[Diagnostic],
-    mut w: impl Write,
+    w: impl Write,
 ) -> io::Result<()> {
+    let mut w = super::sanitize::Terminal::new(w);
     let w = &mut w;
     writeln!(w, "{} ({id})", e.name)?;
     writeln!(w, "{file}\n")?;

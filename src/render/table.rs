@@ -32,3 +32,15 @@ pub fn new(headers: &[&str], width: Option<u16>, keep_whole: &[usize]) -> Table 
     }
     table
 }
+
+/// Adds a row of cells that may hold text from a file: each is escaped
+/// (`render::sanitize`) before the table measures it, so that a control
+/// character can neither act on the terminal nor upset the column widths.
+pub fn add_row(table: &mut Table, cells: impl IntoIterator<Item = String>) {
+    table.add_row(
+        cells
+            .into_iter()
+            .map(|c| super::sanitize::escape(&c).into_owned())
+            .collect::<Vec<_>>(),
+    );
+}

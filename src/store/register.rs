@@ -6,7 +6,6 @@
 //! make the whole run meaningless (no register folder, broken settings) are
 //! errors here.
 
-use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +16,8 @@ use crate::model::{Date, Entry};
 use crate::policy::rubric::Rubric;
 use crate::policy::rules::{self, RuleContext};
 use crate::store::decode::{self, Decoder, Settings};
+
+pub use super::names::normalise_name;
 
 /// The settings file's name.
 pub const SETTINGS_FILE: &str = "partreg.toml";
@@ -190,7 +191,7 @@ pub struct LoadedEntry {
     pub entry: Option<Entry>,
     /// The name as written and where it is, for cross-file findings; kept
     /// even when other parts of the file are wrong.
-    name: Option<(String, Location)>,
+    pub(super) name: Option<(String, Location)>,
     /// This file's own findings.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -285,7 +286,7 @@ fn load_with(project: &Project, extra: &[PathBuf], options: LoadOptions, keep_en
     let cx = project.rule_context(options.as_of);
     register.entries = load_all(&paths, project, &cx, keep_entries);
     register.entries.sort_by(|a, b| a.file.cmp(&b.file));
-    cross_file_rules(&mut register.entries);
+    super::names::cross_file_rules(&mut register.entries);
     register
 }
 
@@ -366,7 +367,7 @@ fn io_reason(err: &std::io::Error) -> String {
     err.kind().to_string()
 }
 
-fn file_fault(file: &str, code: Code, message: String, hint: Option<&str>) -> Diagnostic {
+pub(super) fn file_fault(file: &str, code: Code, message: String, hint: Option<&str>) -> Diagnostic {
     Diagnostic {
         file: file.to_string(),
         location: None,
@@ -483,65 +484,4 @@ fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
         ));
     }
     fs::read(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))
-}
-
-/// Names compare equal after trimming, collapsing white space and lower-casing.
-pub fn normalise_name(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
-}
-
-/// Duplicate ids (the same file name in two folders) and duplicate names.
-/// Every file in a group is told, naming the others, so that checking any
-/// one of them shows the clash.
-fn cross_file_rules(entries: &mut [LoadedEntry]) {
-    let mut ids: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut names: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        ids.entry(e.id.to_lowercase()).or_default().push(i);
-        if let Some((name, _)) = &e.name {
-            let key = normalise_name(name);
-            // A blank name is reported as missing already.
-            if !key.is_empty() {
-                names.entry(key).or_default().push(i);
-            }
-        }
-    }
-    for group in ids.values().filter(|g| g.len() > 1) {
-        for &i in group {
-            let others = others(entries, group, i);
-            let e = &mut entries[i];
-            let message = format!("the id {} is also used by {others}", quote(&e.id));
-            let hint = "ids must be unique across all folders: rename one of the files";
-            e.diagnostics
-                .push(file_fault(&e.file, Code::DuplicateId, message, Some(hint)));
-        }
-    }
-    for group in names.values().filter(|g| g.len() > 1) {
-        for &i in group {
-            let others = others(entries, group, i);
-            let e = &mut entries[i];
-            let Some((name, location)) = &e.name else { continue };
-            let d = Diagnostic {
-                file: e.file.clone(),
-                location: Some(location.clone()),
-                code: Code::DuplicateName,
-                key: "name".into(),
-                message: format!("the name {} is also used by {others}", quote(name)),
-                hint: Some(
-                    "each partnership is on the register once: merge the files or make the names distinct".into(),
-                ),
-            };
-            e.diagnostics.push(d);
-        }
-    }
-}
-
-/// The other files of a group, for a message: `register/a.toml and register/b.toml`.
-fn others(entries: &[LoadedEntry], group: &[usize], me: usize) -> String {
-    let files: Vec<&str> = group
-        .iter()
-        .filter(|&&j| j != me)
-        .map(|&j| entries[j].file.as_str())
-        .collect();
-    files.join(" and ")
 }

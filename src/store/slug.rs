@@ -1,36 +1,37 @@
 //! Ids for new partnerships, made from their names: lower-case ASCII
-//! letters and digits joined by single hyphens, accents folded (é → e), at
-//! most 64 characters, and never a name Windows keeps for devices.
+//! letters and digits joined by single hyphens, at most 64 characters, and
+//! never a name Windows keeps for devices. Accents are folded (é → e) and
+//! other scripts transliterated ("Партнёрство" → partnerstvo, "合作伙伴" →
+//! he-zuo-huo-ban) with `deunicode`, so that every name made of letters
+//! gets an id.
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::store::decode::MAX_ID;
 
-/// Names Windows reserves for devices: a file called `con.toml` cannot be
-/// opened there.
-const RESERVED: [&str; 22] = [
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2",
-    "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+/// Names Windows reserves for devices, with or without an extension: a
+/// file called `con.toml` cannot be opened there, and Git for Windows
+/// cannot check out a repository that holds one. The one list for ids
+/// (`check`, `add`, `import`) and for committed paths.
+pub const RESERVED: [&str; 24] = [
+    "con", "prn", "aux", "nul", "com0", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt0",
+    "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
-/// Whether Windows reserves this name.
+/// Whether Windows reserves this id (in any case).
 pub fn is_reserved(id: &str) -> bool {
-    RESERVED.contains(&id)
+    RESERVED.iter().any(|r| r.eq_ignore_ascii_case(id))
 }
 
-/// The id for a name, or `None` when nothing usable is left.
+/// The id for a name, or `None` when nothing usable is left (a name of
+/// only symbols or emoji).
 pub fn from_name(name: &str) -> Option<String> {
     let mut slug = String::with_capacity(name.len());
     let mut gap = false;
-    for c in name.nfkd() {
+    // Composed first, so that a letter is transliterated whole ("ё", not
+    // "е" and a diaeresis); a decomposed accent left over is dropped.
+    for c in name.nfc() {
         let folded: &str = match c {
-            'ß' => "ss",
-            'æ' | 'Æ' => "ae",
-            'œ' | 'Œ' => "oe",
-            'ø' | 'Ø' => "o",
-            'ł' | 'Ł' => "l",
-            'đ' | 'Đ' => "d",
-            'þ' | 'Þ' => "th",
             '&' => "and",
             c if c.is_ascii_alphanumeric() => {
                 if gap && !slug.is_empty() {
@@ -40,10 +41,21 @@ pub fn from_name(name: &str) -> Option<String> {
                 slug.push(c.to_ascii_lowercase());
                 continue;
             }
-            // Combining accents left by the decomposition: é became e + ´.
             c if unicode_normalization::char::is_combining_mark(c) => continue,
             // Apostrophes join rather than split: "King's Lynn" → kings-lynn.
             '\'' | '’' => continue,
+            // Letters and digits of any script become ASCII; symbols and
+            // emoji (which deunicode would spell out as words) are gaps.
+            c if c.is_alphanumeric() => match deunicode::deunicode_char(c) {
+                Some(ascii) => {
+                    push_words(&mut slug, &mut gap, ascii);
+                    continue;
+                }
+                None => {
+                    gap = true;
+                    continue;
+                }
+            },
             _ => {
                 gap = true;
                 continue;
@@ -63,6 +75,22 @@ pub fn from_name(name: &str) -> Option<String> {
         slug.push_str("-partnership");
     }
     Some(slug)
+}
+
+/// Appends a transliteration ("Zhong ", "ss", "@"): its letters and digits
+/// join the id, anything else separates words.
+fn push_words(slug: &mut String, gap: &mut bool, ascii: &str) {
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            if *gap && !slug.is_empty() {
+                slug.push('-');
+            }
+            *gap = false;
+            slug.push(c.to_ascii_lowercase());
+        } else if c != '\'' {
+            *gap = true;
+        }
+    }
 }
 
 /// Cuts an id to at most [`MAX_ID`] characters, at a hyphen when one is near.
@@ -92,6 +120,8 @@ mod tests {
             ("Health 🎉 Board", "health-board"),
             ("CON", "con-partnership"),
             ("com1", "com1-partnership"),
+            ("COM0", "com0-partnership"),
+            ("lpt0", "lpt0-partnership"),
             ("../../etc/passwd", "etc-passwd"),
             ("A/B\\C", "a-b-c"),
         ];
@@ -103,7 +133,7 @@ mod tests {
 
     #[test]
     fn refuses_names_with_nothing_usable() {
-        for name in ["", "   ", "..", "🎉🎉", "—", "中文"] {
+        for name in ["", "   ", "..", "🎉🎉", "—", "★ ☆", "‼"] {
             assert_eq!(from_name(name), None, "{name:?}");
         }
     }
@@ -116,5 +146,36 @@ mod tests {
         assert!(crate::store::decode::validate_id(&id).is_ok());
         let solid = "x".repeat(200);
         assert_eq!(from_name(&solid).unwrap().len(), 64);
+    }
+
+    #[test]
+    fn names_in_other_scripts_get_ids() {
+        let cases = [
+            ("Партнёрство", "partniorstvo"),
+            ("合作伙伴", "he-zuo-huo-ban"),
+            ("Συνεργασία Κρήτης", "sunergasia-kretes"),
+            ("中文", "zhong-wen"),
+        ];
+        for (name, id) in cases {
+            assert_eq!(from_name(name).as_deref(), Some(id), "{name:?}");
+        }
+        // Arabic and a very long Chinese name: whatever the spelling, a
+        // valid id of at most 64 characters.
+        for name in ["شراكة النفايات", &"合作伙伴关系".repeat(30), "Коп", "Nul", "ЛПТ1"] {
+            let id = from_name(name).unwrap_or_else(|| panic!("no id for {name:?}"));
+            assert!(crate::store::decode::validate_id(&id).is_ok(), "{name:?} → {id:?}");
+            assert!(id.len() <= 64 && !is_reserved(&id), "{name:?} → {id:?}");
+        }
+    }
+
+    #[test]
+    fn the_reserved_list_has_every_device_name() {
+        for n in 0..=9 {
+            assert!(is_reserved(&format!("com{n}")) && is_reserved(&format!("LPT{n}")));
+        }
+        for id in ["con", "PRN", "aux", "nul"] {
+            assert!(is_reserved(id));
+        }
+        assert!(!is_reserved("com10") && !is_reserved("console"));
     }
 }

@@ -483,3 +483,27 @@ fn every_code_is_tested_here_and_documented() {
     }
     assert_eq!(AS_OF, "2026-11-30");
 }
+
+#[test]
+fn confusable_name_with_a_cyrillic_letter() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    let second = VALID.replace("\"Test Waste Partnership\"", "\"Test W\u{430}ste Partnership\"");
+    project.write("register/b.toml", &second);
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    let d = diagnostics(&report)
+        .iter()
+        .find(|d| d["code"] == "confusable-name" && d["file"] == "register/b.toml")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert!(d["message"].as_str().unwrap().contains("register/a.toml"));
+    let (line, column) = position_of(&second, "\"Test W\u{430}ste");
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(line), Some(column)));
+}
+
+#[test]
+fn reserved_id() {
+    let d = expect("aux", VALID, "reserved-id", None);
+    assert_eq!(d["severity"], "warning");
+    assert!(d["hint"].as_str().unwrap().contains("aux-partnership.toml"), "{d:#}");
+}

@@ -4,7 +4,10 @@
 //! with wrong types, integers past i64, NaN and infinite hours, impossible
 //! dates, invisible characters, file names that are not ids or try to leave
 //! the folder). `tests/hostile/README.md` lists them;
-//! `scripts/make-hostile-corpus.py` makes them.
+//! `scripts/make-hostile-corpus.py` makes them. Files whose names Windows
+//! cannot hold (`con.toml`) are not committed: the tests run over a copy of
+//! the corpus made at test time, with those files added under their real
+//! names (see [`AT_TEST_TIME`]).
 //!
 //! Whatever is in the register, `check` must finish, exit 1, never panic,
 //! and name every file in at least one diagnostic: a file it says nothing
@@ -30,9 +33,54 @@ const MIN_FILES: usize = 60;
 /// build): a run that takes longer is hanging.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
 
-/// The corpus project folder: its `partreg.toml` and `register/`.
+/// Files committed under a safe name in `tests/hostile/at-test-time/` and
+/// the names they get in the copy's register: names Git for Windows cannot
+/// check out.
+const AT_TEST_TIME: &[(&str, &str)] = &[("reserved-device-name.toml", "con.toml")];
+
+/// The corpus project folder (its `partreg.toml` and `register/`): a copy
+/// of `tests/hostile/` under the test build's temporary folder, made once
+/// per run, with the [`AT_TEST_TIME`] files added.
 fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile")
+    static COPY: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    COPY.get_or_init(|| {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        // Copies left by earlier runs (over an hour old: not a run going on now).
+        for old in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let stale = old
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > Duration::from_secs(3600)));
+            if stale && old.file_name().to_string_lossy().starts_with("hostile-corpus-") {
+                let _ = std::fs::remove_dir_all(old.path());
+            }
+        }
+        let copy = tmp.join(format!("hostile-corpus-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&copy);
+        std::fs::create_dir_all(copy.join("register")).unwrap();
+        std::fs::copy(committed.join("partreg.toml"), copy.join("partreg.toml")).unwrap();
+        for item in walkdir::WalkDir::new(committed.join("register")) {
+            let item = item.unwrap();
+            let to = copy
+                .join("register")
+                .join(item.path().strip_prefix(committed.join("register")).unwrap());
+            if item.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(item.path(), &to).unwrap();
+            }
+        }
+        for (stored, name) in AT_TEST_TIME {
+            std::fs::copy(
+                committed.join("at-test-time").join(stored),
+                copy.join("register").join(name),
+            )
+            .unwrap();
+        }
+        copy
+    })
+    .clone()
 }
 
 /// Every entry file of the corpus as reports show it (`register/<name>.toml`),
@@ -184,6 +232,9 @@ fn the_corpus_has_at_least_60_files() {
     // Settings the corpus relies on (priority codes P1..P3): a missing file
     // would make every run fail for the wrong reason.
     assert!(corpus().join("partreg.toml").is_file());
+    for (_, name) in AT_TEST_TIME {
+        assert!(files.contains(&format!("register/{name}")), "{name} is not in the copy");
+    }
 }
 
 #[test]

@@ -11,11 +11,9 @@ use crate::reports::history::Changes;
 use crate::reports::review::Pack;
 use std::io::{self, Write};
 
-/// Escapes text for a Markdown table cell.
+/// Text from the register, inert in Markdown.
 pub(super) fn md(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    crate::render::markdown::text(text)
 }
 
 /// A committee-ready Markdown report.
@@ -67,9 +65,9 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
         let e = r.entry;
         writeln!(
             w,
-            "| {} (`{}`) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} ({}) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             md(&e.name),
-            r.id,
+            crate::render::markdown::code(r.id),
             md(&e.lead_partner),
             e.status,
             e.role,

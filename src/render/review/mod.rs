@@ -158,7 +158,8 @@ fn summary_lines(pack: &Pack<'_>) -> Vec<String> {
 }
 
 /// The terminal pack, at most 100 columns wide.
-pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
+pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, w: impl Write) -> io::Result<()> {
+    let mut w = crate::render::sanitize::Terminal::new(w);
     let width = Some(super::table::WIDTH);
     writeln!(w, "{}", title(pack))?;
     writeln!(
@@ -178,7 +179,10 @@ pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w:
     } else {
         let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0, 1]);
         for a in &pack.attention {
-            t.add_row(vec![urgency(a.severity).to_string(), a.id.clone(), a.message.clone()]);
+            crate::render::table::add_row(
+                &mut t,
+                vec![urgency(a.severity).to_string(), a.id.clone(), a.message.clone()],
+            );
         }
         writeln!(w, "{t}")?;
     }
@@ -202,7 +206,10 @@ pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w:
             },
             (None, false) => "not due".to_string(),
         };
-        t.add_row(vec![r.id.to_string(), r.entry.status.to_string(), assessment, review]);
+        crate::render::table::add_row(
+            &mut t,
+            vec![r.id.to_string(), r.entry.status.to_string(), assessment, review],
+        );
     }
     writeln!(w, "{t}")?;
     if let Some(c) = changes {

@@ -566,6 +566,12 @@ pub fn describe_char(c: char) -> String {
         '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "a text-direction control",
         '\u{2060}'..='\u{2064}' => "an invisible joiner",
         '\u{FEFF}' => "a zero-width no-break space",
+        '\u{00AD}' => "a soft hyphen",
+        '\u{061C}' => "an Arabic letter mark (a text-direction control)",
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' => "a Hangul filler (an invisible letter)",
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => "a variation selector",
+        '\u{E0000}'..='\u{E007F}' => "a tag character (invisible)",
+        c if crate::diagnostic::is_invisible(c) => "an invisible character",
         _ => "a control character",
     };
     format!("{name} (U+{:04X})", u32::from(c))

@@ -1,11 +1,12 @@
 //! Calendar dates as the register writes them: TOML local dates such as
 //! `2026-04-20`, with no time and no time zone.
 //!
-//! partreg only needs to compare dates, step back a year and know "today", so
-//! a small hand-written type is clearer than a date-time crate.
+//! partreg only needs to compare dates and step back a year, so a small
+//! hand-written type is clearer than a date-time crate for that. "Today" is
+//! different: it depends on the time zone and its summer-time rules, which
+//! `jiff` reads from the system's time-zone database (honouring `TZ`).
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// A valid proleptic-Gregorian calendar date. Constructing one checks that the
 /// day exists, so a `Date` is never 2025-02-30.
@@ -49,14 +50,22 @@ impl Date {
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
-    /// Today's date in UTC, from the system clock.
+    /// Today's date where partreg runs: the local calendar date in the
+    /// machine's time zone (`TZ` respected). Between midnight and 1 a.m. in
+    /// British Summer Time the UTC date is still yesterday.
     pub fn today() -> Date {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let days = i64::try_from(secs / 86_400).unwrap_or(0);
-        Date::from_days_since_epoch(days)
+        Date::on(jiff::Timestamp::now(), &jiff::tz::TimeZone::system())
+    }
+
+    /// The calendar date an instant falls on in a time zone.
+    pub fn on(instant: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> Date {
+        let date = zone.to_datetime(instant).date();
+        // jiff's dates are valid and its years (-9999..=9999) fit ours.
+        Date {
+            year: i32::from(date.year()),
+            month: date.month().unsigned_abs(),
+            day: date.day().unsigned_abs(),
+        }
     }
 
     /// The same day one year earlier; 29 February becomes 28 February.
@@ -158,6 +167,34 @@ mod tests {
         assert_eq!(Date::from_days_since_epoch(0), Date::new(1970, 1, 1).unwrap());
         assert_eq!(Date::from_days_since_epoch(20_422), Date::new(2025, 11, 30).unwrap());
         assert_eq!(Date::from_days_since_epoch(19_782), Date::new(2024, 2, 29).unwrap());
+    }
+
+    fn instant(text: &str) -> jiff::Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn today_is_the_local_calendar_date() {
+        let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        // 00:30 BST on 1 June is 23:30 UTC on 31 May.
+        assert_eq!(
+            Date::on(instant("2026-05-31T23:30:00Z"), &london),
+            Date::new(2026, 6, 1).unwrap()
+        );
+        assert_eq!(
+            Date::on(instant("2026-05-31T23:30:00Z"), &jiff::tz::TimeZone::UTC),
+            Date::new(2026, 5, 31).unwrap()
+        );
+        // In winter London is on UTC: 23:30 UTC on 31 December is still 31 December.
+        assert_eq!(
+            Date::on(instant("2026-12-31T23:30:00Z"), &london),
+            Date::new(2026, 12, 31).unwrap()
+        );
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert_eq!(
+            Date::on(instant("2026-02-28T15:00:00Z"), &tokyo),
+            Date::new(2026, 3, 1).unwrap()
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod check;
 pub mod ci;
 pub mod csv;
 pub mod list;
+pub mod pipe;
 pub mod review;
 pub mod show;
 pub mod table;

@@ -110,7 +110,23 @@ fn page(top: &clap::Command, cmd: &clap::Command, all_pages: bool) -> anyhow::Re
         )]);
     }
     out.extend_from_slice(roff.to_roff().as_bytes());
-    Ok(out)
+    Ok(ascii_roff(&String::from_utf8_lossy(&out)).into_bytes())
+}
+
+/// The page with every character past ASCII (`…`, `£`, `×`, `—`) written as
+/// a roff glyph escape, `\[u2026]`: groff reads a page as Latin-1 unless
+/// `man` runs it through `preconv`, and `groff -man` or `man -l` on another
+/// system may not.
+fn ascii_roff(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    for c in page.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// The help's closing text as man sections: each paragraph headed
@@ -161,6 +177,11 @@ fn extra_sections(roff: &mut Roff, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_past_ascii_become_glyph_escapes() {
+        assert_eq!(ascii_roff("£12,500 … ×"), "\\[u00A3]12,500 \\[u2026] \\[u00D7]");
+    }
 
     #[test]
     fn the_closing_help_splits_into_sections() {

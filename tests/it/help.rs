@@ -181,19 +181,35 @@ fn man_pages_render_with_groff() {
     }
     let project = Project::new();
     stdout(&project, &["man", "--dir", "man1"]);
-    let out = Command::new("groff")
-        .args(["-man", "-Tutf8", "-P", "-cbou"])
-        .arg(project.path("man1/partreg-check.1"))
-        .env("GROFF_NO_SGR", "1")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let render = |name: &str| {
+        let out = Command::new("groff")
+            .args(["-man", "-Tutf8", "-ww", "-P", "-cbou"])
+            .arg(project.path("man1").join(name))
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.stderr.is_empty(),
+            "groff warns on {name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Every page, with all warnings on (£, … and × included).
+    for entry in std::fs::read_dir(project.path("man1")).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let text = render(&name);
+        assert!(
+            text.contains("SYNOPSIS") && text.contains("SEE ALSO"),
+            "{name}:\n{text}"
+        );
+    }
+    let add = render("partreg-add.1");
     assert!(
-        out.stderr.is_empty(),
-        "groff warns: {}",
-        String::from_utf8_lossy(&out.stderr)
+        add.contains('…') && !add.contains('Â'),
+        "accents and ellipses survive: {add}"
     );
-    let text = String::from_utf8_lossy(&out.stdout);
+    let text = render("partreg-check.1");
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     for example in [
         "partreg check --strict --as-of 2026-04-01",

@@ -26,6 +26,12 @@ pub fn print(w: &mut dyn Write) -> anyhow::Result<()> {
 /// Writes `partreg.1` and one `partreg-COMMAND.1` per command into `dir`
 /// (created if missing), and names each file on `out`.
 pub fn write_all(dir: &Path, out: &mut dyn Write) -> anyhow::Result<()> {
+    if dir.is_file() {
+        anyhow::bail!(
+            "{} is a file, not a folder; it has been left as it was\n  hint: give --dir a folder for the pages, e.g. --dir man1",
+            dir.display()
+        );
+    }
     std::fs::create_dir_all(dir).map_err(|e| anyhow::anyhow!("cannot create the folder {}: {e}", dir.display()))?;
     let top = built();
     let mut pages = vec![(file_name(&top), page(&top, &top, true)?)];

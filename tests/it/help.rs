@@ -172,6 +172,20 @@ fn man_writes_a_page_per_command_with_its_options() {
     );
 }
 
+#[test]
+fn man_into_a_file_is_refused_and_the_file_kept() {
+    let project = Project::new();
+    project.write("notes.txt", "mine\n");
+    let out = binary(project.dir.path(), &["man", "--dir", "notes.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("notes.txt is a file, not a folder") && stderr.contains("hint:"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(project.path("notes.txt")).unwrap(), "mine\n");
+}
+
 /// The pages rendered by the real formatter, when it is installed.
 #[test]
 fn man_pages_render_with_groff() {

@@ -30,45 +30,59 @@ pub mod terminal;
 
 use std::io::Write;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 pub use commands::{Env, Outcome};
 
 /// Runs partreg with these arguments (the first being the program name).
 /// Returns the exit code: 0 clean, 1 the register has problems, 2 cannot run.
 pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>) -> u8 {
-    let cli = match cli::Cli::try_parse_from(args) {
+    let args: Vec<std::ffi::OsString> = args.into_iter().collect();
+    let cli = match parse(&args) {
         Ok(cli) => cli,
         Err(err) => {
             let code = if err.use_stderr() { 2 } else { 0 };
-            let text = if env.stderr_is_terminal {
+            // Help goes to stdout and errors to stderr: each is coloured by
+            // the one rule, judged for its own stream.
+            let (target, is_terminal): (&mut dyn Write, bool) = if err.use_stderr() {
+                (env.stderr, env.stderr_is_terminal)
+            } else {
+                (env.stdout, env.stdout_is_terminal)
+            };
+            let text = if render::text::use_colour(color_flag(&args), is_terminal) {
                 err.render().ansi().to_string()
             } else {
                 err.render().to_string()
             };
-            let target: &mut dyn Write = if err.use_stderr() { env.stderr } else { env.stdout };
-            let _ = write!(target, "{text}");
-            return code;
+            return match write!(target, "{text}") {
+                Ok(()) => code,
+                Err(_) => 2,
+            };
         }
     };
     let result = match &cli.command {
-        cli::Command::Check(args) => commands::check::run(env, &cli.global, args),
-        cli::Command::Assess(args) => commands::assess::run(env, &cli.global, args),
-        cli::Command::Add(args) => commands::add::run(env, &cli.global, args),
-        cli::Command::Review(args) => commands::review::run(env, &cli.global, args),
-        cli::Command::List(args) => commands::list::list(env, &cli.global, args),
-        cli::Command::Import(args) => commands::import::run(env, &cli.global, args),
-        cli::Command::Show(args) => commands::list::show(env, &cli.global, args),
+        cli::Command::Check(args) => commands::check::run(env, &args.global.or(&cli.global), args),
+        cli::Command::Assess(args) => commands::assess::run(env, &args.global.or(&cli.global), args),
+        cli::Command::Add(args) => commands::add::run(env, &args.global.or(&cli.global), args),
+        cli::Command::Review(args) => commands::review::run(env, &args.global.or(&cli.global), args),
+        cli::Command::List(args) => commands::list::list(env, &args.global.or(&cli.global), args),
+        cli::Command::Import(args) => commands::import::run(env, &args.global.or(&cli.global), args),
+        cli::Command::Show(args) => commands::list::show(env, &args.global.or(&cli.global), args),
         cli::Command::Init(args) => commands::init::run(env, args),
         cli::Command::Completions { shell } => {
-            let mut command = <cli::Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut command, "partreg", &mut env.stdout);
-            Ok(Outcome::Clean)
+            // Into memory first: clap_complete panics when its writer fails
+            // (a closed pipe, a full disk); a failed write here is an error.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cli::Cli::command(), "partreg", &mut script);
+            env.stdout
+                .write_all(&script)
+                .map(|()| Outcome::Clean)
+                .map_err(Into::into)
         }
-        cli::Command::Man => clap_mangen::Man::new(<cli::Cli as clap::CommandFactory>::command())
-            .render(&mut env.stdout)
-            .map(|()| Outcome::Clean)
-            .map_err(Into::into),
+        cli::Command::Man { dir: None } => commands::man::print(env.stdout).map(|()| Outcome::Clean),
+        cli::Command::Man { dir: Some(dir) } => {
+            commands::man::write_all(&env.cwd.join(dir), env.stdout).map(|()| Outcome::Clean)
+        }
         cli::Command::Schema => env
             .stdout
             .write_all(model::schema::entry_schema().as_bytes())
@@ -78,7 +92,6 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
     match result {
         Ok(Outcome::Clean) => 0,
         Ok(Outcome::Problems) => 1,
-        Err(err) if is_broken_pipe(&err) => 0,
         Err(err) => {
             // Messages quote file names and values: nothing in them may act
             // on the terminal.
@@ -88,15 +101,80 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
                 "error: {}",
                 render::sanitize::escape_keeping_lines(&message)
             );
+            if is_disk_full(&err) {
+                let _ = writeln!(
+                    env.stderr,
+                    "  hint: the disk is full; free some space and run partreg again"
+                );
+            }
             2
         }
     }
 }
 
-/// `partreg … | head` closing the pipe early is not a failure.
-fn is_broken_pipe(err: &anyhow::Error) -> bool {
+/// Parses the command line with clap's styles on; whether they are shown
+/// is decided when help or an error is printed.
+fn parse(args: &[std::ffi::OsString]) -> Result<cli::Cli, clap::Error> {
+    let mut command = cli::Cli::command().color(clap::ColorChoice::Always);
+    let matches = command.try_get_matches_from_mut(args)?;
+    cli::Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))
+}
+
+/// The last `--color WHEN` or `--color=WHEN` before any `--`, read before
+/// clap parses, so that clap's own help and errors follow it too. A value
+/// clap would reject counts as not given.
+pub fn color_flag(args: &[std::ffi::OsString]) -> Option<cli::ColorChoice> {
+    use clap::ValueEnum;
+    let mut found = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        let value = match word.as_ref() {
+            "--" => break,
+            "--color" => words.next().map(std::borrow::Cow::into_owned),
+            w => w.strip_prefix("--color=").map(str::to_string),
+        };
+        if let Some(v) = value {
+            found = cli::ColorChoice::from_str(&v, false).ok().or(found);
+        }
+    }
+    found
+}
+
+/// A full disk deserves a plainer word than the system's error.
+fn is_disk_full(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cli::ColorChoice;
+
+    fn flag(args: &[&str]) -> Option<ColorChoice> {
+        let args: Vec<std::ffi::OsString> = std::iter::once("partreg")
+            .chain(args.iter().copied())
+            .map(Into::into)
+            .collect();
+        color_flag(&args)
+    }
+
+    #[test]
+    fn reads_the_colour_flag_before_clap_does() {
+        assert_eq!(flag(&["--help"]), None);
+        assert_eq!(flag(&["--color", "never", "--help"]), Some(ColorChoice::Never));
+        assert_eq!(flag(&["check", "--color=always"]), Some(ColorChoice::Always));
+        assert_eq!(
+            flag(&["--color", "always", "check", "--color", "never"]),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(flag(&["--color", "purple"]), None, "clap will reject it");
+        assert_eq!(
+            flag(&["check", "--", "--color=always"]),
+            None,
+            "after -- it is a file name"
+        );
+    }
 }

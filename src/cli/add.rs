@@ -4,6 +4,9 @@
 use clap::Args;
 use std::path::PathBuf;
 
+use super::{GlobalArgs, values};
+use crate::model;
+
 pub(super) const ADD_HELP: &str = "\
 On a terminal, partreg first asks whether this is a partnership under the
 policy at all, then asks for each field with the policy's guidance and
@@ -46,7 +49,7 @@ pub struct AddArgs {
     #[arg(long = "partner", value_name = "TEXT")]
     pub partners: Vec<String>,
     /// proposed (default), active, exiting, exited or declined.
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long, value_name = "STATUS", value_parser = values::of::<model::Status>())]
     pub status: Option<String>,
     /// The purpose of the partnership.
     #[arg(long, value_name = "TEXT")]
@@ -55,19 +58,19 @@ pub struct AddArgs {
     #[arg(long = "objective", value_name = "TEXT")]
     pub objectives: Vec<String>,
     /// strategic or operational.
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", value_parser = values::of::<model::Kind>())]
     pub kind: Option<String>,
     /// Whether the council must attend by law: true or false.
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
     pub statutory: Option<String>,
     /// statutory, formal-legal, non-legal or informal.
-    #[arg(long, value_name = "KIND")]
+    #[arg(long, value_name = "KIND", value_parser = values::of::<model::Governance>())]
     pub governance: Option<String>,
     /// control, influence or information.
-    #[arg(long, value_name = "ROLE")]
+    #[arg(long, value_name = "ROLE", value_parser = values::of::<model::Role>())]
     pub role: Option<String>,
     /// weekly, fortnightly, monthly, bimonthly, quarterly, half-yearly, annually or ad-hoc.
-    #[arg(long, value_name = "FREQUENCY")]
+    #[arg(long, value_name = "FREQUENCY", value_parser = values::of::<model::Frequency>())]
     pub meeting_frequency: Option<String>,
     /// A corporate priority code it helps deliver (repeatable).
     #[arg(long = "priority", value_name = "CODE")]
@@ -79,7 +82,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "POUNDS")]
     pub budget_contribution_gbp: Option<String>,
     /// Whether the contribution is in existing budgets: true or false.
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
     pub budgeted: Option<String>,
     /// The budget the contribution comes from.
     #[arg(long, value_name = "TEXT")]
@@ -116,16 +119,16 @@ pub struct AddArgs {
     #[arg(long = "value", value_name = "KEY=LEVEL")]
     pub value: Vec<String>,
     /// Reporting programme: how often it is reported on.
-    #[arg(long, value_name = "FREQUENCY")]
+    #[arg(long, value_name = "FREQUENCY", value_parser = values::of::<model::Frequency>())]
     pub reporting_frequency: Option<String>,
     /// Reporting programme: who reports.
     #[arg(long, value_name = "TEXT")]
     pub reporting_responsible: Option<String>,
     /// Reporting programme: cmt, cabinet, scrutiny, executive, council or portfolio-holder.
-    #[arg(long, value_name = "BODY")]
+    #[arg(long, value_name = "BODY", value_parser = values::of::<model::ReportsTo>())]
     pub reports_to: Option<String>,
     /// Who approved joining: cmt, cabinet, executive or council.
-    #[arg(long, value_name = "BODY")]
+    #[arg(long, value_name = "BODY", value_parser = values::of::<model::Approver>())]
     pub approval_by: Option<String>,
     /// When joining was approved (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -134,7 +137,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "TEXT")]
     pub portfolio_holder: Option<String>,
     /// Exit strategy: a reason for leaving (repeatable).
-    #[arg(long = "exit-reason", value_name = "REASON")]
+    #[arg(long = "exit-reason", value_name = "REASON", value_parser = values::of::<model::ExitReason>())]
     pub exit_reasons: Vec<String>,
     /// Exit strategy: the risks of leaving.
     #[arg(long, value_name = "TEXT")]
@@ -143,16 +146,16 @@ pub struct AddArgs {
     #[arg(long, value_name = "TEXT")]
     pub exit_controls: Option<String>,
     /// Exit strategy: approved by cmt or executive.
-    #[arg(long, value_name = "BODY")]
+    #[arg(long, value_name = "BODY", value_parser = values::of::<model::ExitApprover>())]
     pub exit_approved_by: Option<String>,
     /// Exit strategy: when it was approved (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub exit_approved_on: Option<String>,
     /// Exit strategy: is the partnership particularly significant? true or false.
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
     pub exit_significant: Option<String>,
     /// Exit strategy: has the Executive reviewed it? true or false.
-    #[arg(long, value_name = "BOOL")]
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
     pub exit_executive_reviewed: Option<String>,
     /// An Appendix C answer: KEY=TEXT, e.g. aims="…" (repeatable).
     #[arg(long = "question", value_name = "KEY=TEXT")]
@@ -172,4 +175,6 @@ pub struct AddArgs {
     /// Print the file that would be written, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }

@@ -9,6 +9,7 @@ use crate::model::Date;
 use crate::store::edit::RatingEdit;
 
 mod add;
+pub mod values;
 use add::ADD_HELP;
 pub use add::AddArgs;
 
@@ -36,28 +37,52 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command takes.
-#[derive(Debug, Args)]
+/// Flags every command that reads the register takes, before or after the
+/// command's name (`partreg --register X check` and `partreg check
+/// --register X`).
+///
+/// They are not clap globals: clap cannot hide an inherited global on one
+/// subcommand (clap #5355), and `schema`, `man`, `completions` and `init`
+/// ignore them. So the struct is flattened into the top level and into each
+/// command that uses them, under its own heading, and [`GlobalArgs::or`]
+/// lets the command's own value win.
+#[derive(Clone, Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// The register folder (default: from partreg.toml, else ./register).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     pub register: Option<PathBuf>,
     /// The settings file (default: partreg.toml in this folder or above).
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Treat this date as today for the date rules (default: today).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    /// Treat this date as today for the date rules (default: today, in this machine's time zone).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<Date>,
-    /// When to use colour (NO_COLOR is respected).
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto: on a terminal, unless NO_COLOR is set].
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+}
+
+impl GlobalArgs {
+    /// These flags, each filled from `outer` (given before the command's
+    /// name) where the command itself did not set it.
+    pub fn or(&self, outer: &GlobalArgs) -> GlobalArgs {
+        GlobalArgs {
+            register: self.register.clone().or_else(|| outer.register.clone()),
+            config: self.config.clone().or_else(|| outer.config.clone()),
+            as_of: self.as_of.or(outer.as_of),
+            color: self.color.or(outer.color),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour on a terminal only.
+    /// Colour on a terminal, unless NO_COLOR is set.
     Auto,
+    /// Colour even into a file or pipe, and even if NO_COLOR is set.
     Always,
+    /// No colour.
     Never,
 }
 
@@ -98,9 +123,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print partreg's manual page (troff), for `man`.
-    #[command(after_help = "Example:\n  partreg man > partreg.1 && man ./partreg.1")]
-    Man,
+    /// Print partreg's manual page (troff), or write one page per command.
+    #[command(
+        after_help = "Examples:\n  partreg man > partreg.1 && man -l partreg.1\n  partreg man --dir ~/.local/share/man/man1 && man partreg-check"
+    )]
+    Man {
+        /// Write partreg.1 and one page per command (partreg-check.1, …) into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Print the JSON Schema of one register entry (for editors and other tools).
     #[command(after_help = "Example:\n  partreg schema > schemas/partnership.schema.json")]
     Schema,
@@ -174,6 +205,8 @@ pub struct AssessArgs {
     /// CSV without the byte-order mark that helps Excel read £ and accents.
     #[arg(long)]
     pub no_bom: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 const INIT_HELP: &str = "\
@@ -256,16 +289,18 @@ pub struct ImportArgs {
     /// Skip rows that lack required data or have values that cannot be read.
     #[arg(long)]
     pub strict: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 /// `partreg list`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// Only partnerships with this status (repeatable).
-    #[arg(long, value_name = "STATUS")]
+    #[arg(long, value_name = "STATUS", value_parser = values::of::<crate::model::Status>())]
     pub status: Vec<String>,
     /// The column to sort by.
-    #[arg(long, value_name = "KEY")]
+    #[arg(long, value_name = "KEY", value_parser = values::sort_keys())]
     pub sort: Option<String>,
     /// The format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -279,6 +314,8 @@ pub struct ListArgs {
     /// CSV without the byte-order mark that helps Excel read £ and accents.
     #[arg(long)]
     pub no_bom: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -298,6 +335,8 @@ pub struct ShowArgs {
     pub id: String,
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -334,7 +373,7 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "ID", requires_all = ["outcome", "reviewer"], conflicts_with_all = ["output", "since", "all"])]
     pub record: Option<String>,
     /// With --record: continue, renegotiate or exit.
-    #[arg(long, value_name = "OUTCOME", requires = "record")]
+    #[arg(long, value_name = "OUTCOME", requires = "record", value_parser = values::of::<crate::model::Outcome>())]
     pub outcome: Option<String>,
     /// With --record: who carried out the review.
     #[arg(long, value_name = "NAME", requires = "record")]
@@ -348,6 +387,8 @@ pub struct ReviewArgs {
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
     pub replace: bool,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -404,6 +445,8 @@ pub struct CheckArgs {
     /// Also append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
+    #[command(flatten)]
+    pub global: GlobalArgs,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

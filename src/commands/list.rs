@@ -13,7 +13,7 @@ use crate::reports::listing::{self, Cell};
 use crate::store::register::{self, LoadOptions};
 
 /// The keys `--sort` accepts, and the column each sorts by.
-const SORT_KEYS: [(&str, &str); 9] = [
+pub const SORT_KEYS: [(&str, &str); 9] = [
     ("id", "id"),
     ("name", "name"),
     ("status", "status"),

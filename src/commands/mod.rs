@@ -8,12 +8,13 @@ pub mod check;
 pub mod import;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod review;
 
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, GlobalArgs};
+use crate::cli::GlobalArgs;
 use crate::model::Date;
 use crate::store::register::{LoadOptions, Project};
 
@@ -65,6 +66,8 @@ pub struct Env<'a> {
     pub stderr: &'a mut dyn Write,
     /// Whether stderr is a terminal (for colour).
     pub stderr_is_terminal: bool,
+    /// Whether stdout is a terminal (for the colour of `--help`).
+    pub stdout_is_terminal: bool,
     /// The terminal's width when stdout is a terminal; tables fit it.
     pub stdout_width: Option<u16>,
     /// The person at the keyboard, when there is one: stdin and stderr are
@@ -104,10 +107,6 @@ impl Env<'_> {
 
     /// Whether to colour what goes to stderr.
     pub fn stderr_color(&self, global: &GlobalArgs) -> bool {
-        match global.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => self.stderr_is_terminal,
-        }
+        crate::render::text::use_colour(global.color, self.stderr_is_terminal)
     }
 }

@@ -1,11 +1,12 @@
 //! Calendar dates as the register writes them: TOML local dates such as
 //! `2026-04-20`, with no time and no time zone.
 //!
-//! partreg only needs to compare dates, step back a year and know "today", so
-//! a small hand-written type is clearer than a date-time crate.
+//! partreg only needs to compare dates and step back a year, so a small
+//! hand-written type is clearer than a date-time crate for that. "Today" is
+//! different: it depends on the time zone and its summer-time rules, which
+//! `jiff` reads from the system's time-zone database (honouring `TZ`).
 
 use std::fmt;
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The years a register date may have (Part 2 of the format): four digits,
 /// so every reader (TOML, Excel, `tomllib`) agrees on them.
@@ -54,16 +55,24 @@ impl Date {
         Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     }
 
-    /// Today's date in UTC, from the system clock.
+    /// Today's date where partreg runs: the local calendar date in the
+    /// machine's time zone (`TZ` respected). Between midnight and 1 a.m. in
+    /// British Summer Time the UTC date is still yesterday.
     pub fn today() -> Date {
-        let secs = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let days = i64::try_from(secs / 86_400).unwrap_or(0);
-        // A clock outside the years 1000-9999 is broken; 1970 is what an
-        // unset clock reads anyway.
-        Date::from_days_since_epoch(days).unwrap_or(Date {
+        Date::on(jiff::Timestamp::now(), &jiff::tz::TimeZone::system())
+    }
+
+    /// The calendar date an instant falls on in a time zone.
+    pub fn on(instant: jiff::Timestamp, zone: &jiff::tz::TimeZone) -> Date {
+        let date = zone.to_datetime(instant).date();
+        // jiff's dates are valid; a clock outside the years 1000-9999 is
+        // broken, and 1970 is what an unset clock reads anyway.
+        Date::new(
+            i32::from(date.year()),
+            date.month().unsigned_abs(),
+            date.day().unsigned_abs(),
+        )
+        .unwrap_or(Date {
             year: 1970,
             month: 1,
             day: 1,
@@ -191,6 +200,34 @@ mod tests {
         assert!(Date::new(10_000, 1, 1).is_none());
         assert!(Date::new(65_536, 1, 1).is_none());
         assert_eq!(Date::parse("0999-01-01"), None);
+    }
+
+    fn instant(text: &str) -> jiff::Timestamp {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn today_is_the_local_calendar_date() {
+        let london = jiff::tz::TimeZone::get("Europe/London").unwrap();
+        // 00:30 BST on 1 June is 23:30 UTC on 31 May.
+        assert_eq!(
+            Date::on(instant("2026-05-31T23:30:00Z"), &london),
+            Date::new(2026, 6, 1).unwrap()
+        );
+        assert_eq!(
+            Date::on(instant("2026-05-31T23:30:00Z"), &jiff::tz::TimeZone::UTC),
+            Date::new(2026, 5, 31).unwrap()
+        );
+        // In winter London is on UTC: 23:30 UTC on 31 December is still 31 December.
+        assert_eq!(
+            Date::on(instant("2026-12-31T23:30:00Z"), &london),
+            Date::new(2026, 12, 31).unwrap()
+        );
+        let tokyo = jiff::tz::TimeZone::get("Asia/Tokyo").unwrap();
+        assert_eq!(
+            Date::on(instant("2026-02-28T15:00:00Z"), &tokyo),
+            Date::new(2026, 3, 1).unwrap()
+        );
     }
 
     #[test]

@@ -69,14 +69,12 @@ fn diagnostic(d: &Diagnostic, style: Style, w: &mut impl Write) -> io::Result<()
         let bar = style.blue("|");
         writeln!(w, "{gutter} {bar}")?;
         writeln!(w, "{} {bar} {shown}", style.blue(&l.line.to_string()))?;
-        let carets = style.paint(
-            if d.severity() == Severity::Error {
-                "1;31"
-            } else {
-                "1;33"
-            },
-            &"^".repeat(caret_len),
-        );
+        let marks = "^".repeat(caret_len);
+        let carets = if d.severity() == Severity::Error {
+            style.red(&marks)
+        } else {
+            style.yellow(&marks)
+        };
         writeln!(w, "{gutter} {bar} {}{carets}", " ".repeat(caret_at))?;
     }
     if !d.key.is_empty() {

@@ -7,6 +7,7 @@ pub mod ci;
 pub mod csv;
 pub mod list;
 pub mod markdown;
+pub mod pipe;
 pub mod review;
 pub mod sanitize;
 pub mod show;

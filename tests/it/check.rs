@@ -302,26 +302,6 @@ fn no_register_folder_gives_a_hint() {
 }
 
 #[test]
-fn colour_only_when_asked_and_no_color_respected() {
-    let project = Project::new();
-    project.write("register/x.toml", "name = 1\n");
-    let plain = binary(project.dir.path(), &["check"]);
-    assert!(
-        !String::from_utf8_lossy(&plain.stderr).contains('\u{1b}'),
-        "not a terminal: no colour"
-    );
-    let forced = binary(project.dir.path(), &["--color", "always", "check"]);
-    assert!(String::from_utf8_lossy(&forced.stderr).contains("\u{1b}[1;31merror"));
-    let no_color = std::process::Command::new(env!("CARGO_BIN_EXE_partreg"))
-        .args(["--color", "always", "check"])
-        .current_dir(project.dir.path())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap();
-    assert!(!String::from_utf8_lossy(&no_color.stderr).contains('\u{1b}'));
-}
-
-#[test]
 fn summary_line_counts_files() {
     let project = Project::new();
     project.write("register/a.toml", VALID);

@@ -158,6 +158,7 @@ pub fn run_with(cwd: &Path, args: &[&str], prompter: Option<&mut dyn partreg::te
         stdout: &mut stdout,
         stderr: &mut stderr,
         stderr_is_terminal: false,
+        stdout_is_terminal: false,
         stdout_width: None,
         // Reborrow for the buffers' shorter lifetime.
         prompter: prompter.map(|p| p as &mut dyn partreg::terminal::prompt::Prompter),
@@ -206,4 +207,12 @@ pub fn position_of(text: &str, needle: &str) -> (u64, u64) {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line as u64, column as u64)
+}
+
+/// Says why a test that needs an outside tool did nothing: `cargo test`
+/// must pass with only the Rust toolchain, and the reason shows with
+/// `--nocapture` (and in the output of a failing run).
+#[allow(clippy::print_stdout)]
+pub fn skip(reason: &str) {
+    println!("skipped: {reason}");
 }

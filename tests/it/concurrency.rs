@@ -164,38 +164,9 @@ fn of_two_reviews_for_the_same_year_the_second_is_refused() {
 
 /// The flags of a complete proposed partnership called "Racing Partnership".
 pub(crate) fn add_args(id: &'static str) -> Vec<&'static str> {
-    vec![
-        "add",
-        "--no-input",
-        "--id",
-        id,
-        "--name",
-        "Racing Partnership",
-        "--lead-partner",
-        "L",
-        "--function",
-        "F",
-        "--kind",
-        "strategic",
-        "--statutory",
-        "no",
-        "--governance",
-        "informal",
-        "--role",
-        "information",
-        "--meeting-frequency",
-        "ad-hoc",
-        "--staff-hours-per-month",
-        "1",
-        "--budget-contribution-gbp",
-        "0",
-        "--exit-impact",
-        "E",
-        "--value-summary",
-        "V",
-        "--information-sharing",
-        "I",
-    ]
+    let mut args = vec!["add", "--no-input", "--id", id, "--name", "Racing Partnership"];
+    args.extend_from_slice(crate::support::COMPLETE_PROPOSED);
+    args
 }
 
 #[test]

@@ -26,12 +26,22 @@ const TEMP_RANDOM: usize = 6;
 /// left by a partreg that was killed: a live write takes milliseconds.
 const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
 
-/// `.partreg-NAME-` for the target `NAME` (its file name).
+/// `.partreg-NAME-` for the target `NAME` (its file name), the name cut
+/// short so that the temporary file's name stays within the 255 bytes
+/// file systems allow.
 fn temp_prefix(path: &Path) -> String {
-    let name = path
+    const KEEP: usize = 120;
+    let mut name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if name.len() > KEEP {
+        let mut end = KEEP;
+        while !name.is_char_boundary(end) {
+            end -= 1;
+        }
+        name.truncate(end);
+    }
     format!(".partreg-{name}-")
 }
 
@@ -302,6 +312,16 @@ mod tests {
                 ".partreg-b.toml-Ab12Cd.tmp"
             ]
         );
+    }
+
+    #[test]
+    fn a_target_with_a_long_name_still_gets_a_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // 240 bytes of name: room for the file, not for a prefix as well.
+        let path = dir.path().join(format!("{}.md", "é".repeat(119)));
+        write(&path, b"pack", Mode::CreateNew).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"pack");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     #[test]

@@ -56,8 +56,25 @@ pub fn for_file(register_dir: &Path, path: &Path, stderr: &mut dyn Write) -> any
         .components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    let name = format!("entry~{}.lock", parts.join("~"));
-    acquire(&lock_dir(register_dir).join(name), stderr)
+    acquire(&lock_dir(register_dir).join(entry_lock_name(&parts.join("~"))), stderr)
+}
+
+/// `entry~PATH.lock`; a path too long for one file name is cut short and
+/// told apart by a fixed hash of the whole (FNV-1a, the same in every
+/// build, so every partreg picks the same name).
+fn entry_lock_name(path: &str) -> String {
+    const KEEP: usize = 150;
+    if path.len() <= KEEP {
+        return format!("entry~{path}.lock");
+    }
+    let mut end = KEEP;
+    while !path.is_char_boundary(end) {
+        end -= 1;
+    }
+    let hash = path.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("entry~{}~{hash:016x}.lock", &path[..end])
 }
 
 /// The register-wide lock held while `add` or `import` checks that a name
@@ -173,6 +190,15 @@ mod tests {
         drop(held);
         assert!(second.try_lock().is_ok(), "the lock is released when dropped");
         assert!(err.is_empty());
+    }
+
+    #[test]
+    fn long_paths_get_short_distinct_lock_names() {
+        assert_eq!(entry_lock_name("shared~waste.toml"), "entry~shared~waste.toml.lock");
+        let a = entry_lock_name(&format!("{}~a.toml", "folder".repeat(60)));
+        let b = entry_lock_name(&format!("{}~b.toml", "folder".repeat(60)));
+        assert!(a.len() < 200 && b.len() < 200, "{a}");
+        assert_ne!(a, b);
     }
 
     #[cfg(unix)]

@@ -164,38 +164,9 @@ fn of_two_reviews_for_the_same_year_the_second_is_refused() {
 
 /// The flags of a complete proposed partnership called "Racing Partnership".
 pub(crate) fn add_args(id: &'static str) -> Vec<&'static str> {
-    vec![
-        "add",
-        "--no-input",
-        "--id",
-        id,
-        "--name",
-        "Racing Partnership",
-        "--lead-partner",
-        "L",
-        "--function",
-        "F",
-        "--kind",
-        "strategic",
-        "--statutory",
-        "no",
-        "--governance",
-        "informal",
-        "--role",
-        "information",
-        "--meeting-frequency",
-        "ad-hoc",
-        "--staff-hours-per-month",
-        "1",
-        "--budget-contribution-gbp",
-        "0",
-        "--exit-impact",
-        "E",
-        "--value-summary",
-        "V",
-        "--information-sharing",
-        "I",
-    ]
+    let mut args = vec!["add", "--no-input", "--id", id, "--name", "Racing Partnership"];
+    args.extend_from_slice(crate::support::COMPLETE_PROPOSED);
+    args
 }
 
 #[test]
@@ -442,4 +413,36 @@ fn interactive_ratings_keep_a_change_saved_while_the_questions_were_asked() {
         after.contains("time_commitment = \"high\""),
         "and the rating is written:\n{after}"
     );
+}
+
+#[test]
+fn an_import_and_an_add_of_the_same_name_never_both_land() {
+    let project = Project::new();
+    project.write("old.csv", "Partnership Name,Lead Partner\nRacing Partnership,L\n");
+    for round in 0..ROUNDS {
+        for id in ["racing-partnership", "racing-two"] {
+            let _ = std::fs::remove_file(project.path(&format!("register/{id}.toml")));
+        }
+        let (import, add) = race(&project, &["import", "old.csv"], &add_args("racing-two"));
+        let imported = project.path("register/racing-partnership.toml").exists();
+        let added = project.path("register/racing-two.toml").exists();
+        assert!(
+            imported != added,
+            "round {round}: exactly one file, imported {imported}, added {added}"
+        );
+        if imported {
+            assert_eq!(add.status.code(), Some(2), "round {round}: {}", stderr(&add));
+            assert!(
+                stderr(&add).contains("already on the register"),
+                "round {round}: {}",
+                stderr(&add)
+            );
+        } else {
+            let said = String::from_utf8_lossy(&import.stdout);
+            assert!(
+                said.contains("row 2: skipped: a partnership called \"Racing Partnership\" is already on the register"),
+                "round {round}: {said}"
+            );
+        }
+    }
 }

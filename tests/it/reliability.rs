@@ -62,6 +62,8 @@ fn a_write_that_fails_part_way_changes_nothing() {
     project.write("old.csv", "Partnership Name,Lead Partner\nNew One,Someone\n");
     project.write("pack.html", "mine");
     let before = snapshot(&project);
+    let mut add = vec!["add", "--no-input", "--name", "Another"];
+    add.extend_from_slice(crate::support::COMPLETE_PROPOSED);
     let commands: [&[&str]; 6] = [
         &["assess", "a", "--set", "risk.reputation=high"],
         &[
@@ -79,36 +81,7 @@ fn a_write_that_fails_part_way_changes_nothing() {
         &["review", "--year", "2026", "--output", "pack.html", "--force"],
         &["list", "--format", "csv", "--output", "pack.html", "--force"],
         &["import", "old.csv"],
-        &[
-            "add",
-            "--no-input",
-            "--name",
-            "Another",
-            "--lead-partner",
-            "L",
-            "--function",
-            "F",
-            "--kind",
-            "strategic",
-            "--statutory",
-            "no",
-            "--governance",
-            "informal",
-            "--role",
-            "information",
-            "--meeting-frequency",
-            "ad-hoc",
-            "--staff-hours-per-month",
-            "1",
-            "--budget-contribution-gbp",
-            "0",
-            "--exit-impact",
-            "E",
-            "--value-summary",
-            "V",
-            "--information-sharing",
-            "I",
-        ],
+        &add,
     ];
     for args in commands {
         let mut all = args.to_vec();

@@ -78,6 +78,34 @@ outcome = "continue"
 notes = "Performing well."
 "#;
 
+/// The `add` flags, besides `--name`, of a complete proposed partnership.
+pub const COMPLETE_PROPOSED: &[&str] = &[
+    "--lead-partner",
+    "L",
+    "--function",
+    "F",
+    "--kind",
+    "strategic",
+    "--statutory",
+    "no",
+    "--governance",
+    "informal",
+    "--role",
+    "information",
+    "--meeting-frequency",
+    "ad-hoc",
+    "--staff-hours-per-month",
+    "1",
+    "--budget-contribution-gbp",
+    "0",
+    "--exit-impact",
+    "E",
+    "--value-summary",
+    "V",
+    "--information-sharing",
+    "I",
+];
+
 /// The settings every test project starts with.
 pub const SETTINGS: &str = r#"council = "Test District Council"
 

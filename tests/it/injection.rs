@@ -108,6 +108,13 @@ fn terminal_outputs_print_no_raw_control_characters() {
         stdout.contains("esc\\u{1b}[2J"),
         "the hostile id is listed, escaped:\n{stdout}"
     );
+    // Escaped before the table measured the cells: every line of the
+    // `list` table is as wide as the others (all characters here are one
+    // column wide), with the hostile id in it.
+    let (stdout, _) = run(dir, &["list"]);
+    assert!(stdout.contains("esc\\u{1b}[2J"), "{stdout}");
+    let widths: std::collections::BTreeSet<usize> = stdout.lines().map(|l| l.chars().count()).collect();
+    assert_eq!(widths.len(), 1, "ragged table:\n{stdout}");
     // The clean entry is shown, its markup as plain characters.
     let (stdout, _) = run(dir, &["show", "markup"]);
     assert!(stdout.contains(HTML_AND_LINKS), "{stdout}");

@@ -472,6 +472,23 @@ def control():
     p = "name-zero-width-space.toml"
     add(p, entry(p, name='"Hostile zero\u200bwidth"'))
 
+    # The other default-ignorable characters (Part 2 of the format): each
+    # makes a name look like one without it. Written raw.
+    for stem, hidden in [
+        ("name-soft-hyphen", "\u00ad"),
+        ("name-arabic-letter-mark", "\u061c"),
+        ("name-hangul-filler", "\u3164"),
+        ("name-tag-characters", "\U000e0041\U000e0042"),
+        ("name-variation-selector", "\ufe0f"),
+    ]:
+        p = stem + ".toml"
+        add(p, entry(p, name='"Hostile ' + stem + hidden + '"'))
+
+    # A C1 control (the 8-bit CSI, U+009B) through a TOML escape: some
+    # terminals read it as ESC [.
+    p = "name-c1-csi-escaped.toml"
+    add(p, entry(p, name='"Hostile \\u009B2J"'))
+
     # Unknown keys whose names hold a line break, or nothing at all: the
     # report must quote them so that they stay on one line and visible.
     p = "key-with-newline-escape.toml"

@@ -3,6 +3,7 @@
 //! tests. Every method returns `Ok(None)` when the person cancels (Esc), and
 //! nothing is written until a flow has all its answers.
 
+use crate::render::sanitize::{escape, escape_keeping_lines};
 use std::io;
 
 /// Something that can ask a person questions.
@@ -50,15 +51,20 @@ fn to_io(err: dialoguer::Error) -> io::Error {
     }
 }
 
+// Prompts, choices and notes quote settings and the rubric (criterion
+// titles and texts, priority titles): each is escaped as on every other
+// terminal sink (`render::sanitize`) so that nothing in them can act on the
+// terminal. The text a person types is theirs and is kept as typed.
 impl Prompter for Terminal {
     fn note(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(text)
+        self.term.write_line(&escape_keeping_lines(text))
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
+        let items: Vec<String> = items.iter().map(|i| escape(i).into_owned()).collect();
         dialoguer::Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(items)
+            .with_prompt(escape(prompt))
+            .items(&items)
             .default(default)
             .interact_on_opt(&self.term)
             .map_err(to_io)
@@ -71,9 +77,9 @@ impl Prompter for Terminal {
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> io::Result<Option<String>> {
         let mut input = dialoguer::Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(escape(prompt))
             .allow_empty(true)
-            .validate_with(|text: &String| check(text));
+            .validate_with(|text: &String| check(text).map_err(|why| escape(&why).into_owned()));
         if let Some(default) = default {
             input = input.default(default.to_string());
         }
@@ -82,7 +88,7 @@ impl Prompter for Terminal {
 
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
         dialoguer::Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(escape(prompt))
             .default(default)
             .interact_on_opt(&self.term)
             .map_err(to_io)

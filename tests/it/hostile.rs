@@ -308,10 +308,24 @@ fn every_wrong_type_is_reported_once() {
 /// Characters that must never reach a terminal: control characters (ESC
 /// starts escape sequences that recolour, move the cursor or set the window
 /// title) other than line breaks, and the invisible and bidirectional
-/// characters that make text display as something else.
+/// characters that make text display as something else (soft hyphens,
+/// Hangul fillers, variation selectors and tag characters among them).
 fn is_unsafe_for_a_terminal(c: char) -> bool {
     (c.is_control() && c != '\n')
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
 }
 
 /// Where the first unsafe character is, for a failure message.

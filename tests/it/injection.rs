@@ -108,6 +108,13 @@ fn terminal_outputs_print_no_raw_control_characters() {
         stdout.contains("esc\\u{1b}[2J"),
         "the hostile id is listed, escaped:\n{stdout}"
     );
+    // Escaped before the table measured the cells: every line of the
+    // `list` table is as wide as the others (all characters here are one
+    // column wide), with the hostile id in it.
+    let (stdout, _) = run(dir, &["list"]);
+    assert!(stdout.contains("esc\\u{1b}[2J"), "{stdout}");
+    let widths: std::collections::BTreeSet<usize> = stdout.lines().map(|l| l.chars().count()).collect();
+    assert_eq!(widths.len(), 1, "ragged table:\n{stdout}");
     // The clean entry is shown, its markup as plain characters.
     let (stdout, _) = run(dir, &["show", "markup"]);
     assert!(stdout.contains(HTML_AND_LINKS), "{stdout}");
@@ -241,4 +248,43 @@ fn init_writes_the_council_name_as_a_toml_string() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
+}
+
+/// The guided questions, on a real (pseudo-)terminal: a rubric's criterion
+/// title holding an OSC sequence (it would set the window title) is shown
+/// escaped in the choice it heads.
+#[test]
+fn prompts_show_rubric_text_escaped() {
+    let project = Project::new();
+    let rubric = include_str!("../../schemas/criteria.yaml").replacen(
+        "title: Time commitment",
+        "title: \"Time \\e]0;pwned\\a commitment\"",
+        1,
+    );
+    project.write("criteria.yaml", rubric);
+    project.write(
+        "partreg.toml",
+        format!("rubric = \"criteria.yaml\"\n{}", crate::support::SETTINGS),
+    );
+    project.write("register/test-waste.toml", VALID);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_partreg"));
+    cmd.args(["assess", "test-waste", "--interactive", "--as-of", AS_OF])
+        .current_dir(project.dir.path())
+        .env_remove("CI")
+        .env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).unwrap();
+    let seen = p
+        .exp_string("Time \\u{1b}]0;pwned\\u{7} commitment")
+        .unwrap_or_else(|e| panic!("the escaped title never showed: {e}"));
+    assert!(!seen.contains("]0;pwned"), "the raw sequence came first: {seen:?}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(project.path("register/test-waste.toml")).unwrap(),
+        VALID
+    );
+    // And `--explain`, which quotes the rubric too.
+    let (stdout, _) = run(project.dir.path(), &["assess", "test-waste", "--explain"]);
+    assert!(stdout.contains("Time \\u{1b}]0;pwned\\u{7} commitment"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{stdout}");
 }

@@ -208,3 +208,13 @@ fn names_in_other_scripts_get_ids() {
         );
     }
 }
+
+#[test]
+fn add_refuses_a_second_spelling_of_a_name_on_the_register() {
+    let project = Project::new();
+    project.write("register/cafe.toml", VALID.replace(NAME, "\"Caf\u{e9} Partnership\""));
+    let run = add(&project, "Cafe\u{301} Partnership", &["--id", "another-cafe"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("already on the register"), "{}", run.stderr);
+    assert!(!project.path("register/another-cafe.toml").exists());
+}

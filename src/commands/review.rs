@@ -37,18 +37,22 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
         None => None,
     };
     let pack = review::build(&register, &project.rubric, project.settings.council.as_deref(), options);
-    let mut text = Vec::new();
     let rubric = &project.rubric;
-    match args.format {
-        ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut text)?,
-        ReviewFormat::Csv => out::csv(&pack, !args.no_bom, &mut text)?,
-        ReviewFormat::Json => out::json(&pack, rubric, changes.as_ref(), &mut text)?,
-        ReviewFormat::Markdown => out::markdown(&pack, rubric, changes.as_ref(), &mut text)?,
-        ReviewFormat::Html => out::html(&pack, rubric, changes.as_ref(), &mut text)?,
-    }
+    let render = |mut w: &mut dyn std::io::Write| match args.format {
+        ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut w),
+        ReviewFormat::Csv => out::csv(&pack, !args.no_bom, &mut w),
+        ReviewFormat::Json => out::json(&pack, rubric, changes.as_ref(), &mut w),
+        ReviewFormat::Markdown => out::markdown(&pack, rubric, changes.as_ref(), &mut w),
+        ReviewFormat::Html => out::html(&pack, rubric, changes.as_ref(), &mut w),
+    };
     match &args.output {
-        None => env.stdout.write_all(&text)?,
+        // Streamed: a pack of 10,000 partnerships need not be held whole
+        // in memory on its way to the terminal.
+        None => render(&mut env.stdout)?,
         Some(path) => {
+            // Built whole first, so the file is written at once or not at all.
+            let mut text = Vec::new();
+            render(&mut text)?;
             let path = env.cwd.join(path);
             super::write_output(&path, &text, args.force)?;
             writeln!(env.stderr, "Wrote {}.", path.display())?;

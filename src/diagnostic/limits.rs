@@ -120,7 +120,8 @@ pub fn message(left: &LeftOut) -> String {
 /// The hint on every such note.
 pub const HINT: &str = "fix the findings shown (they are usually one mistake repeated) and run partreg check again";
 
-fn thousands(n: usize) -> String {
+/// `299980` written `299,980`, as people read counts.
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -109,7 +109,7 @@ pub fn entries_at(project: &Project, rev: &str, cx: &RuleContext<'_>) -> anyhow:
         let path = root.join(file);
         let loaded = register::check_bytes(&path, file.clone(), &bytes, cx);
         if let Some(entry) = loaded.entry {
-            out.insert(loaded.id, entry);
+            out.insert(loaded.id, *entry);
         }
     }
     Ok(out)

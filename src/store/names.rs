@@ -168,8 +168,30 @@ fn name_fault(e: &mut LoadedEntry, code: Code, message: impl FnOnce(&str) -> Str
 }
 
 /// The other files of a group, for a message: `register/a.toml and register/b.toml`.
+/// Files named in one duplicate's message; the rest are counted.
+const OTHERS_NAMED: usize = 5;
+
+/// The other files of a group, for a message: `register/a.toml and
+/// register/b.toml`. Past [`OTHERS_NAMED`] the rest are counted, not named:
+/// 10,000 copies of one file would otherwise give 10,000 messages each
+/// naming 9,999 files, memory in the square of the register's size.
 fn others(entries: &[LoadedEntry], group: impl Iterator<Item = usize>) -> String {
-    let files: Vec<&str> = group.map(|j| entries[j].file.as_str()).collect();
+    let all: Vec<usize> = group.collect();
+    let mut files: Vec<&str> = all
+        .iter()
+        .take(OTHERS_NAMED)
+        .map(|&j| entries[j].file.as_str())
+        .collect();
+    let rest = all.len() - files.len();
+    let counted;
+    if rest > 0 {
+        counted = format!(
+            "{} other {}",
+            crate::diagnostic::limits::thousands(rest),
+            if rest == 1 { "file" } else { "files" }
+        );
+        files.push(&counted);
+    }
     files.join(" and ")
 }
 

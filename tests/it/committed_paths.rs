@@ -75,7 +75,8 @@ fn every_committed_path_can_be_checked_out_on_windows() {
             return;
         }
     };
-    let paths: Vec<String> = out
+    // A set: during a merge, a conflicted path is listed once per stage.
+    let paths: std::collections::BTreeSet<String> = out
         .stdout
         .split(|&b| b == 0)
         .filter(|p| !p.is_empty())

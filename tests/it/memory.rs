@@ -125,3 +125,25 @@ fn a_normal_number_of_faults_is_shown_whole() {
     assert_eq!(codes(&report), vec!["unlisted-priority"; 20]);
     assert!(!report.to_string().contains("not shown"));
 }
+
+/// 10,000 copies of one file would give each copy a message naming 9,999
+/// others: memory in the square of the register. Five are named, the rest
+/// counted.
+#[test]
+fn a_large_group_of_duplicates_names_five_files_and_counts_the_rest() {
+    let project = Project::new();
+    for i in 0..30 {
+        project.write(&format!("register/copy-{i:02}.toml"), VALID);
+    }
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 1);
+    let all = diagnostics(&report);
+    assert_eq!(all.len(), 30);
+    assert_eq!(
+        all[0]["message"],
+        "the name \"Test Waste Partnership\" is also used by register/copy-01.toml and \
+         register/copy-02.toml and register/copy-03.toml and register/copy-04.toml and \
+         register/copy-05.toml and 24 other files"
+    );
+    assert!(all.iter().all(|d| d["code"] == "duplicate-name"));
+}

@@ -91,7 +91,7 @@ pub(crate) fn prepare(
             (_, Severity::Warning) => prepared.warnings.push(d.message),
         }
     }
-    prepared.entry = checked.entry;
+    prepared.entry = checked.entry.map(|e| *e);
     prepared.missing.extend(missing_by_status(draft));
     let mut seen = std::collections::BTreeSet::new();
     prepared.missing.retain(|k| seen.insert(k.clone()));

@@ -112,6 +112,8 @@ codes! {
         "An active partnership has no record of the decision to join.";
     NoPartners = "no-partners", Warning,
         "An active partnership lists no partner organisations.";
+    UppercaseExtension = "uppercase-extension", Warning,
+        "A file in the register ending in .TOML (any case but .toml), which is not read as an entry.";
 }
 
 /// Where in a file a finding is: 1-based lines and columns (columns count

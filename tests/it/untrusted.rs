@@ -422,3 +422,72 @@ fn toml_1_1_look_alikes_inside_strings_are_not_errors() {
     // notes_block is an unknown key, but no syntax finding.
     assert!(syntax_findings(&text).is_empty());
 }
+
+/// `check PATH` in a real process: (exit code, stderr).
+fn check_path(project: &Project, path: &str) -> (Option<i32>, String) {
+    let out = binary(project.dir.path(), &["check", "--as-of", AS_OF, path]);
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn check_on_a_path_it_cannot_check_says_why_and_exits_2() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    std::fs::create_dir_all(project.path("register/folder.toml")).unwrap();
+    project.write("register/notes.txt", "x");
+    project.write("register/.hidden.toml", VALID);
+    let mut cases = vec![
+        (
+            "register/folder.toml",
+            "it is a folder, not an entry file, and holds no .toml files",
+        ),
+        ("register/notes.txt", "entry files end in lower-case .toml"),
+        ("register/.hidden.toml", "names beginning with . are hidden"),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(project.path("register/a.toml"), project.path("register/link.toml")).unwrap();
+        cases.push(("register/link.toml", "it is a symbolic link (to "));
+        if std::process::Command::new("mkfifo")
+            .arg(project.path("register/pipe.toml"))
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            // Before, a FIFO outside the register hung `check` for ever.
+            cases.push((
+                "register/pipe.toml",
+                "it is not a regular file (a named pipe or device)",
+            ));
+        } else {
+            eprintln!("skipped the FIFO case: mkfifo is not available");
+        }
+    }
+    for (path, why) in cases {
+        let (code, stderr) = check_path(&project, path);
+        assert_eq!(code, Some(2), "{path}: {stderr}");
+        assert!(
+            stderr.contains(&format!("cannot check {path}: {why}")),
+            "{path}: {stderr}"
+        );
+    }
+    // The file itself still checks.
+    assert_eq!(check_path(&project, "register/a.toml").0, Some(0));
+}
+
+#[test]
+fn an_upper_case_toml_file_is_a_warning_not_silence() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    project.write("register/Old Entry.TOML", VALID);
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 0, "a warning only: {report:#}");
+    assert_eq!(codes(&report), ["uppercase-extension"]);
+    let d = &diagnostics(&report)[0];
+    assert_eq!(d["file"], "register/Old Entry.TOML");
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["hint"].as_str().unwrap().contains("rename it to Old Entry.toml"),
+        "{d}"
+    );
+    assert_eq!(project.check_json(&["--strict"]).0, 1);
+}

@@ -491,3 +491,60 @@ fn an_upper_case_toml_file_is_a_warning_not_silence() {
     );
     assert_eq!(project.check_json(&["--strict"]).0, 1);
 }
+
+#[test]
+fn xlsx_export_keeps_long_text_and_old_dates_and_import_reads_them_back() {
+    let long: String = (0..9_000).map(|i| format!("{i:04}é😀 ")).collect::<String>() + "end";
+    assert!(long.encode_utf16().count() > 2 * 32_767, "needs three cells");
+    let source = Project::new();
+    let text = VALID
+        .replace("Keep under review.", &long)
+        .replace("started = 2015-04-01", "started = 1850-04-01");
+    source.write("register/old-forum.toml", &text);
+    assert_eq!(source.check_json(&[]).0, 0, "check accepts both");
+    let out = source.path("register.xlsx");
+    let run = source.run(&["list", "--format", "xlsx", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
+    let at = header
+        .iter()
+        .position(|h| h == "Comments and recommendations")
+        .expect("a Comments column");
+    assert_eq!(header[at + 1], "Comments and recommendations (continued)");
+    assert_eq!(header[at + 2], "Comments and recommendations (continued)");
+    assert_ne!(
+        header.get(at + 3).map(String::as_str),
+        Some("Comments and recommendations (continued)")
+    );
+    let started = header.iter().position(|h| h == "Date joined").unwrap();
+    assert_eq!(
+        rows[1][started],
+        Data::String("1850-04-01".into()),
+        "text, not a failure"
+    );
+
+    let target = Project::new();
+    let run = target.run(&["import", out.to_str().unwrap(), "--as-of", AS_OF]);
+    assert!(run.stdout.contains("imported"), "{}\n{}", run.stdout, run.stderr);
+    let file = std::fs::read_dir(target.path("register"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let back: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let comments = back["comments"].as_str().unwrap_or_default();
+    // Not assert_eq!: the text is too long to print.
+    assert!(
+        comments == long,
+        "the text comes back whole: {} of {} characters",
+        comments.len(),
+        long.len()
+    );
+    assert_eq!(back["started"].to_string(), "1850-04-01");
+}

@@ -124,9 +124,12 @@ pub struct Summary {
     pub by_risk: ByLevel,
     pub by_value: ByLevel,
     pub matrix: Matrix,
-    pub total_contribution_gbp: u64,
-    pub staff_hours_per_month: f64,
-    pub staff_hours_per_year: f64,
+    /// The sum of the contributions; `None` when it is past what a u64
+    /// holds (it never wraps round to a small, real-looking figure).
+    pub total_contribution_gbp: Option<u64>,
+    /// The sum of the hours; `None` when it is past what an f64 holds.
+    pub staff_hours_per_month: Option<f64>,
+    pub staff_hours_per_year: Option<f64>,
     /// Partnerships due an annual review that have this year's recorded.
     pub reviews_recorded: usize,
     /// Partnerships due an annual review this year (active and exiting).
@@ -244,15 +247,18 @@ fn summarise(rows: &[Row<'_>]) -> Summary {
         by_value.add(r.assessment.value.effective());
     }
     let hours: f64 = rows.iter().map(|r| r.entry.staff_hours_per_month).sum();
+    let finite = |h: f64| h.is_finite().then(|| round2(h));
     Summary {
         partnerships: rows.len(),
         by_status,
         by_risk,
         by_value,
         matrix: Matrix::build(rows.iter().map(|r| (r.id, &r.assessment))),
-        total_contribution_gbp: rows.iter().map(|r| r.entry.budget_contribution_gbp).sum(),
-        staff_hours_per_month: round2(hours),
-        staff_hours_per_year: round2(hours * 12.0),
+        total_contribution_gbp: rows
+            .iter()
+            .try_fold(0u64, |sum, r| sum.checked_add(r.entry.budget_contribution_gbp)),
+        staff_hours_per_month: finite(hours),
+        staff_hours_per_year: finite(hours * 12.0),
         reviews_recorded: rows.iter().filter(|r| r.review_due() && r.reviewed_this_year).count(),
         reviews_due: rows.iter().filter(|r| r.review_due()).count(),
     }

@@ -548,3 +548,39 @@ fn xlsx_export_keeps_long_text_and_old_dates_and_import_reads_them_back() {
     );
     assert_eq!(back["started"].to_string(), "1850-04-01");
 }
+
+#[test]
+fn review_totals_past_the_largest_number_say_so_instead_of_wrapping() {
+    let project = Project::new();
+    for (i, name) in ["Alpha", "Beta", "Gamma"].iter().enumerate() {
+        project.write(
+            &format!("register/p{i}.toml"),
+            VALID
+                .replace("Test Waste Partnership", &format!("{name} Partnership"))
+                .replace(
+                    "budget_contribution_gbp = 12000",
+                    "budget_contribution_gbp = 9223372036854775807",
+                )
+                .replace("staff_hours_per_month = 6", "staff_hours_per_month = 1e308"),
+        );
+    }
+    // A real process: before, the sum wrapped (release) or panicked (debug).
+    let out = binary(project.dir.path(), &["review", "--year", "2026", "--as-of", AS_OF]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.contains(
+            "Council contribution: out of range: the contributions add up to more than £18,446,744,073,709,551,615"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Staff time: out of range"), "{stdout}");
+    let json = project.run(&["review", "--year", "2026", "--as-of", AS_OF, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        doc["summary"]["total_contribution_gbp"].is_null(),
+        "{:#}",
+        doc["summary"]
+    );
+    assert!(doc["summary"]["staff_hours_per_month"].is_null());
+}

@@ -89,6 +89,10 @@ fn command_line_dates_must_have_four_digit_years() {
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(run.stderr.contains("is outside 1000-9999"), "{args:?}: {}", run.stderr);
     }
+    // The review year 9999 would end in 10000.
+    let run = project.run(&["review", "--year", "9999", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("9999 is not in 1900..=9998"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(project.path("register/a.toml")).unwrap(), VALID);
 }
 

@@ -124,7 +124,14 @@ fn named_files(path: &Path, given: &Path, project: &Project) -> anyhow::Result<V
     if path.extension().is_none_or(|x| x != "toml") {
         bail!("cannot check {shown}: entry files end in lower-case .toml; rename it to check it");
     }
-    if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+    // Hidden below the register (a name or a folder beginning with `.`) is
+    // never part of it; above it, a `.` folder is just where the project is.
+    let below = path.strip_prefix(&project.register_dir).unwrap_or(Path::new(""));
+    let hidden = |p: &Path| {
+        p.components()
+            .any(|c| matches!(c, std::path::Component::Normal(n) if n.to_string_lossy().starts_with('.')))
+    };
+    if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) || hidden(below) {
         bail!(
             "cannot check {shown}: names beginning with . are hidden and never part of the register; rename it to check it"
         );

@@ -440,7 +440,9 @@ fn check_on_a_path_it_cannot_check_says_why_and_exits_2() {
     std::fs::create_dir_all(project.path("register/folder.toml")).unwrap();
     project.write("register/notes.txt", "x");
     project.write("register/.hidden.toml", VALID);
+    project.write("register/.drafts/b.toml", VALID);
     let mut cases = vec![
+        ("register/.drafts/b.toml", "names beginning with . are hidden"),
         (
             "register/folder.toml",
             "it is a folder, not an entry file, and holds no .toml files",

@@ -25,14 +25,13 @@ pub struct ReviewOptions {
 
 /// The last day of review year `year`: `MM-DD` in the following year
 /// (31 March by default, the UK financial year), or 31 December of `year`
-/// itself when the review year is the calendar year.
-pub fn year_end(year: i32, month_day: Option<(u8, u8)>) -> Date {
+/// itself when the review year is the calendar year. `None` when that day
+/// falls past the register's years (never a stand-in date).
+pub fn year_end(year: i32, month_day: Option<(u8, u8)>) -> Option<Date> {
     let (month, day) = month_day.unwrap_or((3, 31));
     let end_year = if (month, day) == (12, 31) { year } else { year + 1 };
     // 29 February in a year without one becomes 28 February.
-    Date::new(end_year, month, day)
-        .or_else(|| Date::new(end_year, month, day.saturating_sub(1)))
-        .unwrap_or_else(|| Date::new(end_year, 3, 31).unwrap_or(Date::today()))
+    Date::new(end_year, month, day).or_else(|| Date::new(end_year, month, day.saturating_sub(1)))
 }
 
 /// A representative whose appointment ends by the end of the review year.
@@ -411,10 +410,11 @@ mod tests {
 
     #[test]
     fn review_years_end_on_the_configured_day() {
-        assert_eq!(year_end(2026, None), Date::new(2027, 3, 31).unwrap());
-        assert_eq!(year_end(2026, Some((12, 31))), Date::new(2026, 12, 31).unwrap());
-        assert_eq!(year_end(2026, Some((6, 30))), Date::new(2027, 6, 30).unwrap());
-        assert_eq!(year_end(2026, Some((2, 29))), Date::new(2027, 2, 28).unwrap());
-        assert_eq!(year_end(2027, Some((2, 29))), Date::new(2028, 2, 29).unwrap());
+        assert_eq!(year_end(2026, None), Date::new(2027, 3, 31));
+        assert_eq!(year_end(2026, Some((12, 31))), Date::new(2026, 12, 31));
+        assert_eq!(year_end(2026, Some((6, 30))), Date::new(2027, 6, 30));
+        assert_eq!(year_end(2026, Some((2, 29))), Date::new(2027, 2, 28));
+        assert_eq!(year_end(2027, Some((2, 29))), Date::new(2028, 2, 29));
+        assert_eq!(year_end(9999, None), None);
     }
 }

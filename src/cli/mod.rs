@@ -349,7 +349,9 @@ pub enum ShowFormat {
 #[derive(Debug, Args)]
 pub struct ReviewArgs {
     /// The review year, e.g. 2026.
-    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=9999))]
+    // 9998 at most: the review year ends in the next calendar year, and
+    // register dates stop at 9999.
+    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i32).range(1900..=9998))]
     pub year: i32,
     /// Include exited and declined partnerships.
     #[arg(long)]

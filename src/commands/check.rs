@@ -88,6 +88,57 @@ impl Selection {
     }
 }
 
+/// The entry files a path named on the command line stands for. A path that
+/// stands for none (a link, a pipe, a folder with no entries, a file not
+/// ending in `.toml`, a hidden one) cannot be checked: that is exit 2 with
+/// the reason, never "0 files" and a clean exit.
+fn named_files(path: &Path, given: &Path, project: &Project) -> anyhow::Result<Vec<PathBuf>> {
+    let shown = given.display();
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        bail!("{shown} does not exist");
+    };
+    if meta.file_type().is_symlink() {
+        let target =
+            std::fs::read_link(path).map_or_else(|_| "somewhere unreadable".to_string(), |t| t.display().to_string());
+        bail!(
+            "cannot check {shown}: it is a symbolic link (to {target}); partreg does not follow links, which could point \
+             outside the register; check the file itself"
+        );
+    }
+    if meta.is_dir() {
+        let mut found = Vec::new();
+        register::walk(path, project, &mut found, &mut Vec::new());
+        if found.is_empty() {
+            let why = if path.extension().is_some_and(|x| x.eq_ignore_ascii_case("toml")) {
+                "it is a folder, not an entry file, and holds no .toml files"
+            } else {
+                "it holds no .toml entry files"
+            };
+            bail!("cannot check {shown}: {why}; nothing was checked");
+        }
+        return Ok(found);
+    }
+    if !meta.is_file() {
+        bail!("cannot check {shown}: it is not a regular file (a named pipe or device), so it was not read");
+    }
+    if path.extension().is_none_or(|x| x != "toml") {
+        bail!("cannot check {shown}: entry files end in lower-case .toml; rename it to check it");
+    }
+    // Hidden below the register (a name or a folder beginning with `.`) is
+    // never part of it; above it, a `.` folder is just where the project is.
+    let below = path.strip_prefix(&project.register_dir).unwrap_or(Path::new(""));
+    let hidden = |p: &Path| {
+        p.components()
+            .any(|c| matches!(c, std::path::Component::Normal(n) if n.to_string_lossy().starts_with('.')))
+    };
+    if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) || hidden(below) {
+        bail!(
+            "cannot check {shown}: names beginning with . are hidden and never part of the register; rename it to check it"
+        );
+    }
+    Ok(vec![path.to_path_buf()])
+}
+
 fn select(cwd: &Path, project: &Project, paths: &[PathBuf]) -> anyhow::Result<Option<Selection>> {
     if paths.is_empty() {
         return Ok(None);
@@ -100,15 +151,7 @@ fn select(cwd: &Path, project: &Project, paths: &[PathBuf]) -> anyhow::Result<Op
     let mut outside = Vec::new();
     for given in paths {
         let path = cwd.join(given);
-        let found: Vec<PathBuf> = if path.is_dir() {
-            let mut found = Vec::new();
-            register::walk(&path, project, &mut found, &mut Vec::new());
-            found
-        } else if path.exists() {
-            vec![path.clone()]
-        } else {
-            bail!("{} does not exist", given.display());
-        };
+        let found = named_files(&path, given, project)?;
         for file in found {
             let canonical = file
                 .canonicalize()

@@ -25,7 +25,12 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
     }
     let options = ReviewOptions {
         year: args.year,
-        year_end: review::year_end(args.year, project.settings.review_year_end),
+        year_end: review::year_end(args.year, project.settings.review_year_end).with_context(|| {
+            format!(
+                "the review year {} would end after 9999, past the register's years",
+                args.year
+            )
+        })?,
         as_of,
         all: args.all,
     };

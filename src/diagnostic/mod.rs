@@ -123,6 +123,9 @@ codes! {
         "An active partnership lists no partner organisations.";
     ReservedId = "reserved-id", Warning,
         "An id Windows keeps for a device (`con`, `nul`, `com1`…): the file cannot be checked out on Windows.";
+
+    UppercaseExtension = "uppercase-extension", Warning,
+        "A file in the register ending in .TOML (any case but .toml), which is not read as an entry.";
 }
 
 /// Where in a file a finding is: 1-based lines and columns (columns count

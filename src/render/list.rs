@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::csv::CsvOut;
+use super::excel_limits;
 use super::text::pounds;
 use crate::model::Choice;
 use crate::reports::listing::{Cell, Column};
@@ -101,7 +102,9 @@ pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result
 }
 
 /// Every column as an Excel workbook: typed cells, pounds formatted as
-/// money, dates as dates, the header row frozen and filters on.
+/// money, dates as dates, the header row frozen and filters on. Text too long
+/// for a cell goes on in continuation columns and dates before 1900 are
+/// written as text ([`excel_limits`] has the convention `import` reads back).
 pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
@@ -110,17 +113,52 @@ pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
     let money = Format::new().set_num_format("£#,##0");
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let hours = Format::new().set_num_format("0.##");
-    for (col, c) in columns.iter().enumerate() {
-        let col = u16::try_from(col).unwrap_or(u16::MAX);
-        sheet.write_string_with_format(0, col, &c.label, &header)?;
+    // How many cells each column takes: one, plus continuations for the
+    // longest text in it.
+    let widths: Vec<usize> = (0..columns.len())
+        .map(|c| {
+            lines
+                .iter()
+                .filter_map(|l| match l.get(c) {
+                    Some(Cell::Text(s)) => Some(excel_limits::pieces(s).len()),
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
+    let starts: Vec<usize> = widths
+        .iter()
+        .scan(0, |next, w| {
+            let start = *next;
+            *next += w;
+            Some(start)
+        })
+        .collect();
+    let total: usize = widths.iter().sum();
+    if total > usize::from(u16::MAX) {
+        return Err(XlsxError::ParameterError(format!(
+            "the export needs {total} columns, more than a worksheet holds"
+        )));
+    }
+    // Both fit: `total` is within u16, checked above.
+    let col_at = |c: usize| c as u16;
+    for (c, column) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, col_at(starts[c]), &column.label, &header)?;
+        for extra in 1..widths[c] {
+            let label = format!("{}{}", column.label, excel_limits::CONTINUED);
+            sheet.write_string_with_format(0, col_at(starts[c] + extra), &label, &header)?;
+        }
     }
     for (r, line) in lines.iter().enumerate() {
-        let row = u32::try_from(r + 1).unwrap_or(u32::MAX);
-        for (col, cell) in line.iter().enumerate() {
-            let col = u16::try_from(col).unwrap_or(u16::MAX);
+        let row = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (c, cell) in line.iter().enumerate() {
+            let col = col_at(starts[c]);
             match cell {
                 Cell::Text(s) => {
-                    sheet.write_string(row, col, s)?;
+                    for (i, piece) in excel_limits::pieces(s).into_iter().enumerate() {
+                        sheet.write_string(row, col_at(starts[c] + i), piece)?;
+                    }
                 }
                 Cell::Number(n) => {
                     sheet.write_number_with_format(row, col, *n, &hours)?;
@@ -131,8 +169,11 @@ pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
                 Cell::Bool(b) => {
                     sheet.write_boolean(row, col, *b)?;
                 }
+                Cell::Date(d) if d.year() < excel_limits::FIRST_EXCEL_YEAR => {
+                    sheet.write_string(row, col, d.to_string())?;
+                }
                 Cell::Date(d) => {
-                    let when = ExcelDateTime::from_ymd(u16::try_from(d.year()).unwrap_or(1900), d.month(), d.day())?;
+                    let when = ExcelDateTime::from_ymd(d.year4(), d.month(), d.day())?;
                     sheet.write_datetime_with_format(row, col, &when, &date)?;
                 }
                 Cell::Empty => {}
@@ -140,7 +181,7 @@ pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
         }
     }
     let last_row = u32::try_from(lines.len()).unwrap_or(u32::MAX);
-    let last_col = u16::try_from(columns.len().saturating_sub(1)).unwrap_or(u16::MAX);
+    let last_col = col_at(total.saturating_sub(1));
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
     sheet.autofit();

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod check;
 pub mod ci;
 pub mod csv;
+pub mod excel_limits;
 pub mod list;
 pub mod markdown;
 pub mod pipe;

@@ -89,23 +89,25 @@ pub fn entries_at(project: &Project, rev: &str, cx: &RuleContext<'_>) -> anyhow:
         .to_string_lossy()
         .replace('\\', "/");
     let spec = if rel.is_empty() { ".".to_string() } else { rel };
-    let listing = git(&root, &["ls-tree", "-r", "-z", "--name-only", &commit, "--", &spec])?;
+    // `-z` ends each record with NUL, so a file name holding a newline (or
+    // anything else) cannot run into the next one.
+    let listing = git(&root, &["ls-tree", "-r", "-z", &commit, "--", &spec])?;
     if !listing.status.success() {
         bail!(
             "git could not list the register at {rev}: {}",
             String::from_utf8_lossy(&listing.stderr).trim()
         );
     }
-    let files: Vec<String> = listing
+    let files: Vec<(String, String)> = listing
         .stdout
         .split(|b| *b == 0)
-        .filter_map(|p| std::str::from_utf8(p).ok())
-        .filter(|p| p.ends_with(".toml") && !p.split('/').any(|part| part.starts_with('.')))
-        .map(str::to_string)
+        .filter_map(blob_record)
+        .filter(|(_, p)| p.ends_with(".toml") && !p.split('/').any(|part| part.starts_with('.')))
         .collect();
-    let blobs = cat_files(&root, &commit, &files)?;
+    let ids: Vec<&str> = files.iter().map(|(id, _)| id.as_str()).collect();
+    let blobs = cat_blobs(&root, &ids)?;
     let mut out = BTreeMap::new();
-    for (file, bytes) in files.iter().zip(blobs) {
+    for ((_, file), bytes) in files.iter().zip(blobs) {
         let path = root.join(file);
         let loaded = register::check_bytes(&path, file.clone(), &bytes, cx);
         if let Some(entry) = loaded.entry {
@@ -115,8 +117,23 @@ pub fn entries_at(project: &Project, rev: &str, cx: &RuleContext<'_>) -> anyhow:
     Ok(out)
 }
 
-/// The contents of many files at a commit, through one `git cat-file --batch`.
-fn cat_files(root: &Path, commit: &str, files: &[String]) -> anyhow::Result<Vec<Vec<u8>>> {
+/// One `ls-tree -z` record, `<mode> blob <object id>\t<path>`, as (object id, path).
+fn blob_record(record: &[u8]) -> Option<(String, String)> {
+    let tab = record.iter().position(|b| *b == b'\t')?;
+    let (head, path) = (
+        std::str::from_utf8(&record[..tab]).ok()?,
+        std::str::from_utf8(&record[tab + 1..]).ok()?,
+    );
+    let mut fields = head.split(' ');
+    let (_mode, kind, id) = (fields.next()?, fields.next()?, fields.next()?);
+    (kind == "blob" && id.bytes().all(|b| b.is_ascii_hexdigit())).then(|| (id.to_string(), path.to_string()))
+}
+
+/// The contents of many blobs, through one `git cat-file --batch`. They are
+/// asked for by object id (hex digits only), never by path, and each answer
+/// must name the id asked for, so the answers cannot shift against the
+/// requests whatever the files are called.
+fn cat_blobs(root: &Path, ids: &[&str]) -> anyhow::Result<Vec<Vec<u8>>> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -127,7 +144,7 @@ fn cat_files(root: &Path, commit: &str, files: &[String]) -> anyhow::Result<Vec<
         .spawn()
         .context("cannot run git")?;
     let mut stdin = child.stdin.take().context("cannot talk to git")?;
-    let requests: String = files.iter().map(|f| format!("{commit}:{f}\n")).collect();
+    let requests: String = ids.iter().map(|id| format!("{id}\n")).collect();
     // Write from another thread so a large listing cannot deadlock on full pipes.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let mut raw = Vec::new();
@@ -138,22 +155,28 @@ fn cat_files(root: &Path, commit: &str, files: &[String]) -> anyhow::Result<Vec<
         .read_to_end(&mut raw)?;
     let _ = writer.join();
     child.wait()?;
-    let mut out = Vec::with_capacity(files.len());
+    let mut out = Vec::with_capacity(ids.len());
     let mut rest = raw.as_slice();
-    for _ in files {
+    for id in ids {
         let line_end = rest
             .iter()
             .position(|b| *b == b'\n')
             .context("git's answer was cut short")?;
         let header = String::from_utf8_lossy(&rest[..line_end]).to_string();
         rest = &rest[line_end + 1..];
-        let size: usize = header.rsplit(' ').next().and_then(|s| s.parse().ok()).unwrap_or(0);
-        if header.ends_with("missing") || rest.len() < size {
-            out.push(Vec::new());
-            continue;
+        let fields: Vec<&str> = header.split(' ').collect();
+        match fields.as_slice() {
+            [got, "missing"] if got == id => out.push(Vec::new()),
+            [got, _, size] if got == id => {
+                let size: usize = size
+                    .parse()
+                    .with_context(|| format!("git gave an unreadable answer: {header:?}"))?;
+                let body = rest.get(..size).context("git's answer was cut short")?;
+                out.push(body.to_vec());
+                rest = rest.get(size + 1..).unwrap_or(&[]);
+            }
+            _ => bail!("git answered {header:?} when asked for {id}; the history cannot be read reliably"),
         }
-        out.push(rest[..size].to_vec());
-        rest = rest.get(size + 1..).unwrap_or(&[]);
     }
     Ok(out)
 }

@@ -25,14 +25,13 @@ pub struct ReviewOptions {
 
 /// The last day of review year `year`: `MM-DD` in the following year
 /// (31 March by default, the UK financial year), or 31 December of `year`
-/// itself when the review year is the calendar year.
-pub fn year_end(year: i32, month_day: Option<(u8, u8)>) -> Date {
+/// itself when the review year is the calendar year. `None` when that day
+/// falls past the register's years (never a stand-in date).
+pub fn year_end(year: i32, month_day: Option<(u8, u8)>) -> Option<Date> {
     let (month, day) = month_day.unwrap_or((3, 31));
     let end_year = if (month, day) == (12, 31) { year } else { year + 1 };
     // 29 February in a year without one becomes 28 February.
-    Date::new(end_year, month, day)
-        .or_else(|| Date::new(end_year, month, day.saturating_sub(1)))
-        .unwrap_or_else(|| Date::new(end_year, 3, 31).unwrap_or(Date::today()))
+    Date::new(end_year, month, day).or_else(|| Date::new(end_year, month, day.saturating_sub(1)))
 }
 
 /// A representative whose appointment ends by the end of the review year.
@@ -124,9 +123,12 @@ pub struct Summary {
     pub by_risk: ByLevel,
     pub by_value: ByLevel,
     pub matrix: Matrix,
-    pub total_contribution_gbp: u64,
-    pub staff_hours_per_month: f64,
-    pub staff_hours_per_year: f64,
+    /// The sum of the contributions; `None` when it is past what a u64
+    /// holds (it never wraps round to a small, real-looking figure).
+    pub total_contribution_gbp: Option<u64>,
+    /// The sum of the hours; `None` when it is past what an f64 holds.
+    pub staff_hours_per_month: Option<f64>,
+    pub staff_hours_per_year: Option<f64>,
     /// Partnerships due an annual review that have this year's recorded.
     pub reviews_recorded: usize,
     /// Partnerships due an annual review this year (active and exiting).
@@ -244,15 +246,18 @@ fn summarise(rows: &[Row<'_>]) -> Summary {
         by_value.add(r.assessment.value.effective());
     }
     let hours: f64 = rows.iter().map(|r| r.entry.staff_hours_per_month).sum();
+    let finite = |h: f64| h.is_finite().then(|| round2(h));
     Summary {
         partnerships: rows.len(),
         by_status,
         by_risk,
         by_value,
         matrix: Matrix::build(rows.iter().map(|r| (r.id, &r.assessment))),
-        total_contribution_gbp: rows.iter().map(|r| r.entry.budget_contribution_gbp).sum(),
-        staff_hours_per_month: round2(hours),
-        staff_hours_per_year: round2(hours * 12.0),
+        total_contribution_gbp: rows
+            .iter()
+            .try_fold(0u64, |sum, r| sum.checked_add(r.entry.budget_contribution_gbp)),
+        staff_hours_per_month: finite(hours),
+        staff_hours_per_year: finite(hours * 12.0),
         reviews_recorded: rows.iter().filter(|r| r.review_due() && r.reviewed_this_year).count(),
         reviews_due: rows.iter().filter(|r| r.review_due()).count(),
     }
@@ -405,10 +410,11 @@ mod tests {
 
     #[test]
     fn review_years_end_on_the_configured_day() {
-        assert_eq!(year_end(2026, None), Date::new(2027, 3, 31).unwrap());
-        assert_eq!(year_end(2026, Some((12, 31))), Date::new(2026, 12, 31).unwrap());
-        assert_eq!(year_end(2026, Some((6, 30))), Date::new(2027, 6, 30).unwrap());
-        assert_eq!(year_end(2026, Some((2, 29))), Date::new(2027, 2, 28).unwrap());
-        assert_eq!(year_end(2027, Some((2, 29))), Date::new(2028, 2, 29).unwrap());
+        assert_eq!(year_end(2026, None), Date::new(2027, 3, 31));
+        assert_eq!(year_end(2026, Some((12, 31))), Date::new(2026, 12, 31));
+        assert_eq!(year_end(2026, Some((6, 30))), Date::new(2027, 6, 30));
+        assert_eq!(year_end(2026, Some((2, 29))), Date::new(2027, 2, 28));
+        assert_eq!(year_end(2027, Some((2, 29))), Date::new(2028, 2, 29));
+        assert_eq!(year_end(9999, None), None);
     }
 }

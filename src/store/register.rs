@@ -341,6 +341,27 @@ pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
                 paths.push(e.into_path());
             }
+            // `x.TOML` is not read (on Linux it is a different name from
+            // `x.toml`), but silently leaving out an entry would hide it.
+            Ok(e)
+                if e.file_type().is_file() && e.path().extension().is_some_and(|x| x.eq_ignore_ascii_case("toml")) =>
+            {
+                let lower = e.path().with_extension("toml");
+                let renamed = lower
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                diags.push(Diagnostic {
+                    file: project.display_path(e.path()),
+                    location: None,
+                    code: Code::UppercaseExtension,
+                    key: String::new(),
+                    message: "this file is not checked: entry files end in lower-case `.toml`".to_string(),
+                    hint: Some(format!(
+                        "rename it to {renamed} (with `git mv` if the register is in git)"
+                    )),
+                });
+            }
             Ok(_) => {}
             Err(err) => {
                 let shown = err

@@ -469,6 +469,20 @@ fn incomplete_assessment() {
 }
 
 #[test]
+fn uppercase_extension() {
+    let project = Project::new();
+    project.write("register/Old Forum.TOML", VALID);
+    let (_, report) = project.check_json(&[]);
+    let d = &diagnostics(&report)[0];
+    assert_eq!(
+        (d["code"].as_str(), d["file"].as_str()),
+        (Some("uppercase-extension"), Some("register/Old Forum.TOML"))
+    );
+    assert!(d["line"].is_null());
+    assert_eq!(report["files"], 0, "{report:#}");
+}
+
+#[test]
 fn every_code_is_tested_here_and_documented() {
     let tests = include_str!("diagnostics.rs");
     let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/diagnostics.md")).unwrap();

@@ -600,3 +600,37 @@ fn since_says_clearly_when_it_cannot_compare() {
         bad_rev.stderr
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn since_is_not_misled_by_a_file_name_with_a_newline() {
+    // Before, `git cat-file --batch` was asked by path, one per line, so
+    // this name split into two requests and every later answer shifted by
+    // one: beta was read as empty and reported as "added".
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let project = fixture();
+    project.write(
+        "register/beta\nold.toml",
+        VALID.replace("Test Waste Partnership", "Odd Partnership"),
+    );
+    git(&project, &["init", "-q"]);
+    git(&project, &["add", "-A"]);
+    git(&project, &["commit", "-q", "-m", "2025 register"]);
+    git(&project, &["tag", "review-2025"]);
+    git(&project, &["rm", "-q", "register/beta\nold.toml"]);
+    git(&project, &["commit", "-q", "-m", "odd file gone"]);
+    let p = pack(&project, &["--since", "review-2025"]);
+    let c = &p["changes"];
+    assert_eq!(c["added"], json!([]), "{c:#}");
+    assert_eq!(c["changed"], json!([]), "{c:#}");
+    let removed: Vec<&str> = c["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert!(removed.iter().all(|n| *n == "Odd Partnership"), "{removed:?}");
+}

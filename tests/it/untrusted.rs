@@ -89,6 +89,10 @@ fn command_line_dates_must_have_four_digit_years() {
         assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
         assert!(run.stderr.contains("is outside 1000-9999"), "{args:?}: {}", run.stderr);
     }
+    // The review year 9999 would end in 10000.
+    let run = project.run(&["review", "--year", "9999", "--as-of", AS_OF]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("9999 is not in 1900..=9998"), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(project.path("register/a.toml")).unwrap(), VALID);
 }
 
@@ -421,4 +425,168 @@ fn toml_1_1_look_alikes_inside_strings_are_not_errors() {
     ) + "\nnotes_block = \"\"\"\n{ a = 1,\n}\n\"\"\"\n";
     // notes_block is an unknown key, but no syntax finding.
     assert!(syntax_findings(&text).is_empty());
+}
+
+/// `check PATH` in a real process: (exit code, stderr).
+fn check_path(project: &Project, path: &str) -> (Option<i32>, String) {
+    let out = binary(project.dir.path(), &["check", "--as-of", AS_OF, path]);
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn check_on_a_path_it_cannot_check_says_why_and_exits_2() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    std::fs::create_dir_all(project.path("register/folder.toml")).unwrap();
+    project.write("register/notes.txt", "x");
+    project.write("register/.hidden.toml", VALID);
+    project.write("register/.drafts/b.toml", VALID);
+    let mut cases = vec![
+        ("register/.drafts/b.toml", "names beginning with . are hidden"),
+        (
+            "register/folder.toml",
+            "it is a folder, not an entry file, and holds no .toml files",
+        ),
+        ("register/notes.txt", "entry files end in lower-case .toml"),
+        ("register/.hidden.toml", "names beginning with . are hidden"),
+    ];
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(project.path("register/a.toml"), project.path("register/link.toml")).unwrap();
+        cases.push(("register/link.toml", "it is a symbolic link (to "));
+        if std::process::Command::new("mkfifo")
+            .arg(project.path("register/pipe.toml"))
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            // Before, a FIFO outside the register hung `check` for ever.
+            cases.push((
+                "register/pipe.toml",
+                "it is not a regular file (a named pipe or device)",
+            ));
+        } else {
+            eprintln!("skipped the FIFO case: mkfifo is not available");
+        }
+    }
+    for (path, why) in cases {
+        let (code, stderr) = check_path(&project, path);
+        assert_eq!(code, Some(2), "{path}: {stderr}");
+        assert!(
+            stderr.contains(&format!("cannot check {path}: {why}")),
+            "{path}: {stderr}"
+        );
+    }
+    // The file itself still checks.
+    assert_eq!(check_path(&project, "register/a.toml").0, Some(0));
+}
+
+#[test]
+fn an_upper_case_toml_file_is_a_warning_not_silence() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    project.write("register/Old Entry.TOML", VALID);
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 0, "a warning only: {report:#}");
+    assert_eq!(codes(&report), ["uppercase-extension"]);
+    let d = &diagnostics(&report)[0];
+    assert_eq!(d["file"], "register/Old Entry.TOML");
+    assert_eq!(d["severity"], "warning");
+    assert!(
+        d["hint"].as_str().unwrap().contains("rename it to Old Entry.toml"),
+        "{d}"
+    );
+    assert_eq!(project.check_json(&["--strict"]).0, 1);
+}
+
+#[test]
+fn xlsx_export_keeps_long_text_and_old_dates_and_import_reads_them_back() {
+    let long: String = (0..9_000).map(|i| format!("{i:04}é😀 ")).collect::<String>() + "end";
+    assert!(long.encode_utf16().count() > 2 * 32_767, "needs three cells");
+    let source = Project::new();
+    let text = VALID
+        .replace("Keep under review.", &long)
+        .replace("started = 2015-04-01", "started = 1850-04-01");
+    source.write("register/old-forum.toml", &text);
+    assert_eq!(source.check_json(&[]).0, 0, "check accepts both");
+    let out = source.path("register.xlsx");
+    let run = source.run(&["list", "--format", "xlsx", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    use calamine::{Data, Reader};
+    let mut book = calamine::open_workbook_auto(&out).unwrap();
+    let range = book.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(ToString::to_string).collect();
+    let at = header
+        .iter()
+        .position(|h| h == "Comments and recommendations")
+        .expect("a Comments column");
+    assert_eq!(header[at + 1], "Comments and recommendations (continued)");
+    assert_eq!(header[at + 2], "Comments and recommendations (continued)");
+    assert_ne!(
+        header.get(at + 3).map(String::as_str),
+        Some("Comments and recommendations (continued)")
+    );
+    let started = header.iter().position(|h| h == "Date joined").unwrap();
+    assert_eq!(
+        rows[1][started],
+        Data::String("1850-04-01".into()),
+        "text, not a failure"
+    );
+
+    let target = Project::new();
+    let run = target.run(&["import", out.to_str().unwrap(), "--as-of", AS_OF]);
+    assert!(run.stdout.contains("imported"), "{}\n{}", run.stdout, run.stderr);
+    let file = std::fs::read_dir(target.path("register"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let back: toml::Table = toml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let comments = back["comments"].as_str().unwrap_or_default();
+    // Not assert_eq!: the text is too long to print.
+    assert!(
+        comments == long,
+        "the text comes back whole: {} of {} characters",
+        comments.len(),
+        long.len()
+    );
+    assert_eq!(back["started"].to_string(), "1850-04-01");
+}
+
+#[test]
+fn review_totals_past_the_largest_number_say_so_instead_of_wrapping() {
+    let project = Project::new();
+    for (i, name) in ["Alpha", "Beta", "Gamma"].iter().enumerate() {
+        project.write(
+            &format!("register/p{i}.toml"),
+            VALID
+                .replace("Test Waste Partnership", &format!("{name} Partnership"))
+                .replace(
+                    "budget_contribution_gbp = 12000",
+                    "budget_contribution_gbp = 9223372036854775807",
+                )
+                .replace("staff_hours_per_month = 6", "staff_hours_per_month = 1e308"),
+        );
+    }
+    // A real process: before, the sum wrapped (release) or panicked (debug).
+    let out = binary(project.dir.path(), &["review", "--year", "2026", "--as-of", AS_OF]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.contains(
+            "Council contribution: out of range: the contributions add up to more than £18,446,744,073,709,551,615"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Staff time: out of range"), "{stdout}");
+    let json = project.run(&["review", "--year", "2026", "--as-of", AS_OF, "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert!(
+        doc["summary"]["total_contribution_gbp"].is_null(),
+        "{:#}",
+        doc["summary"]
+    );
+    assert!(doc["summary"]["staff_hours_per_month"].is_null());
 }

@@ -46,7 +46,9 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     for warning in &sheet.warnings {
         writeln!(env.stderr, "warning: {warning}")?;
     }
-    let grid = sheet.grid;
+    let mut grid = sheet.grid;
+    // Text `list --format xlsx` split over `… (continued)` columns comes back whole.
+    crate::render::excel_limits::join_continued(&mut grid);
     let Some(header) = grid.first() else {
         bail!("{} is empty: there is no header row", args.file.display());
     };

@@ -144,12 +144,18 @@ fn summary_lines(pack: &Pack<'_>) -> Vec<String> {
         format!("Partnerships: {} ({})", s.partnerships, by_status_text(&s.by_status)),
         format!("Risk: {}", by_level_text(&s.by_risk)),
         format!("Value: {}", by_level_text(&s.by_value)),
-        format!("Council contribution: {} a year", pounds(s.total_contribution_gbp)),
-        format!(
-            "Staff time: {} hours a month ({} a year)",
-            hours(s.staff_hours_per_month),
-            hours(s.staff_hours_per_year)
-        ),
+        match s.total_contribution_gbp {
+            Some(total) => format!("Council contribution: {} a year", pounds(total)),
+            None => format!(
+                "Council contribution: out of range: the contributions add up to more than {}; check for a mistyped amount",
+                pounds(u64::MAX)
+            ),
+        },
+        match (s.staff_hours_per_month, s.staff_hours_per_year) {
+            (Some(month), Some(year)) => format!("Staff time: {} hours a month ({} a year)", hours(month), hours(year)),
+            _ => "Staff time: out of range: the hours add up to more than can be counted; check for a mistyped figure"
+                .to_string(),
+        },
         format!(
             "Reviews for {}: {} of {} recorded",
             pack.options.year, s.reviews_recorded, s.reviews_due
@@ -314,9 +320,10 @@ struct JsonSummary<'a> {
     by_risk: &'a ByLevel,
     by_value: &'a ByLevel,
     matrix: Vec<JsonCell<'a>>,
-    total_contribution_gbp: u64,
-    staff_hours_per_month: f64,
-    staff_hours_per_year: f64,
+    /// `null` when out of range.
+    total_contribution_gbp: Option<u64>,
+    staff_hours_per_month: Option<f64>,
+    staff_hours_per_year: Option<f64>,
     reviews_recorded: usize,
     reviews_due: usize,
 }

@@ -5,6 +5,7 @@ pub mod assess;
 pub mod check;
 pub mod ci;
 pub mod csv;
+pub mod formats;
 pub mod list;
 pub mod markdown;
 pub mod pipe;

@@ -64,7 +64,7 @@ pub fn sarif(report: &CheckReport<'_>, docs_url: DocsUrl<'_>, mut w: impl Write)
         .iter()
         .zip(&fingerprints)
         .map(|(d, fingerprint)| {
-            let mut physical = json!({"artifactLocation": {"uri": uri(&d.file), "uriBaseId": "%SRCROOT%"}});
+            let mut physical = json!({"artifactLocation": artifact_location(&d.file)});
             if let Some(l) = &d.location {
                 physical["region"] = json!({
                     "startLine": l.line,
@@ -103,6 +103,23 @@ pub fn sarif(report: &CheckReport<'_>, docs_url: DocsUrl<'_>, mut w: impl Write)
     });
     serde_json::to_writer_pretty(&mut w, &doc)?;
     writeln!(w)
+}
+
+/// Where a file is, for SARIF: relative to `%SRCROOT%` (the repository
+/// root) as a rule; a file with no relative name (on another Windows drive
+/// or share, see `store::repo_path`) as an absolute `file:` URI instead.
+fn artifact_location(file: &str) -> Value {
+    let bytes = file.as_bytes();
+    let drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    if drive {
+        json!({"uri": format!("file:///{}:{}", char::from(bytes[0]), uri(&file[2..]))})
+    } else if let Some(share) = file.strip_prefix("//") {
+        json!({"uri": format!("file://{}", uri(share))})
+    } else if file.starts_with('/') {
+        json!({"uri": format!("file://{}", uri(file))})
+    } else {
+        json!({"uri": uri(file), "uriBaseId": "%SRCROOT%"})
+    }
 }
 
 /// A relative path as a URI reference: each segment percent-encoded, so
@@ -227,6 +244,26 @@ mod tests {
             message: message.into(),
             hint: None,
         }
+    }
+
+    #[test]
+    fn files_without_a_relative_name_get_absolute_uris() {
+        assert_eq!(
+            artifact_location("data/reg/caf\u{e9}.toml"),
+            json!({"uri": "data/reg/caf%C3%A9.toml", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact_location("D:/reg/x.toml"),
+            json!({"uri": "file:///D:/reg/x.toml"})
+        );
+        assert_eq!(
+            artifact_location("//server/share/x y.toml"),
+            json!({"uri": "file://server/share/x%20y.toml"})
+        );
+        assert_eq!(
+            artifact_location("/srv/reg/x.toml"),
+            json!({"uri": "file:///srv/reg/x.toml"})
+        );
     }
 
     #[test]

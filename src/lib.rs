@@ -83,9 +83,15 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
         cli::Command::Man { dir: Some(dir) } => {
             commands::man::write_all(&env.cwd.join(dir), env.stdout).map(|()| Outcome::Clean)
         }
-        cli::Command::Schema => env
+        cli::Command::Schema { output } => env
             .stdout
-            .write_all(model::schema::entry_schema().as_bytes())
+            .write_all(
+                output
+                    .as_deref()
+                    .and_then(render::formats::schema)
+                    .map_or_else(model::schema::entry_schema, str::to_string)
+                    .as_bytes(),
+            )
             .map(|()| Outcome::Clean)
             .map_err(Into::into),
     };

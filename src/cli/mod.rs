@@ -132,9 +132,16 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
-    /// Print the JSON Schema of one register entry (for editors and other tools).
-    #[command(after_help = "Example:\n  partreg schema > schemas/partnership.schema.json")]
-    Schema,
+    /// Print the JSON Schema of one register entry (for editors and other
+    /// tools), or with --for that of a command's --format json output.
+    #[command(
+        after_help = "Examples:\n  partreg schema > schemas/partnership.schema.json\n  partreg schema --for check > check.schema.json"
+    )]
+    Schema {
+        /// The output whose schema to print (the entry's when not given).
+        #[arg(long = "for", value_name = "OUTPUT", value_parser = clap::builder::PossibleValuesParser::new(crate::render::formats::names()))]
+        output: Option<String>,
+    },
 }
 
 const CHECK_HELP: &str = "\

@@ -7,9 +7,10 @@ use anyhow::{Context, bail};
 
 use super::{Env, Outcome};
 use crate::cli::{CheckArgs, CheckFormat, GlobalArgs};
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::render::{self, CheckReport, text::Style};
 use crate::store::register::{self, Project};
+use crate::store::repo_path::RepoPaths;
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
@@ -37,22 +38,34 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::
     let report = CheckReport { files, diagnostics };
     let strict = args.strict || project.settings.strict;
     let style = Style::new(env.stderr_color(global));
+    // Machine formats name files as the repository does (see
+    // `store::repo_path`); the human report keeps the shorter names.
+    let renamed = if matches!(args.format, CheckFormat::Human) && args.summary.is_none() {
+        Vec::new() // not needed: spare a copy of every finding
+    } else {
+        repo_named(&env.cwd, &project, &report.diagnostics)
+    };
+    let machine = CheckReport {
+        files,
+        diagnostics: renamed.iter().collect(),
+    };
+    let docs_url = project.settings.docs_url.as_deref();
     match args.format {
         CheckFormat::Human => render::check::human(&report, style, &mut env.stderr)?,
-        CheckFormat::Json => render::check::json(&report, &mut env.stdout)?,
+        CheckFormat::Json => render::check::json(&machine, &mut env.stdout)?,
         CheckFormat::Github => {
-            render::check::github(&report, &mut env.stdout)?;
+            render::check::github(&machine, &mut env.stdout)?;
             writeln!(env.stderr, "{}", style.bold(&report.summary()))?;
         }
-        CheckFormat::Sarif => render::ci::sarif(&report, &mut env.stdout)?,
-        CheckFormat::Gitlab => render::ci::gitlab(&report, &mut env.stdout)?,
+        CheckFormat::Sarif => render::ci::sarif(&machine, docs_url, &mut env.stdout)?,
+        CheckFormat::Gitlab => render::ci::gitlab(&machine, &mut env.stdout)?,
     }
     if let Some(path) = &args.summary {
         // CI summary files are appended to by every step, so this one
         // write appends rather than replacing.
         let path = env.cwd.join(path);
         let mut text = Vec::new();
-        render::ci::summary(&report, &mut text)?;
+        render::ci::summary(&machine, &mut text)?;
         let mut file = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
@@ -64,6 +77,22 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::
     let failing =
         report.errors() > 0 || (strict && report.diagnostics.iter().any(|d| d.severity() == Severity::Warning));
     Ok(if failing { Outcome::Problems } else { Outcome::Clean })
+}
+
+/// The findings with their files named relative to the git work tree (or
+/// the current folder), sorted again, since a file outside the register
+/// can change places.
+fn repo_named(cwd: &Path, project: &Project, diagnostics: &[&Diagnostic]) -> Vec<Diagnostic> {
+    let paths = RepoPaths::new(cwd, &project.register_dir);
+    let mut renamed: Vec<Diagnostic> = diagnostics
+        .iter()
+        .map(|d| Diagnostic {
+            file: paths.name(&d.file),
+            ..(*d).clone()
+        })
+        .collect();
+    renamed.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    renamed
 }
 
 /// The files named on the command line.

@@ -19,7 +19,9 @@ const GITIGNORE: &str = "\
 # A write in progress; one is left behind only if partreg was killed.
 .partreg-*.tmp
 ";
-const WORKFLOW: &str = include_str!("../../examples/init/.github/workflows/partreg.yml");
+/// The CI workflow: the very file shipped as `examples/github-actions.yml`,
+/// so the two cannot differ.
+pub const WORKFLOW: &str = include_str!("../../examples/github-actions.yml");
 
 pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
     let dir = match &args.dir {

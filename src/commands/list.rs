@@ -142,7 +142,8 @@ pub fn show(env: &mut Env<'_>, global: &GlobalArgs, args: &ShowArgs) -> anyhow::
     match args.format {
         ShowFormat::Json => crate::render::show::json(
             &target.id,
-            &target.file,
+            // Named as the repository names it, like every JSON output.
+            &crate::store::repo_path::RepoPaths::new(&env.cwd, &project.register_dir).name(&target.file),
             entry,
             &a,
             &target.diagnostics,

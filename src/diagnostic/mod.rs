@@ -9,6 +9,7 @@
 //! file's text need not stay in memory. [`limits`] caps how many findings a
 //! file shows.
 
+pub mod explain;
 pub mod hint;
 pub mod limits;
 

@@ -145,9 +145,13 @@ pub fn json_side<'a>(side: &'a SideAssessment<'_>) -> JsonSide<'a> {
     }
 }
 
-/// The ratings as a JSON array.
+/// The ratings as JSON: one object, the partnerships in a list.
 pub fn json(rows: &[Row<'_>], mut w: impl Write) -> io::Result<()> {
-    let doc: Vec<JsonRow<'_>> = rows
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        partnerships: Vec<JsonRow<'a>>,
+    }
+    let partnerships: Vec<JsonRow<'_>> = rows
         .iter()
         .map(|r| JsonRow {
             id: r.id,
@@ -158,8 +162,7 @@ pub fn json(rows: &[Row<'_>], mut w: impl Write) -> io::Result<()> {
             recommendation: r.assessment.recommendation.map(Choice::as_str),
         })
         .collect();
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)
+    super::formats::write_json(&Doc { partnerships }, &mut w)
 }
 
 /// The working behind one assessment, in plain English.
@@ -428,6 +431,5 @@ pub fn matrix_json(m: &Matrix, rubric: &Rubric, mut w: impl Write) -> io::Result
         cells: matrix_cells(m, rubric),
         unplaced: &m.unplaced,
     };
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)
+    super::formats::write_json(&doc, &mut w)
 }

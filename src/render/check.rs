@@ -173,8 +173,7 @@ pub fn json(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)
+    super::formats::write_json(&doc, &mut w)
 }
 
 /// The GitHub Actions format: one workflow command per finding.

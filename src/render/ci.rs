@@ -2,12 +2,13 @@
 //! others), GitLab Code Quality, and a Markdown summary for a CI job page
 //! (`$GITHUB_STEP_SUMMARY`).
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
 use super::check::CheckReport;
+use crate::diagnostic::explain::Explanation;
 use crate::diagnostic::{Code, Diagnostic, Severity};
 
 fn level(s: Severity) -> &'static str {
@@ -24,27 +25,46 @@ fn message(d: &Diagnostic) -> String {
     }
 }
 
+/// Where the diagnostics page is published, for links to a rule's section.
+/// `None` when no address is known (none is invented).
+pub type DocsUrl<'a> = Option<&'a str>;
+
+/// A SARIF rule for `code`: its short description, the first paragraph of
+/// its documentation as the full one, and the whole section (meaning,
+/// example, fix) as help.
+fn rule(code: Code, docs_url: DocsUrl<'_>) -> Value {
+    let explanation = Explanation::of(code);
+    let markdown = explanation.map_or_else(|| code.about().to_string(), |e| e.markdown.to_string());
+    let text = explanation.map_or_else(|| code.about().to_string(), |e| e.text());
+    let full = explanation.map_or_else(|| code.about().to_string(), |e| e.meaning());
+    let mut rule = json!({
+        "id": code.as_str(),
+        "name": code.as_str(),
+        "shortDescription": {"text": code.about()},
+        "fullDescription": {"text": full},
+        "help": {"text": text, "markdown": markdown},
+        "defaultConfiguration": {"level": level(code.severity())},
+    });
+    if let Some(url) = docs_url {
+        // The page's heading for a code is the code itself, so its anchor
+        // is the code (GitHub, GitLab and most site builders agree).
+        rule["helpUri"] = json!(format!("{}#{}", url.trim_end_matches('#'), code.as_str()));
+    }
+    rule
+}
+
 /// SARIF 2.1.0: one run, a rule for every code (ids are the stable codes),
-/// one result per finding with its region.
-pub fn sarif(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
-    let rules: Vec<Value> = Code::ALL
-        .iter()
-        .map(|c| {
-            json!({
-                "id": c.as_str(),
-                "name": c.as_str(),
-                "shortDescription": {"text": c.about()},
-                "fullDescription": {"text": c.about()},
-                "help": {"text": format!("See docs/diagnostics.md#{} in the partreg repository.", c.as_str())},
-                "defaultConfiguration": {"level": level(c.severity())},
-            })
-        })
-        .collect();
+/// one result per finding with its region. Columns count characters
+/// (`unicodeCodePoints`), as partreg's do everywhere.
+pub fn sarif(report: &CheckReport<'_>, docs_url: DocsUrl<'_>, mut w: impl Write) -> io::Result<()> {
+    let rules: Vec<Value> = Code::ALL.iter().map(|&c| rule(c, docs_url)).collect();
+    let fingerprints = fingerprints(report);
     let results: Vec<Value> = report
         .diagnostics
         .iter()
-        .map(|d| {
-            let mut physical = json!({"artifactLocation": {"uri": uri(&d.file), "uriBaseId": "%SRCROOT%"}});
+        .zip(&fingerprints)
+        .map(|(d, fingerprint)| {
+            let mut physical = json!({"artifactLocation": artifact_location(&d.file)});
             if let Some(l) = &d.location {
                 physical["region"] = json!({
                     "startLine": l.line,
@@ -60,6 +80,7 @@ pub fn sarif(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
                 "level": level(d.severity()),
                 "message": {"text": message(d)},
                 "locations": [{"physicalLocation": physical}],
+                "partialFingerprints": {"partreg/v1": fingerprint},
             });
             if !d.key.is_empty() {
                 result["locations"][0]["logicalLocations"] = json!([{"fullyQualifiedName": d.key, "kind": "member"}]);
@@ -76,11 +97,29 @@ pub fn sarif(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
     serde_json::to_writer_pretty(&mut w, &doc)?;
     writeln!(w)
+}
+
+/// Where a file is, for SARIF: relative to `%SRCROOT%` (the repository
+/// root) as a rule; a file with no relative name (on another Windows drive
+/// or share, see `store::repo_path`) as an absolute `file:` URI instead.
+fn artifact_location(file: &str) -> Value {
+    let bytes = file.as_bytes();
+    let drive = bytes.len() >= 3 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':' && bytes[2] == b'/';
+    if drive {
+        json!({"uri": format!("file:///{}:{}", char::from(bytes[0]), uri(&file[2..]))})
+    } else if let Some(share) = file.strip_prefix("//") {
+        json!({"uri": format!("file://{}", uri(share))})
+    } else if file.starts_with('/') {
+        json!({"uri": format!("file://{}", uri(file))})
+    } else {
+        json!({"uri": uri(file), "uriBaseId": "%SRCROOT%"})
+    }
 }
 
 /// A relative path as a URI reference: each segment percent-encoded, so
@@ -104,25 +143,37 @@ fn fnv1a(text: &str) -> u64 {
     })
 }
 
-/// GitLab Code Quality: a JSON array, one issue per finding, each with a
-/// fingerprint that is unique in the report and stable between runs.
-pub fn gitlab(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
-    let mut seen = BTreeSet::new();
-    let issues: Vec<Value> = report
+/// One identity per finding, stable between runs: from the code, the file
+/// and the key path, and a counter telling apart findings that share all
+/// three. Never from the message (which holds dates, names and the as-of
+/// day) nor the line (which moves when lines are added above), so a
+/// finding keeps its identity until it is fixed.
+fn fingerprints(report: &CheckReport<'_>) -> Vec<String> {
+    let mut occurrences: BTreeMap<(&str, &str, &str), u32> = BTreeMap::new();
+    report
         .diagnostics
         .iter()
         .map(|d| {
+            let n = occurrences.entry((d.code.as_str(), &d.file, &d.key)).or_insert(0);
+            let base = format!("{}\u{0}{}\u{0}{}\u{0}{n}", d.code.as_str(), d.file, d.key);
+            *n += 1;
+            // Two halves with different inputs make 128 bits, so that two
+            // findings of one report do not share a fingerprint by chance.
+            format!("{:016x}{:016x}", fnv1a(&base), fnv1a(&format!("partreg\u{0}{base}")))
+        })
+        .collect()
+}
+
+/// GitLab Code Quality: a JSON array, one issue per finding, each with a
+/// fingerprint that is unique in the report and stable between runs.
+pub fn gitlab(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
+    let fingerprints = fingerprints(report);
+    let issues: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .zip(fingerprints)
+        .map(|(d, fingerprint)| {
             let line = d.location.as_ref().map_or(1, |l| l.line);
-            let base = format!("{}\u{0}{}\u{0}{}\u{0}{}", d.file, d.code.as_str(), d.key, d.message);
-            // Two identical findings in one file get different fingerprints.
-            let mut n = 0u32;
-            let fingerprint = loop {
-                let f = format!("{:016x}{:016x}", fnv1a(&base), fnv1a(&format!("{base}\u{0}{n}")));
-                if seen.insert(f.clone()) {
-                    break f;
-                }
-                n += 1;
-            };
             json!({
                 "type": "issue",
                 "check_name": d.code.as_str(),
@@ -170,4 +221,75 @@ pub fn summary(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn finding(key: &str, message: &str, line: usize) -> Diagnostic {
+        Diagnostic {
+            file: "data/reg/x.toml".into(),
+            location: Some(crate::diagnostic::Location {
+                line,
+                column: 1,
+                end_line: line,
+                end_column: 2,
+                source_line: "x".into(),
+            }),
+            code: Code::HiddenCharacters,
+            key: key.into(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn files_without_a_relative_name_get_absolute_uris() {
+        assert_eq!(
+            artifact_location("data/reg/caf\u{e9}.toml"),
+            json!({"uri": "data/reg/caf%C3%A9.toml", "uriBaseId": "%SRCROOT%"})
+        );
+        assert_eq!(
+            artifact_location("D:/reg/x.toml"),
+            json!({"uri": "file:///D:/reg/x.toml"})
+        );
+        assert_eq!(
+            artifact_location("//server/share/x y.toml"),
+            json!({"uri": "file://server/share/x%20y.toml"})
+        );
+        assert_eq!(
+            artifact_location("/srv/reg/x.toml"),
+            json!({"uri": "file:///srv/reg/x.toml"})
+        );
+    }
+
+    #[test]
+    fn fingerprints_count_findings_that_share_code_file_and_key() {
+        let same = [
+            finding("name", "one", 3),
+            finding("name", "two", 3),
+            finding("aims", "one", 3),
+        ];
+        let report = CheckReport {
+            files: 1,
+            diagnostics: same.iter().collect(),
+        };
+        let prints = fingerprints(&report);
+        let unique: BTreeSet<&String> = prints.iter().collect();
+        assert_eq!(unique.len(), 3, "{prints:?}");
+        // Another message and another line: the same identities.
+        let moved = [
+            finding("name", "changed", 9),
+            finding("name", "again", 9),
+            finding("aims", "x", 1),
+        ];
+        let report = CheckReport {
+            files: 1,
+            diagnostics: moved.iter().collect(),
+        };
+        assert_eq!(fingerprints(&report), prints);
+    }
 }

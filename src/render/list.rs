@@ -73,7 +73,8 @@ pub fn csv(columns: &[Column], lines: &[Line], bom: bool, w: impl Write) -> io::
     out.finish()
 }
 
-/// Every column as a JSON array of objects keyed by column key.
+/// Every column as JSON: one object, the partnerships in a list of objects
+/// keyed by column key.
 pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result<()> {
     let rows: Vec<serde_json::Map<String, serde_json::Value>> = lines
         .iter()
@@ -97,8 +98,11 @@ pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result
                 .collect()
         })
         .collect();
-    serde_json::to_writer_pretty(&mut w, &rows)?;
-    writeln!(w)
+    #[derive(serde::Serialize)]
+    struct Doc {
+        partnerships: Vec<serde_json::Map<String, serde_json::Value>>,
+    }
+    super::formats::write_json(&Doc { partnerships: rows }, &mut w)
 }
 
 /// Every column as an Excel workbook: typed cells, pounds formatted as

@@ -6,6 +6,7 @@ pub mod check;
 pub mod ci;
 pub mod csv;
 pub mod excel_limits;
+pub mod formats;
 pub mod list;
 pub mod markdown;
 pub mod pipe;

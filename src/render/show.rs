@@ -63,8 +63,7 @@ pub fn json(
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)
+    super::formats::write_json(&doc, &mut w)
 }
 
 fn field(w: &mut impl Write, label: &str, value: &str) -> io::Result<()> {

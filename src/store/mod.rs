@@ -19,4 +19,5 @@ pub mod entry_file;
 pub mod lock;
 pub mod names;
 pub mod register;
+pub mod repo_path;
 pub mod slug;

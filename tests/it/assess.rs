@@ -31,7 +31,7 @@ fn assess_one(text: &str) -> Value {
     let run = project.run(&["assess", "x", "--format", "json", "--as-of", AS_OF]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let all: Value = serde_json::from_str(&run.stdout).unwrap();
-    all[0].clone()
+    all["partnerships"][0].clone()
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn an_incomplete_side_warns_and_its_recorded_rating_stands() {
         "{d:#}"
     );
     let run = project.run(&["assess", "x", "--format", "json"]);
-    let a: Value = serde_json::from_str(&run.stdout).unwrap();
+    let a: Value = serde_json::from_str::<Value>(&run.stdout).unwrap()["partnerships"].clone();
     assert_eq!(
         (a[0]["risk"]["recorded"].as_str(), a[0]["recommendation"].as_str()),
         (Some("high"), Some("review"))
@@ -224,7 +224,7 @@ fn a_replaced_rubric_changes_the_ratings() {
     });
     project.write("register/x.toml", &text);
     let run = project.run(&["assess", "--format", "json"]);
-    let a: Value = serde_json::from_str(&run.stdout).unwrap();
+    let a: Value = serde_json::from_str::<Value>(&run.stdout).unwrap()["partnerships"].clone();
     assert_eq!(a[0]["risk"]["criteria"]["resource"]["level"], "high");
 }
 
@@ -238,7 +238,7 @@ fn each_method_combines_differently() {
         let project = with_rubric(|r| r.replace("method: mean", &format!("method: {method}")));
         project.write("register/x.toml", &text);
         let run = project.run(&["assess", "--format", "json"]);
-        let a: Value = serde_json::from_str(&run.stdout).unwrap();
+        let a: Value = serde_json::from_str::<Value>(&run.stdout).unwrap()["partnerships"].clone();
         assert_eq!(a[0]["risk"]["computed"], computed, "{method}");
     }
 }
@@ -368,8 +368,7 @@ fn matrix_outputs() {
 #[test]
 fn default_selection_and_all() {
     let run = bundled(&["assess", "--format", "json"]);
-    let ids: Vec<String> = serde_json::from_str::<Value>(&run.stdout)
-        .unwrap()
+    let ids: Vec<String> = serde_json::from_str::<Value>(&run.stdout).unwrap()["partnerships"]
         .as_array()
         .unwrap()
         .iter()
@@ -381,8 +380,7 @@ fn default_selection_and_all() {
     );
     let all = bundled(&["assess", "--all", "--format", "json"]);
     assert_eq!(
-        serde_json::from_str::<Value>(&all.stdout)
-            .unwrap()
+        serde_json::from_str::<Value>(&all.stdout).unwrap()["partnerships"]
             .as_array()
             .unwrap()
             .len(),
@@ -410,8 +408,7 @@ fn files_with_errors_are_left_out_and_named() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("register/bad.toml"), "{}", run.stderr);
     assert_eq!(
-        serde_json::from_str::<Value>(&run.stdout)
-            .unwrap()
+        serde_json::from_str::<Value>(&run.stdout).unwrap()["partnerships"]
             .as_array()
             .unwrap()
             .len(),

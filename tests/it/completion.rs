@@ -31,6 +31,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("partreg check --color ", &["auto", "always", "never"]),
     ("partreg --color ", &["auto", "always", "never"]),
     ("partreg completions ", &["bash", "zsh", "fish"]),
+    ("partreg schema --for ", &["assess-matrix", "check", "review", "show"]),
 ];
 
 /// Whether `shell` can be run; prints why the test is skipped when not.

@@ -59,6 +59,10 @@ fn corpus() -> PathBuf {
         let copy = tmp.join(format!("hostile-corpus-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&copy);
         std::fs::create_dir_all(copy.join("register")).unwrap();
+        // The copy is its own repository, as a council's register is: CI
+        // formats then name files from here (`register/…`), not from the
+        // partreg checkout that holds the build folder.
+        std::fs::create_dir_all(copy.join(".git")).unwrap();
         std::fs::copy(committed.join("partreg.toml"), copy.join("partreg.toml")).unwrap();
         for item in walkdir::WalkDir::new(committed.join("register")) {
             let item = item.unwrap();

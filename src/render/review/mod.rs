@@ -397,6 +397,5 @@ pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
             .collect(),
         changes,
     };
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)
+    super::formats::write_json(&doc, &mut w)
 }

@@ -28,6 +28,9 @@ pub struct Settings {
     pub strict: bool,
     /// The month and day the review year ends (default 31 March).
     pub review_year_end: Option<(u8, u8)>,
+    /// Where `docs/diagnostics.md` is published, so that SARIF rules link
+    /// to each code's section. None is assumed: there is no public address.
+    pub docs_url: Option<String>,
 }
 
 /// Reads the settings; the decoder holds any diagnostics.
@@ -40,6 +43,21 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
         .and_then(|(v, k)| d.boolean(v, &k))
         .unwrap_or(false);
     let rubric = t.get("rubric").and_then(|(v, k)| d.text(v, &k));
+    let docs_url = t.get("docs_url").and_then(|(v, k)| {
+        let text = d.text(v, &k)?;
+        if text.starts_with("https://") || text.starts_with("http://") {
+            Some(text)
+        } else {
+            d.push(
+                v.span(),
+                crate::diagnostic::Code::BadValue,
+                &k,
+                format!("{} is not a web address", crate::diagnostic::quote(&text)),
+                Some("give the address of the published diagnostics page, starting https://".into()),
+            );
+            None
+        }
+    });
     let strict = t.get("strict").and_then(|(v, k)| d.boolean(v, &k)).unwrap_or(false);
     let review_year_end = t.get("review_year_end").and_then(|(v, k)| {
         let text = d.string(v, &k)?;
@@ -82,5 +100,6 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
         priorities,
         strict,
         review_year_end,
+        docs_url,
     }
 }

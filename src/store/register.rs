@@ -60,7 +60,8 @@ impl Project {
         let base = settings_path.as_deref().and_then(Path::parent).unwrap_or(cwd);
         let register_dir = match (register, &settings.register) {
             (Some(dir), _) => cwd.join(dir),
-            (None, Some(dir)) => base.join(dir),
+            // Written in a shared file: `data\\reg` means the same everywhere.
+            (None, Some(dir)) => base.join(super::repo_path::portable(dir)),
             (None, None) => base.join("register"),
         };
         if !register_dir.is_dir() {
@@ -74,7 +75,7 @@ impl Project {
             confine_to_project(base, &register_dir)?;
         }
         let rubric = match &settings.rubric {
-            Some(path) => Rubric::load(&base.join(path))?,
+            Some(path) => Rubric::load(&base.join(super::repo_path::portable(path)))?,
             None => Rubric::builtin()?,
         };
         Ok(Project {

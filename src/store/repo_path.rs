@@ -16,6 +16,27 @@
 
 use std::path::{Path, PathBuf};
 
+/// A path written in `partreg.toml` (`register`, `rubric`) or given to
+/// `--folder`, as this platform's path. The register is shared between
+/// colleagues on Windows, macOS and Linux, so `data\reg` and `data/reg`
+/// mean the same on every platform: both `/` and `\` separate parts. A path
+/// that is absolute in either spelling (`/srv/reg`, `\\server\share\reg`,
+/// `C:\Users\…\reg`, `C:/reg`) is kept as written, so that it is judged
+/// (and, outside the project, refused) as the absolute path it is.
+pub fn portable(text: &str) -> PathBuf {
+    if is_absolute_anywhere(text) {
+        return PathBuf::from(text);
+    }
+    text.split(['/', '\\']).filter(|p| !p.is_empty()).collect()
+}
+
+/// Whether a path is absolute on Unix or on Windows: a leading `/` or `\`
+/// (which covers UNC shares), or a drive letter and colon.
+fn is_absolute_anywhere(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.starts_with(['/', '\\']) || (b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':')
+}
+
 /// The root of the git work tree holding `dir`: the nearest folder, from
 /// `dir` upwards, with a `.git` folder or file.
 pub fn work_tree_root(dir: &Path) -> Option<PathBuf> {
@@ -133,6 +154,35 @@ fn join_whole(parts: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parts_of(p: &Path) -> Vec<String> {
+        p.components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn settings_paths_mean_the_same_on_every_platform() {
+        assert_eq!(parts_of(&portable("data\\reg")), ["data", "reg"]);
+        assert_eq!(parts_of(&portable("data/reg")), ["data", "reg"]);
+        assert_eq!(parts_of(&portable("data\\sub/reg\\")), ["data", "sub", "reg"]);
+        assert_eq!(parts_of(&portable(".\\register")), [".", "register"]);
+        assert_eq!(parts_of(&portable("..\\shared\\reg")), ["..", "shared", "reg"]);
+        assert_eq!(parts_of(&portable("shared-services")), ["shared-services"]);
+    }
+
+    #[test]
+    fn absolute_paths_in_either_spelling_are_kept_whole() {
+        for text in [
+            "C:\\Users\\officer\\register",
+            "c:/register",
+            "\\\\council-fs\\share\\register",
+            "\\\\?\\C:\\register",
+            "/srv/register",
+        ] {
+            assert_eq!(portable(text), PathBuf::from(text), "{text}");
+        }
+    }
 
     #[test]
     fn unix_paths() {

@@ -31,4 +31,5 @@ mod sarif;
 mod schema;
 mod support;
 mod untrusted;
+mod windows_paths;
 mod workflows;

@@ -24,7 +24,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
         None => Table::new(),
     };
     apply_flags(&mut draft, args)?;
-    let folder = sub_folder(args.folder.as_deref())?;
+    let folder = sub_folder(&project.register_dir, args.folder.as_deref())?;
 
     let mut prompter = if args.no_input {
         None

@@ -195,19 +195,48 @@ pub(crate) fn refuse_existing(register: &Register, id: &str) -> anyhow::Result<(
     Ok(())
 }
 
-/// `--folder`: a plain relative path inside the register.
-pub(crate) fn sub_folder(folder: Option<&Path>) -> anyhow::Result<PathBuf> {
-    let Some(folder) = folder else {
+/// `--folder`: a plain relative path inside the register. `shared\\services`
+/// and `shared/services` are the same folder on every platform, and a
+/// folder that differs only in case from one already in the register
+/// (`Shared-Services` beside `shared-services`) is refused: on Windows and
+/// macOS they are one folder, so git could not check both out.
+pub(crate) fn sub_folder(register_dir: &Path, folder: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let Some(given) = folder else {
         return Ok(PathBuf::new());
     };
+    let folder = crate::store::repo_path::portable(&given.to_string_lossy());
     for part in folder.components() {
         match part {
             Component::Normal(p) if !p.to_string_lossy().starts_with('.') => {}
             _ => bail!(
                 "--folder {} must be a sub-folder inside the register, such as shared-services",
-                folder.display()
+                given.display()
             ),
         }
     }
-    Ok(folder.to_path_buf())
+    refuse_case_twin(register_dir, &folder)?;
+    Ok(folder)
+}
+
+/// Walks `folder` down from `register_dir`, refusing a part whose name an
+/// existing folder there has in another case.
+fn refuse_case_twin(register_dir: &Path, folder: &Path) -> anyhow::Result<()> {
+    let mut here = register_dir.to_path_buf();
+    for part in folder.components() {
+        let wanted = part.as_os_str().to_string_lossy();
+        if let Ok(entries) = std::fs::read_dir(&here) {
+            for entry in entries.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name != wanted && name.to_lowercase() == wanted.to_lowercase() {
+                    bail!(
+                        "--folder {} would sit beside {} that differs only in case, which Windows and macOS treat as the same folder\n  hint: use --folder with the existing spelling",
+                        folder.display(),
+                        here.join(&name).display()
+                    );
+                }
+            }
+        }
+        here.push(part);
+    }
+    Ok(())
 }

@@ -64,7 +64,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             letter(*col)
         )?;
     }
-    let folder = super::add::sub_folder(args.folder.as_deref())?;
+    let folder = super::add::sub_folder(&project.register_dir, args.folder.as_deref())?;
     // A folder that leads outside the register stops the whole import, not row by row.
     change::confine(
         &project.register_dir,

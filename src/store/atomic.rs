@@ -47,7 +47,7 @@ fn temp_prefix(path: &Path) -> String {
 
 /// Removes the temporary files for `path` that a killed partreg left
 /// behind: only those named for this very file, only those older than
-/// [`STALE_AFTER`], and only called while holding the file's lock, so no
+/// `STALE_AFTER`, and only called while holding the file's lock, so no
 /// other partreg can be writing one of them. Returns how many went.
 pub fn remove_stale_temps(path: &Path) -> usize {
     let Some(dir) = path.parent() else { return 0 };

@@ -88,6 +88,10 @@ codes! {
         "Two partnerships have the same name.";
     TermBeforeAppointed = "term-before-appointed", Error,
         "A representative's term ends before they were appointed.";
+    ClosedBeforeRaised = "closed-before-raised", Error,
+        "A concern is closed before the day it was raised.";
+    ClosedWhileOpen = "closed-while-open", Error,
+        "A concern has a `closed` date but its status is still open.";
     MissingExit = "missing-exit", Error,
         "An exiting or exited partnership has no exit strategy.";
     ExitNotReviewed = "exit-not-reviewed", Error,
@@ -112,6 +116,24 @@ codes! {
         "An active partnership has no record of the decision to join.";
     NoPartners = "no-partners", Warning,
         "An active partnership lists no partner organisations.";
+    CabinetDecisionNeeded = "cabinet-decision-needed", Warning,
+        "A proposed partnership with a contribution not in existing budgets is still to go to Cabinet.";
+    ReportDateFuture = "report-date-future", Warning,
+        "The last report is dated after the as-of date (usually a mistyped date).";
+    NoLeadOfficer = "no-lead-officer", Warning,
+        "An active partnership names no Lead Officer.";
+    RoleNotClarified = "role-not-clarified", Warning,
+        "A representative of an active partnership has no roles recorded.";
+    VacantPlace = "vacant-place", Warning,
+        "An active partnership has more places for Members than Members serving.";
+    ReportOverdue = "report-overdue", Warning,
+        "The next report in the reporting programme was due before the as-of date.";
+    ExitDecided = "exit-decided", Warning,
+        "An active partnership's latest review decided to exit, but its status is still active.";
+    NewPartnershipUnassessed = "new-partnership-unassessed", Warning,
+        "A proposed partnership has fewer than half of the Appendix C questions answered.";
+    NoPortfolioHolder = "no-portfolio-holder", Warning,
+        "CMT approved joining but no Portfolio Holder is recorded.";
 }
 
 /// Where in a file a finding is: 1-based lines and columns (columns count

@@ -11,6 +11,7 @@ mod diagnostics;
 mod export;
 mod hostile;
 mod inputs;
+mod part2;
 mod properties;
 mod reliability;
 mod review;

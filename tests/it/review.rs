@@ -125,7 +125,7 @@ fn every_column_of_a_row() {
             "last_review_year": 2025,
             "last_review_outcome": "renegotiate",
             "appointments_ending": [{"name": "Cllr Ann Brown", "level": "member", "term_ends": "2027-02-01", "expired": false}],
-            "reporting": {"frequency": "quarterly", "responsible": "Head of Waste", "reports_to": "portfolio-holder"},
+            "reporting": {"frequency": "quarterly", "responsible": "Head of Waste", "reports_to": ["portfolio-holder"]},
             "warnings": []
         })
     );

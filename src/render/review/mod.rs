@@ -91,10 +91,15 @@ fn reporting(r: &Row<'_>) -> String {
     if let Some(who) = &rep.responsible {
         parts.push(format!("by {who}"));
     }
-    if let Some(to) = rep.reports_to {
-        parts.push(format!("to {}", to.as_str()));
+    if !rep.reports_to.is_empty() {
+        parts.push(format!("to {}", reports_to(&rep.reports_to)));
     }
     parts.join(", ")
+}
+
+/// Where reports go, joined for text: `cmt; cabinet`.
+fn reports_to(to: &[crate::model::ReportsTo]) -> String {
+    to.iter().map(|t| t.as_str()).collect::<Vec<_>>().join("; ")
 }
 
 fn last_review(r: &Row<'_>) -> String {
@@ -281,7 +286,7 @@ pub fn csv(pack: &Pack<'_>, bom: bool, w: impl Write) -> io::Result<()> {
         let rep = e.reporting.as_ref();
         out.opt(rep.and_then(|x| x.frequency).map(Choice::as_str));
         out.opt(rep.and_then(|x| x.responsible.as_deref()));
-        out.opt(rep.and_then(|x| x.reports_to).map(Choice::as_str));
+        out.text(&rep.map(|x| reports_to(&x.reports_to)).unwrap_or_default());
         out.text(&r.warnings.join("; "));
         out.end()?;
     }

@@ -8,11 +8,12 @@
 //! reports a wrong type, a bad choice or an impossible number as a
 //! [`Diagnostic`] and carries on.
 
+mod concerns;
 mod entry;
 mod settings;
 
 pub use entry::{MAX_ID, decode_entry, validate_id};
-pub use settings::{Settings, decode_settings};
+pub use settings::{Calendar, Settings, decode_settings};
 
 use std::ops::Range;
 

@@ -9,8 +9,10 @@ use crate::model::Date;
 use crate::store::edit::RatingEdit;
 
 mod add;
+mod reports;
 use add::ADD_HELP;
 pub use add::AddArgs;
+pub use reports::{AppointmentsArgs, ProgrammeArgs, ReportFormat, ReportOutput};
 
 const ABOUT: &str = "Keep the council's Partnership Register as files, check it against the Partnership Policy, and do the policy's paperwork.";
 
@@ -80,6 +82,12 @@ pub enum Command {
         after_help = "Examples:\n  partreg show norfolk-waste-partnership\n  partreg show norfolk-waste-partnership --format json"
     )]
     Show(ShowArgs),
+    /// The list of outside bodies and places for Group Leaders and Annual Council.
+    #[command(after_help = reports::APPOINTMENTS_HELP)]
+    Appointments(AppointmentsArgs),
+    /// The reporting programme: when each partnership reports, to whom, and what is overdue.
+    #[command(after_help = reports::PROGRAMME_HELP)]
+    Programme(ProgrammeArgs),
     /// Bring an existing spreadsheet register (CSV or Excel) into partreg, one file per row.
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
@@ -420,7 +428,7 @@ pub enum CheckFormat {
     Gitlab,
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("{text:?} is not a date; write YYYY-MM-DD, e.g. 2026-04-20"))
 }
 

@@ -1,11 +1,14 @@
 //! Output formats. Each renderer takes the data it shows and a writer, and
 //! never decides what is true: computation happens before rendering.
 
+pub mod appointments;
 pub mod assess;
 pub mod check;
 pub mod ci;
 pub mod csv;
+pub mod document;
 pub mod list;
+pub mod programme;
 pub mod review;
 pub mod show;
 pub mod table;

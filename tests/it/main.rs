@@ -14,6 +14,7 @@ mod inputs;
 mod part2;
 mod properties;
 mod reliability;
+mod reports;
 mod review;
 mod sarif;
 mod schema;

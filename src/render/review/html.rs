@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Escapes text for HTML.
-pub(super) fn h(text: &str) -> String {
+pub(crate) fn h(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -28,7 +28,7 @@ pub(super) fn h(text: &str) -> String {
     out
 }
 
-pub(super) const STYLE: &str = r"
+pub(crate) const STYLE: &str = r"
 @page { size: A4; margin: 15mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 273mm; }

@@ -12,7 +12,7 @@ use crate::reports::review::Pack;
 use std::io::{self, Write};
 
 /// Escapes text for a Markdown table cell.
-pub(super) fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     text.replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")

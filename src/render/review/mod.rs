@@ -20,7 +20,9 @@ use crate::reports::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
 mod html;
 mod markdown;
 pub use html::html;
+pub(crate) use html::{STYLE, h};
 pub use markdown::markdown;
+pub(crate) use markdown::md;
 
 /// The CSV columns, in order. Documented in docs/review.md; do not reorder.
 pub const CSV_COLUMNS: [&str; 20] = [

@@ -301,3 +301,63 @@ fn broken_files_are_left_out_and_named() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("programme"), "{}", run.stderr);
 }
+
+#[test]
+fn the_review_pack_shows_the_part2_items_in_every_format() {
+    let json: serde_json::Value =
+        serde_json::from_str(&bundled(&["review", "--year", "2026", "--format", "json"]).stdout).unwrap();
+    let kinds: Vec<&str> = json["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    for kind in ["open-concern", "exit-decided", "vacant-place", "data-caveat"] {
+        assert_eq!(kinds.iter().filter(|k| **k == kind).count(), 1, "{kind}: {kinds:?}");
+    }
+    let row = |id: &str| {
+        json["partnerships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    let homes = row("breckland-homelessness-partnership");
+    assert_eq!(
+        (homes["budget_gbp"].as_u64(), homes["budget_in_principle"].as_bool()),
+        (Some(125_000), Some(true))
+    );
+    assert_eq!(homes["open_concerns"].as_array().unwrap().len(), 1);
+    // The closed concern is not open.
+    assert_eq!(
+        row("anglia-revenues-partnership")["open_concerns"],
+        serde_json::json!([])
+    );
+    let beside = "£120,000 (2026 budget £125,000, in principle)";
+    for format in ["markdown", "html"] {
+        let text = bundled(&["review", "--year", "2026", "--format", format]).stdout;
+        assert!(text.contains(beside), "{format}");
+        assert!(text.contains("open concern raised 2026-11-09"), "{format}");
+        assert!(text.contains("1 of 2 places for Members vacant"), "{format}");
+        assert!(text.contains("reported data is estimate"), "{format}");
+    }
+    let table = bundled(&["review", "--year", "2026"]).stdout;
+    assert!(table.contains("open concern raised 2026-11-09"), "{table}");
+    assert!(table.contains("budget £125,000"), "{table}");
+    let csv = bundled(&["review", "--year", "2026", "--format", "csv", "--no-bom"]).stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let homes = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "breckland-homelessness-partnership")
+        .unwrap();
+    assert_eq!(
+        (&homes[at("budget_gbp")], &homes[at("budget_in_principle")]),
+        ("125000", "yes")
+    );
+    assert!(homes[at("open_concerns")].starts_with("2026-11-09: "));
+}

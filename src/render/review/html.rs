@@ -2,11 +2,11 @@
 //! and matrix on portrait A4, the table of partnerships on landscape pages.
 
 use super::{
-    RISKS, VALUES, appointments, change_lines, hours, last_review, rating, reporting, summary_lines, title, urgency,
+    RISKS, VALUES, appointments, change_lines, contribution, hours, last_review, rating, reporting, summary_lines,
+    title, urgency,
 };
 use crate::model::Choice;
 use crate::policy::rubric::Rubric;
-use crate::render::text::pounds;
 use crate::reports::history::Changes;
 use crate::reports::review::{Pack, Urgency};
 use std::fmt::Write as _;
@@ -146,7 +146,7 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
             e.status,
             e.role,
             hours(e.staff_hours_per_month),
-            h(&pounds(e.budget_contribution_gbp)),
+            h(&contribution(r, pack.options.year)),
             h(&rating(&r.assessment.risk)),
             h(&rating(&r.assessment.value)),
             r.assessment.recommendation.map_or("—", Choice::as_str),

@@ -60,6 +60,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
         cli::Command::Import(args) => commands::import::run(env, &cli.global, args),
         cli::Command::Appointments(args) => commands::appointments::run(env, &cli.global, args),
         cli::Command::Programme(args) => commands::programme::run(env, &cli.global, args),
+        cli::Command::Concern(args) => commands::concern::run(env, &cli.global, args),
         cli::Command::Show(args) => commands::list::show(env, &cli.global, args),
         cli::Command::Init(args) => commands::init::run(env, args),
         cli::Command::Completions { shell } => {

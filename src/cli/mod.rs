@@ -9,9 +9,11 @@ use crate::model::Date;
 use crate::store::edit::RatingEdit;
 
 mod add;
+mod concern;
 mod reports;
 use add::ADD_HELP;
 pub use add::AddArgs;
+pub use concern::ConcernArgs;
 pub use reports::{AppointmentsArgs, ProgrammeArgs, ReportFormat, ReportOutput};
 
 const ABOUT: &str = "Keep the council's Partnership Register as files, check it against the Partnership Policy, and do the policy's paperwork.";
@@ -88,6 +90,9 @@ pub enum Command {
     /// The reporting programme: when each partnership reports, to whom, and what is overdue.
     #[command(after_help = reports::PROGRAMME_HELP)]
     Programme(ProgrammeArgs),
+    /// Raise or close an issue of concern on a partnership.
+    #[command(after_help = concern::CONCERN_HELP)]
+    Concern(ConcernArgs),
     /// Bring an existing spreadsheet register (CSV or Excel) into partreg, one file per row.
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
@@ -356,6 +361,12 @@ pub struct ReviewArgs {
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
     pub replace: bool,
+    /// With --record: the budget allocated for the coming year, in whole pounds.
+    #[arg(long, value_name = "POUNDS", requires = "record")]
+    pub budget: Option<String>,
+    /// With --record and --budget: the allocation is only "in principle".
+    #[arg(long, requires = "budget")]
+    pub in_principle: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -6,10 +6,12 @@ pub mod add;
 pub mod appointments;
 pub mod assess;
 pub mod check;
+pub mod concern;
 pub mod import;
 pub mod init;
 pub mod list;
 pub mod programme;
+mod record;
 pub mod review;
 
 use std::io::Write;

@@ -256,12 +256,20 @@ pub fn text(
     }
     if !e.concerns.is_empty() {
         writeln!(w, "\nIssues of concern")?;
-        for c in &e.concerns {
+        // Numbered from 1, as `partreg concern ID --close N` takes them.
+        for (n, c) in e.concerns.iter().enumerate() {
             let state = match c.closed {
                 Some(d) => format!("closed {d}"),
                 None => c.status.as_str().to_string(),
             };
-            writeln!(w, "  {} raised by {} ({state}): {}", c.raised, c.by, c.summary)?;
+            writeln!(
+                w,
+                "  {}. {} raised by {} ({state}): {}",
+                n + 1,
+                c.raised,
+                c.by,
+                c.summary
+            )?;
             if let Some(to) = &c.escalated_to {
                 writeln!(w, "      escalated to {to}")?;
             }

@@ -388,8 +388,147 @@ fn show_prints_the_part2_keys_under_the_policy_headings() {
         "The case for joining",
         "budget for the coming year: £12,500 (in principle)",
         "Issues of concern",
-        "2026-09-01 raised by Head of Waste (closed 2026-10-15): Contract renewal is late.",
+        "1. 2026-09-01 raised by Head of Waste (closed 2026-10-15): Contract renewal is late.",
     ] {
         assert!(run.stdout.contains(expected), "{expected:?} not in\n{}", run.stdout);
     }
+}
+
+#[test]
+fn concerns_are_raised_and_closed_keeping_every_other_byte() {
+    let project = Project::new();
+    let original = VALID.replace("\n", "\r\n");
+    project.write("register/test-waste.toml", &original);
+    let raise = |summary: &str| {
+        project.run(&[
+            "concern",
+            "test-waste",
+            "--raise",
+            summary,
+            "--by",
+            "Head of Waste",
+            "--escalated-to",
+            "Director of Place",
+            "--as-of",
+            crate::support::AS_OF,
+        ])
+    };
+    let run = raise("Missed collections, again; \"urgent\"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let after = std::fs::read_to_string(project.path("register/test-waste.toml")).unwrap();
+    assert!(after.starts_with(&original), "nothing before the new table changes");
+    assert!(!after.replace("\r\n", "").contains('\n'), "CRLF kept");
+    let (code, report) = project.check_json(&["--strict"]);
+    assert_eq!(
+        (code, report["diagnostics"].clone()),
+        (0, serde_json::json!([])),
+        "{report:#}"
+    );
+    // Close it: status and date set, the rest of the file as it was.
+    let close = |n: &str| {
+        project.run(&[
+            "concern",
+            "test-waste",
+            "--close",
+            n,
+            "--date",
+            "2026-12-01",
+            "--as-of",
+            crate::support::AS_OF,
+        ])
+    };
+    let run = close("1");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let closed = std::fs::read_to_string(project.path("register/test-waste.toml")).unwrap();
+    assert!(closed.starts_with(&original));
+    let t: toml::Table = closed.parse().unwrap();
+    let c = &t["concerns"][0];
+    assert_eq!(
+        (c["status"].as_str(), c["closed"].to_string().as_str()),
+        (Some("closed"), "2026-12-01")
+    );
+    assert_eq!(c["summary"].as_str(), Some("Missed collections, again; \"urgent\""));
+    // Closing it again, or a concern that is not there, changes nothing.
+    for n in ["1", "2"] {
+        let run = close(n);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert_eq!(
+            std::fs::read_to_string(project.path("register/test-waste.toml")).unwrap(),
+            closed
+        );
+    }
+}
+
+#[test]
+fn a_closing_date_before_the_concern_was_raised_is_refused() {
+    let project = Project::new();
+    project.write("register/test-waste.toml", VALID);
+    let run = project.run(&[
+        "concern",
+        "test-waste",
+        "--raise",
+        "Late",
+        "--by",
+        "Head of Waste",
+        "--date",
+        "2026-11-01",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let before = std::fs::read_to_string(project.path("register/test-waste.toml")).unwrap();
+    let run = project.run(&["concern", "test-waste", "--close", "1", "--date", "2026-10-01"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("before it was raised"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(project.path("register/test-waste.toml")).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn review_record_takes_the_budget() {
+    let project = Project::new();
+    project.write("register/test-waste.toml", VALID);
+    let record = |extra: &[&str]| {
+        let mut args = vec![
+            "review",
+            "--year",
+            "2027",
+            "--record",
+            "test-waste",
+            "--outcome",
+            "continue",
+            "--reviewer",
+            "CI&P Team",
+            "--date",
+            "2027-06-01",
+            "--as-of",
+            crate::support::AS_OF,
+        ];
+        args.extend_from_slice(extra);
+        project.run(&args)
+    };
+    let run = record(&["--budget", "£12,500", "--in-principle"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let t: toml::Table = std::fs::read_to_string(project.path("register/test-waste.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let review = &t["reviews"][1];
+    assert_eq!(
+        (review["budget_gbp"].as_integer(), review["in_principle"].as_bool()),
+        (Some(12_500), Some(true))
+    );
+    // Replacing it with a firm budget drops in_principle.
+    let run = record(&["--replace", "--budget", "13000"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let t: toml::Table = std::fs::read_to_string(project.path("register/test-waste.toml"))
+        .unwrap()
+        .parse()
+        .unwrap();
+    let review = &t["reviews"][1];
+    assert_eq!(
+        (review["budget_gbp"].as_integer(), review.get("in_principle")),
+        (Some(13_000), None)
+    );
+    assert_eq!(record(&["--replace", "--budget", "lots"]).code, 2);
 }

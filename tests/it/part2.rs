@@ -532,3 +532,82 @@ fn review_record_takes_the_budget() {
     );
     assert_eq!(record(&["--replace", "--budget", "lots"]).code, 2);
 }
+
+#[test]
+fn scripted_add_takes_the_part2_keys() {
+    let project = Project::new();
+    let run = crate::add::add(
+        &project,
+        "Thetford Town Forum",
+        &[
+            "--budgeted",
+            "false",
+            "--lead-officer",
+            "Head of Place",
+            "--member-places",
+            "2",
+            "--representative",
+            "Cllr Ann Brown:member:Board member",
+            "--representative-role",
+            "community leader",
+            "--representative-role",
+            "report-to-council",
+            "--representative-term",
+            "annual",
+            "--appointed-by",
+            "annual-council",
+            "--case-ground",
+            "synergy",
+            "--reports-to",
+            "cmt, scrutiny",
+            "--last-report",
+            "2026-10-01",
+            "--data",
+            "estimate",
+            "--caveat",
+            "Footfall is estimated.",
+            "--id",
+            "forum",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = crate::add::read(&project, "register/forum.toml");
+    let t: toml::Table = text.parse().unwrap();
+    assert_eq!(t["lead_officer"].as_str(), Some("Head of Place"));
+    assert_eq!(t["member_places"].as_integer(), Some(2));
+    let rep = &t["representatives"][0];
+    assert_eq!(rep["roles"][0].as_str(), Some("community-leader"));
+    assert_eq!(
+        (rep["term"].as_str(), rep["appointed_by"].as_str()),
+        (Some("annual"), Some("annual-council"))
+    );
+    assert_eq!(t["case"]["grounds"][0].as_str(), Some("synergy"));
+    assert_eq!(t["reporting"]["reports_to"][1].as_str(), Some("scrutiny"));
+    assert_eq!(t["reporting"]["caveat"].as_str(), Some("Footfall is estimated."));
+    // A proposed partnership with an unbudgeted contribution is still to go to Cabinet.
+    let (_, report) = project.check_json(&[]);
+    assert!(
+        codes(&report).contains(&"cabinet-decision-needed".to_string()),
+        "{report:#}"
+    );
+    // Bad values are all reported at once, and nothing is written.
+    let run = crate::add::add(
+        &project,
+        "Other Forum",
+        &[
+            "--member-places",
+            "99",
+            "--representative-role",
+            "chair",
+            "--id",
+            "other",
+        ],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--member-places") && run.stderr.contains("--representative-role"),
+        "{}",
+        run.stderr
+    );
+    assert!(!project.path("register/other.toml").exists());
+}

@@ -68,6 +68,9 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
         cli::Command::List(args) => commands::list::list(env, &args.global.or(&cli.global), args),
         cli::Command::Import(args) => commands::import::run(env, &args.global.or(&cli.global), args),
         cli::Command::Show(args) => commands::list::show(env, &args.global.or(&cli.global), args),
+        cli::Command::Appointments(args) => commands::appointments::run(env, &args.global.or(&cli.global), args),
+        cli::Command::Programme(args) => commands::programme::run(env, &args.global.or(&cli.global), args),
+        cli::Command::Concern(args) => commands::concern::run(env, &args.global.or(&cli.global), args),
         cli::Command::Init(args) => commands::init::run(env, args),
         cli::Command::Completions { shell } => {
             // Into memory first: clap_complete panics when its writer fails

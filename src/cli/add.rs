@@ -112,6 +112,24 @@ pub struct AddArgs {
         help = "A council representative as \"Name:level[:position]\"; level is member, cmt, smt or officer (repeatable)."
     )]
     pub representatives: Vec<String>,
+    /// The role expected of every --representative given (repeatable): communication-channel, community-leader, report-to-council, work-together, promote-cohesion, monitor-performance, management-support or strategic-planning.
+    #[arg(long = "representative-role", value_name = "ROLE")]
+    pub representative_roles: Vec<String>,
+    /// The term of every --representative given: annual, four-year or open.
+    #[arg(long, value_name = "TERM")]
+    pub representative_term: Option<String>,
+    /// Who appointed every --representative given: annual-council, council, executive, cmt or smt.
+    #[arg(long, value_name = "BODY")]
+    pub appointed_by: Option<String>,
+    /// The Lead Officer, who reports issues of concern to CMT.
+    #[arg(long, value_name = "NAME")]
+    pub lead_officer: Option<String>,
+    /// How many places for Members the council has on the body (0 to 50).
+    #[arg(long, value_name = "N")]
+    pub member_places: Option<String>,
+    /// The case for joining: a ground (repeatable), e.g. synergy, clear-benefit, statutory-duty.
+    #[arg(long = "case-ground", value_name = "GROUND")]
+    pub case_grounds: Vec<String>,
     /// A risk criterion, overall or rationale: KEY=LEVEL (repeatable).
     #[arg(long = "risk", value_name = "KEY=LEVEL")]
     pub risk: Vec<String>,
@@ -124,9 +142,18 @@ pub struct AddArgs {
     /// Reporting programme: who reports.
     #[arg(long, value_name = "TEXT")]
     pub reporting_responsible: Option<String>,
-    /// Reporting programme: cmt, cabinet, scrutiny, executive, council or portfolio-holder.
-    #[arg(long, value_name = "BODY", value_parser = values::of::<model::ReportsTo>())]
+    /// Reporting programme: cmt, cabinet, scrutiny, executive, council or portfolio-holder (several separated by commas).
+    #[arg(long, value_name = "BODY")]
     pub reports_to: Option<String>,
+    /// Reporting programme: when the last report was submitted (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub last_report: Option<String>,
+    /// Reporting programme: the assurance on reported data: verified, estimate or unverified.
+    #[arg(long, value_name = "ASSURANCE")]
+    pub data: Option<String>,
+    /// Reporting programme: the caveat to print with estimated or unverified data.
+    #[arg(long, value_name = "TEXT")]
+    pub caveat: Option<String>,
     /// Who approved joining: cmt, cabinet, executive or council.
     #[arg(long, value_name = "BODY", value_parser = values::of::<model::Approver>())]
     pub approval_by: Option<String>,

@@ -9,9 +9,13 @@ use crate::model::Date;
 use crate::store::edit::RatingEdit;
 
 mod add;
+mod concern;
+mod reports;
 pub mod values;
 use add::ADD_HELP;
 pub use add::AddArgs;
+pub use concern::ConcernArgs;
+pub use reports::{AppointmentsArgs, ProgrammeArgs, ReportFormat, ReportOutput};
 
 const ABOUT: &str = "Keep the council's Partnership Register as files, check it against the Partnership Policy, and do the policy's paperwork.";
 
@@ -105,6 +109,15 @@ pub enum Command {
         after_help = "Examples:\n  partreg show norfolk-waste-partnership\n  partreg show norfolk-waste-partnership --format json"
     )]
     Show(ShowArgs),
+    /// The list of outside bodies and places for Group Leaders and Annual Council.
+    #[command(after_help = reports::APPOINTMENTS_HELP)]
+    Appointments(AppointmentsArgs),
+    /// The reporting programme: when each partnership reports, to whom, and what is overdue.
+    #[command(after_help = reports::PROGRAMME_HELP)]
+    Programme(ProgrammeArgs),
+    /// Raise or close an issue of concern on a partnership.
+    #[command(after_help = concern::CONCERN_HELP)]
+    Concern(ConcernArgs),
     /// Bring an existing spreadsheet register (CSV or Excel) into partreg, one file per row.
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
@@ -398,6 +411,12 @@ pub struct ReviewArgs {
     pub replace: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
+    /// With --record: the budget allocated for the coming year, in whole pounds.
+    #[arg(long, value_name = "POUNDS", requires = "record")]
+    pub budget: Option<String>,
+    /// With --record and --budget: the allocation is only "in principle".
+    #[arg(long, requires = "budget")]
+    pub in_principle: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -472,7 +491,7 @@ pub enum CheckFormat {
     Gitlab,
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| crate::model::lenient::not_a_date(text))
 }
 

@@ -3,12 +3,16 @@
 //! the writers in [`Env`], so tests can capture it.
 
 pub mod add;
+pub mod appointments;
 pub mod assess;
 pub mod check;
+pub mod concern;
 pub mod import;
 pub mod init;
 pub mod list;
 pub mod man;
+pub mod programme;
+mod record;
 pub mod review;
 
 use std::io::Write;
@@ -48,6 +52,16 @@ pub fn write_output(path: &std::path::Path, bytes: &[u8], force: bool) -> anyhow
         crate::store::atomic::Mode::CreateNew
     };
     crate::store::atomic::write(path, bytes, mode)
+}
+
+/// The files that could not be read into an entry, for [`Env::left_out`].
+pub fn unreadable(register: &crate::store::register::Register) -> Vec<&str> {
+    register
+        .entries
+        .iter()
+        .filter(|e| e.entry.is_none())
+        .map(|e| e.file.as_str())
+        .collect()
 }
 
 /// How a command ended, when it could run at all.
@@ -103,6 +117,19 @@ impl Env<'_> {
             names.join(", ")
         )?;
         Ok(Outcome::Problems)
+    }
+
+    /// Prints a report, or writes it to `--output`.
+    pub fn deliver(&mut self, bytes: &[u8], output: Option<&std::path::Path>, force: bool) -> anyhow::Result<()> {
+        match output {
+            None => self.stdout.write_all(bytes)?,
+            Some(path) => {
+                let path = self.cwd.join(path);
+                write_output(&path, bytes, force)?;
+                writeln!(self.stderr, "Wrote {}.", path.display())?;
+            }
+        }
+        Ok(())
     }
 
     /// Whether to colour what goes to stderr.

@@ -2,9 +2,8 @@
 //! review's outcome back into the register.
 
 use anyhow::{Context, bail};
-use toml::Value;
-use toml_edit::{DocumentMut, Item};
 
+use super::record::{self, set};
 use super::{Env, Outcome};
 use crate::cli::{GlobalArgs, ReviewArgs, ReviewFormat};
 use crate::diagnostic::Severity;
@@ -85,6 +84,13 @@ fn record(
     let date = args.date.unwrap_or(as_of);
     let year = i64::from(args.year);
     let notes = args.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let budget = match &args.budget {
+        Some(text) => {
+            let pounds = lenient::pounds(text).map_err(|e| anyhow::anyhow!("--budget: {e}"))?;
+            Some((pounds, args.in_principle))
+        }
+        None => None,
+    };
     let cx = project.rule_context(as_of);
     let (mut replaced, mut name) = (false, String::new());
     // The reviews already there are read from the file under its lock, so
@@ -114,8 +120,8 @@ fn record(
                 );
             }
             let changed = match existing {
-                None => append_review(before, year, date, reviewer, outcome, notes),
-                Some(i) => replace_review(before, i, date, reviewer, outcome, notes)?,
+                None => append_review(before, year, date, reviewer, outcome, (notes, budget)),
+                Some(i) => replace_review(before, i, date, reviewer, outcome, (notes, budget))?,
             };
             let checked = register::check_bytes(&target.path, target.file.clone(), changed.as_bytes(), &cx);
             let errors: Vec<String> = checked
@@ -151,9 +157,13 @@ fn record(
     Ok(Outcome::Clean)
 }
 
+/// The optional parts of a review: its notes, and the budget allocated for
+/// the coming year with whether it is only in principle.
+type Extras<'a> = (Option<&'a str>, Option<(u64, bool)>);
+
 /// The review as TOML lines.
-fn review_lines(year: i64, date: Date, reviewer: &str, outcome: &str, notes: Option<&str>) -> String {
-    let text = |s: &str| crate::store::entry_file::value(&Value::String(s.to_string()));
+fn review_lines(year: i64, date: Date, reviewer: &str, outcome: &str, (notes, budget): Extras<'_>) -> String {
+    let text = super::record::text;
     let mut lines = format!(
         "year = {year}\ndate = {date}\nreviewer = {}\noutcome = \"{outcome}\"\n",
         text(reviewer)
@@ -161,23 +171,19 @@ fn review_lines(year: i64, date: Date, reviewer: &str, outcome: &str, notes: Opt
     if let Some(n) = notes {
         lines.push_str(&format!("notes = {}\n", text(n)));
     }
+    if let Some((pounds, in_principle)) = budget {
+        lines.push_str(&format!("budget_gbp = {pounds}\n"));
+        if in_principle {
+            lines.push_str("in_principle = true\n");
+        }
+    }
     lines
 }
 
 /// Appends a `[[reviews]]` table after everything already in the file, so
 /// no byte of it changes.
-fn append_review(text: &str, year: i64, date: Date, reviewer: &str, outcome: &str, notes: Option<&str>) -> String {
-    let crlf = text.contains("\r\n");
-    let mut out = text.to_string();
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    let mut table = format!("\n[[reviews]]\n{}", review_lines(year, date, reviewer, outcome, notes));
-    if crlf {
-        table = table.replace('\n', "\r\n");
-    }
-    out.push_str(&table);
-    out
+fn append_review(text: &str, year: i64, date: Date, reviewer: &str, outcome: &str, extras: Extras<'_>) -> String {
+    record::append_table(text, "reviews", &review_lines(year, date, reviewer, outcome, extras))
 }
 
 /// Replaces the values of the `index`-th review in place.
@@ -187,44 +193,27 @@ fn replace_review(
     date: Date,
     reviewer: &str,
     outcome: &str,
-    notes: Option<&str>,
+    (notes, budget): Extras<'_>,
 ) -> anyhow::Result<String> {
-    let (bom, body) = text
-        .strip_prefix('\u{FEFF}')
-        .map_or(("", text), |rest| ("\u{FEFF}", rest));
-    let mut doc: DocumentMut = body.parse().context("the file is not valid TOML")?;
-    let Some(table) = doc
-        .get_mut("reviews")
-        .and_then(Item::as_array_of_tables_mut)
-        .and_then(|reviews| reviews.get_mut(index))
-    else {
-        bail!(
-            "the reviews in this file are not written as [[reviews]] tables, so --replace cannot change them; edit the file by hand"
-        );
-    };
-    let date_value: toml_edit::Value = date.to_string().parse().context("a date")?;
-    set(table, "date", date_value);
-    set(table, "reviewer", reviewer.into());
-    set(table, "outcome", outcome.into());
-    match notes {
-        Some(n) => set(table, "notes", n.into()),
-        None => {
-            table.remove("notes");
+    record::edit_item(text, "reviews", index, |table| {
+        let date_value: toml_edit::Value = date.to_string().parse().context("a date")?;
+        set(table, "date", date_value);
+        set(table, "reviewer", reviewer.into());
+        set(table, "outcome", outcome.into());
+        match notes {
+            Some(n) => set(table, "notes", n.into()),
+            None => {
+                table.remove("notes");
+            }
         }
-    }
-    Ok(format!("{bom}{doc}"))
-}
-
-/// Sets a value, keeping the spacing and comment around the old one.
-fn set(table: &mut toml_edit::Table, key: &str, new: toml_edit::Value) {
-    match table.get_mut(key) {
-        Some(Item::Value(old)) => {
-            let decor = old.decor().clone();
-            *old = new;
-            *old.decor_mut() = decor;
+        if let Some((pounds, in_principle)) = budget {
+            set(table, "budget_gbp", i64::try_from(pounds).unwrap_or(i64::MAX).into());
+            if in_principle {
+                set(table, "in_principle", true.into());
+            } else {
+                table.remove("in_principle");
+            }
         }
-        _ => {
-            table.insert(key, Item::Value(new));
-        }
-    }
+        Ok(())
+    })
 }

@@ -98,6 +98,10 @@ codes! {
         "Two partnerships have different names that look the same (a Cyrillic \"о\" for a Latin \"o\").";
     TermBeforeAppointed = "term-before-appointed", Error,
         "A representative's term ends before they were appointed.";
+    ClosedBeforeRaised = "closed-before-raised", Error,
+        "A concern is closed before the day it was raised.";
+    ClosedWhileOpen = "closed-while-open", Error,
+        "A concern has a `closed` date but its status is still open.";
     MissingExit = "missing-exit", Error,
         "An exiting or exited partnership has no exit strategy.";
     ExitNotReviewed = "exit-not-reviewed", Error,
@@ -127,6 +131,24 @@ codes! {
 
     UppercaseExtension = "uppercase-extension", Warning,
         "A file in the register ending in .TOML (any case but .toml), which is not read as an entry.";
+    CabinetDecisionNeeded = "cabinet-decision-needed", Warning,
+        "A proposed partnership with a contribution not in existing budgets is still to go to Cabinet.";
+    ReportDateFuture = "report-date-future", Warning,
+        "The last report is dated after the as-of date (usually a mistyped date).";
+    NoLeadOfficer = "no-lead-officer", Warning,
+        "An active partnership names no Lead Officer.";
+    RoleNotClarified = "role-not-clarified", Warning,
+        "A representative of an active partnership has no roles recorded.";
+    VacantPlace = "vacant-place", Warning,
+        "An active partnership has more places for Members than Members serving.";
+    ReportOverdue = "report-overdue", Warning,
+        "The next report in the reporting programme was due before the as-of date.";
+    ExitDecided = "exit-decided", Warning,
+        "An active partnership's latest review decided to exit, but its status is still active.";
+    NewPartnershipUnassessed = "new-partnership-unassessed", Warning,
+        "A proposed partnership has fewer than half of the Appendix C questions answered.";
+    NoPortfolioHolder = "no-portfolio-holder", Warning,
+        "CMT approved joining but no Portfolio Holder is recorded.";
 }
 
 /// Where in a file a finding is: 1-based lines and columns (columns count

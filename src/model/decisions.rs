@@ -3,6 +3,7 @@
 //! annual reviews.
 
 use super::Approver;
+use super::DataAssurance;
 use super::Date;
 use super::ExitApprover;
 use super::ExitReason;
@@ -22,9 +23,33 @@ pub struct Reporting {
     /// The member or officer responsible for reporting.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub responsible: Option<String>,
-    /// Where the reports are submitted.
+    /// Where the reports are submitted: one place, or a list of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    #[schemars(schema_with = "one_or_many_reports_to")]
+    pub reports_to: Vec<ReportsTo>,
+    /// When the last report was submitted.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reports_to: Option<ReportsTo>,
+    pub last_report: Option<Date>,
+    /// The assurance on partnership or third-party data reported through the Corporate Plan and Quarterly Performance Reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data: Option<DataAssurance>,
+    /// The caveat printed with that data. Required when `data` is estimate or unverified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caveat: Option<String>,
+}
+
+/// `reports_to` in a file may be one value or a list (Part 2 widened it;
+/// a single string stays valid), so the schema allows both.
+fn one_or_many_reports_to(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = generator.subschema_for::<ReportsTo>();
+    schemars::json_schema!({
+        "description": "Where the reports are submitted: one place, or a list of them.",
+        "anyOf": [
+            one,
+            { "type": "array", "items": one }
+        ]
+    })
 }
 
 /// The decision to join.
@@ -66,6 +91,9 @@ pub struct Exit {
     /// Has the Executive reviewed the exit strategy? Required (true) before a significant partnership is marked exited.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub executive_reviewed: Option<bool>,
+    /// The Portfolio Holder consulted on the exit strategy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub portfolio_holder: Option<String>,
 }
 
 /// One annual review of the partnership.
@@ -83,4 +111,11 @@ pub struct Review {
     /// Notes on the review.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// The budget allocated for the coming year, in whole pounds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0))]
+    pub budget_gbp: Option<u64>,
+    /// Is the allocation only "in principle"?
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub in_principle: bool,
 }

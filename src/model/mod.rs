@@ -12,6 +12,7 @@
 mod choice;
 pub mod date;
 pub mod lenient;
+pub mod period;
 pub mod schema;
 
 pub use choice::Choice;
@@ -21,13 +22,19 @@ pub use date::Date;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+mod case;
+mod concerns;
 mod decisions;
 mod questions;
 mod ratings;
+mod representation;
 mod vocabulary;
+pub use case::*;
+pub use concerns::*;
 pub use decisions::*;
 pub use questions::*;
 pub use ratings::*;
+pub use representation::*;
 pub use vocabulary::*;
 
 /// One partnership on the register: the contents of `register/<id>.toml`.
@@ -98,6 +105,13 @@ pub struct Entry {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub documents: Vec<String>,
+    /// The Lead Officer, who reports issues of concern to the relevant member of CMT. An active partnership without one gets a warning.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lead_officer: Option<String>,
+    /// How many places for Members the council has on the body (0 to 50).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 0, max = 50))]
+    pub member_places: Option<u8>,
     /// The members and officers who represent the council. An active partnership needs at least one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
@@ -117,10 +131,17 @@ pub struct Entry {
     /// The exit strategy. Required when the status is exiting or exited.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exit: Option<Exit>,
+    /// The case for joining (for a proposed partnership).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case: Option<Case>,
     /// One table per annual review of the partnership.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Issues of concern, raised by the Lead Officer or a Member as they arise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub concerns: Vec<Concern>,
     /// Answers to the Appendix C questions for assessing a partnership.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub questions: Option<Questions>,
@@ -147,4 +168,14 @@ pub struct Representative {
     /// When the appointment ends; not before `appointed`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub term_ends: Option<Date>,
+    /// The roles expected of them, clarified at appointment. A representative of an active partnership without any gets a warning.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
+    pub roles: Vec<ExpectedRole>,
+    /// The kind of appointment: annual, four-year or open-ended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub term: Option<Term>,
+    /// Who made the appointment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointed_by: Option<AppointedBy>,
 }

@@ -4,7 +4,16 @@
 //! date-based warnings (reviews overdue, terms ended).
 //!
 //! Rules run on a decoded [`Entry`]; the parsed document is at hand only to
-//! find where in the file to point.
+//! find where in the file to point. The format's Part 2 rules live in the
+//! submodules, by topic.
+
+mod decisions;
+mod reporting;
+mod representation;
+
+pub use decisions::answered;
+pub use reporting::next_report;
+pub use representation::serving_members;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -53,6 +62,14 @@ pub fn check_entry(
     r.priority_codes(cx.priorities);
     r.reviews_due(cx.as_of);
     r.terms_ended(cx.as_of);
+    r.lead_officer();
+    r.roles_clarified();
+    r.vacant_places(cx.as_of);
+    r.report_in_future(cx.as_of);
+    r.report_overdue(cx.as_of);
+    r.exit_decided();
+    r.new_partnership_assessed();
+    r.portfolio_holder();
     let assessment = assessment::assess(entry, cx.rubric);
     r.ratings(&assessment.risk);
     r.ratings(&assessment.value);
@@ -71,6 +88,17 @@ struct Rules<'a, 'd, 'i> {
 impl Rules<'_, '_, '_> {
     fn span(&self, path: &[&str]) -> Range<usize> {
         span_of(self.doc, path)
+    }
+
+    /// Whether the file has a value at this key path.
+    fn has(&self, path: &[&str]) -> bool {
+        let span = self.span(path);
+        let parent = if path.len() > 1 {
+            self.span(&path[..path.len() - 1])
+        } else {
+            0..0
+        };
+        span != parent && span != (0..0)
     }
 
     fn push(&mut self, span: Range<usize>, code: Code, key: &str, message: String, hint: &str) {
@@ -222,14 +250,28 @@ impl Rules<'_, '_, '_> {
         }
     }
 
-    /// A direct contribution that is not in existing budgets goes to Cabinet.
+    /// A direct contribution that is not in existing budgets goes to
+    /// Cabinet (the policy also calls it the Executive). A proposed
+    /// partnership may still be waiting for that decision; a declined one
+    /// is not judged.
     fn unbudgeted_approval(&mut self) {
         let e = self.entry;
-        if e.budgeted || e.budget_contribution_gbp == 0 {
+        if e.budgeted || e.budget_contribution_gbp == 0 || e.status == Status::Declined {
             return;
         }
         let by = e.approval.as_ref().and_then(|a| a.by);
-        if by == Some(Approver::Cabinet) {
+        if matches!(by, Some(Approver::Cabinet | Approver::Executive)) {
+            return;
+        }
+        if by.is_none() && e.status == Status::Proposed {
+            let span = self.span(&["budgeted"]);
+            self.push(
+                span,
+                Code::CabinetDecisionNeeded,
+                "approval.by",
+                "the contribution is not in existing budgets, so joining is still to go to Cabinet".into(),
+                "once Cabinet has decided, record it: by = \"cabinet\" and the date under [approval]",
+            );
             return;
         }
         let span = match by {
@@ -237,8 +279,10 @@ impl Rules<'_, '_, '_> {
             None => self.span(&["budgeted"]),
         };
         let message = match by {
-            Some(by) => format!("a contribution not in existing budgets must be approved by Cabinet, not {by}"),
-            None => "a contribution not in existing budgets must be approved by Cabinet".into(),
+            Some(by) => {
+                format!("a contribution not in existing budgets must be approved by Cabinet (the Executive), not {by}")
+            }
+            None => "a contribution not in existing budgets must be approved by Cabinet (the Executive)".into(),
         };
         self.push(
             span,

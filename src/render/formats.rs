@@ -19,6 +19,14 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Every JSON output's schema, by the name `schema --for` takes. A new
 /// output is one line here and its file in `schemas/output/`.
 pub const OUTPUT_SCHEMAS: &[(&str, &str)] = &[
+    (
+        "appointments",
+        include_str!("../../schemas/output/appointments.schema.json"),
+    ),
+    (
+        "appointments-by-person",
+        include_str!("../../schemas/output/appointments-by-person.schema.json"),
+    ),
     ("assess", include_str!("../../schemas/output/assess.schema.json")),
     (
         "assess-matrix",
@@ -26,6 +34,7 @@ pub const OUTPUT_SCHEMAS: &[(&str, &str)] = &[
     ),
     ("check", include_str!("../../schemas/output/check.schema.json")),
     ("list", include_str!("../../schemas/output/list.schema.json")),
+    ("programme", include_str!("../../schemas/output/programme.schema.json")),
     ("review", include_str!("../../schemas/output/review.schema.json")),
     ("show", include_str!("../../schemas/output/show.schema.json")),
 ];

@@ -91,6 +91,7 @@ pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result
                         Cell::Money(n) => serde_json::Value::from(*n),
                         Cell::Bool(b) => serde_json::Value::from(*b),
                         Cell::Date(d) => serde_json::Value::from(d.to_string()),
+                        Cell::Array(items) => serde_json::Value::from(items.clone()),
                         Cell::Empty => serde_json::Value::Null,
                     };
                     (c.key.clone(), v)
@@ -180,7 +181,10 @@ pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
                     let when = ExcelDateTime::from_ymd(d.year4(), d.month(), d.day())?;
                     sheet.write_datetime_with_format(row, col, &when, &date)?;
                 }
-                Cell::Empty => {}
+                Cell::Array(items) if !items.is_empty() => {
+                    sheet.write_string(row, col, items.join("; "))?;
+                }
+                Cell::Array(_) | Cell::Empty => {}
             }
         }
     }

@@ -1,15 +1,18 @@
 //! Output formats. Each renderer takes the data it shows and a writer, and
 //! never decides what is true: computation happens before rendering.
 
+pub mod appointments;
 pub mod assess;
 pub mod check;
 pub mod ci;
 pub mod csv;
+pub mod document;
 pub mod excel_limits;
 pub mod formats;
 pub mod list;
 pub mod markdown;
 pub mod pipe;
+pub mod programme;
 pub mod review;
 pub mod sanitize;
 pub mod show;

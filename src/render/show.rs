@@ -148,6 +148,11 @@ pub fn text(
     if !e.documents.is_empty() {
         field(w, "Documents", &list(&e.documents))?;
     }
+    writeln!(w, "\nCouncil representation")?;
+    field(w, "Lead Officer", e.lead_officer.as_deref().unwrap_or("—"))?;
+    if let Some(n) = e.member_places {
+        field(w, "Places for Members", &n.to_string())?;
+    }
     writeln!(w, "\nRepresentatives")?;
     if e.representatives.is_empty() {
         writeln!(w, "  none recorded")?;
@@ -157,10 +162,20 @@ pub fn text(
         if let Some(p) = &r.position {
             line.push_str(&format!(", {p}"));
         }
+        if let Some(term) = r.term {
+            line.push_str(&format!(", {term} term"));
+        }
+        if let Some(by) = r.appointed_by {
+            line.push_str(&format!(", appointed by {by}"));
+        }
         if let Some(end) = r.term_ends {
             line.push_str(&format!(", term ends {end}"));
         }
         writeln!(w, "  {line}")?;
+        if !r.roles.is_empty() {
+            let roles: Vec<&str> = r.roles.iter().map(|role| role.wording()).collect();
+            writeln!(w, "      role: {}", roles.join("; "))?;
+        }
     }
     writeln!(w, "\nAssessment (Appendix B)")?;
     field(w, "Risk", &side_text(&a.risk))?;
@@ -179,13 +194,36 @@ pub fn text(
         writeln!(w, "\nReporting programme")?;
         field(w, "Frequency", r.frequency.map_or("—", Choice::as_str))?;
         field(w, "Responsible", r.responsible.as_deref().unwrap_or("—"))?;
-        field(w, "Reports to", r.reports_to.map_or("—", Choice::as_str))?;
+        let to: Vec<String> = r.reports_to.iter().map(|t| t.as_str().to_string()).collect();
+        field(w, "Reports to", &list(&to))?;
+        if let Some(d) = r.last_report {
+            field(w, "Last report", &d.to_string())?;
+        }
+        if let Some(next) = crate::policy::rules::next_report(e) {
+            field(w, "Next report due", &next.to_string())?;
+        }
+        if let Some(data) = r.data {
+            field(w, "Data", data.as_str())?;
+        }
+        if let Some(c) = &r.caveat {
+            field(w, "Caveat", c)?;
+        }
     }
     if let Some(ap) = &e.approval {
         writeln!(w, "\nDecision to join")?;
         field(w, "Approved by", ap.by.map_or("—", Choice::as_str))?;
         field(w, "Date", &ap.date.map_or_else(|| "—".into(), |d| d.to_string()))?;
         field(w, "Portfolio Holder", ap.portfolio_holder.as_deref().unwrap_or("—"))?;
+    }
+    if let Some(c) = &e.case {
+        writeln!(w, "\nThe case for joining")?;
+        let grounds: Vec<String> = c.grounds.iter().map(|g| g.as_str().to_string()).collect();
+        field(w, "Grounds", &list(&grounds))?;
+        let yes_no = |b: Option<bool>| b.map_or("—", |b| if b { "yes" } else { "no" });
+        field(w, "Supports corporate policies", yes_no(c.supports_corporate_policies))?;
+        field(w, "Benefits the district", yes_no(c.benefits_district))?;
+        field(w, "Better than acting alone", yes_no(c.better_than_alone))?;
+        field(w, "Monitoring in place", yes_no(c.monitoring_in_place))?;
     }
     if let Some(x) = &e.exit {
         writeln!(w, "\nExit strategy")?;
@@ -201,12 +239,43 @@ pub fn text(
         if let Some(d) = x.approved_on {
             field(w, "Approved on", &d.to_string())?;
         }
+        if let Some(p) = &x.portfolio_holder {
+            field(w, "Portfolio Holder", p)?;
+        }
     }
     if !e.reviews.is_empty() {
         writeln!(w, "\nAnnual reviews")?;
         for r in &e.reviews {
             let notes = r.notes.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
             writeln!(w, "  {} ({}, {}): {}{notes}", r.year, r.date, r.reviewer, r.outcome)?;
+            if let Some(b) = r.budget_gbp {
+                let firm = if r.in_principle { "in principle" } else { "firm" };
+                writeln!(w, "      budget for the coming year: {} ({firm})", pounds(b))?;
+            }
+        }
+    }
+    if !e.concerns.is_empty() {
+        writeln!(w, "\nIssues of concern")?;
+        // Numbered from 1, as `partreg concern ID --close N` takes them.
+        for (n, c) in e.concerns.iter().enumerate() {
+            let state = match c.closed {
+                Some(d) => format!("closed {d}"),
+                None => c.status.as_str().to_string(),
+            };
+            writeln!(
+                w,
+                "  {}. {} raised by {} ({state}): {}",
+                n + 1,
+                c.raised,
+                c.by,
+                c.summary
+            )?;
+            if let Some(to) = &c.escalated_to {
+                writeln!(w, "      escalated to {to}")?;
+            }
+            if let Some(a) = &c.advice {
+                writeln!(w, "      advice: {a}")?;
+            }
         }
     }
     if let Some(q) = &e.questions {

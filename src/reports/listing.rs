@@ -15,6 +15,9 @@ pub enum Cell {
     Money(u64),
     Bool(bool),
     Date(Date),
+    /// Several values where JSON wants a list (`reports_to`); CSV, the
+    /// terminal and spreadsheets join them with "; " like other lists.
+    Array(Vec<String>),
     Empty,
 }
 
@@ -27,6 +30,7 @@ impl Cell {
             Cell::Money(n) => n.to_string(),
             Cell::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
             Cell::Date(d) => d.to_string(),
+            Cell::Array(items) => items.join("; "),
             Cell::Empty => String::new(),
         }
     }
@@ -83,6 +87,8 @@ pub fn columns() -> Vec<Column> {
         ("started", "Date joined"),
         ("documents", "Documents"),
         ("representatives", "BC Representative(s)"),
+        ("lead_officer", "Lead Officer"),
+        ("member_places", "Places"),
     ]
     .iter()
     .map(|(k, l)| ((*k).to_string(), (*l).to_string()))
@@ -106,6 +112,9 @@ pub fn columns() -> Vec<Column> {
         ("reporting.frequency".into(), "Reporting frequency".into()),
         ("reporting.responsible".into(), "Reporting responsible".into()),
         ("reporting.reports_to".into(), "Reports to".into()),
+        ("reporting.last_report".into(), "Last report".into()),
+        ("reporting.data".into(), "Data assurance".into()),
+        ("reporting.caveat".into(), "Data caveat".into()),
         ("approval.by".into(), "Approved by".into()),
         ("approval.date".into(), "Approval date".into()),
         ("approval.portfolio_holder".into(), "Portfolio Holder".into()),
@@ -155,6 +164,8 @@ pub fn row(id: &str, e: &Entry, a: &Assessment<'_>) -> Vec<Cell> {
         e.started.map_or(Cell::Empty, Cell::Date),
         Cell::list(&e.documents),
         Cell::list(&reps),
+        Cell::opt(e.lead_officer.as_deref()),
+        e.member_places.map_or(Cell::Empty, |n| Cell::Number(f64::from(n))),
     ];
     cells.extend(RISK_KEYS.iter().map(|k| Cell::level(e.risk.level(k))));
     cells.extend([
@@ -173,7 +184,13 @@ pub fn row(id: &str, e: &Entry, a: &Assessment<'_>) -> Vec<Cell> {
     cells.extend([
         Cell::opt(rep.and_then(|r| r.frequency).map(Choice::as_str)),
         Cell::opt(rep.and_then(|r| r.responsible.as_deref())),
-        Cell::opt(rep.and_then(|r| r.reports_to).map(Choice::as_str)),
+        Cell::Array(
+            rep.map(|r| r.reports_to.iter().map(|t| t.as_str().to_string()).collect())
+                .unwrap_or_default(),
+        ),
+        rep.and_then(|r| r.last_report).map_or(Cell::Empty, Cell::Date),
+        Cell::opt(rep.and_then(|r| r.data).map(Choice::as_str)),
+        Cell::opt(rep.and_then(|r| r.caveat.as_deref())),
     ]);
     let app = e.approval.as_ref();
     cells.extend([

@@ -4,6 +4,8 @@
 //! Partnership Register as a document, one row per partnership
 //! ([`listing`]).
 
+pub mod appointments;
 pub mod history;
 pub mod listing;
+pub mod programme;
 pub mod review;

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Code, Severity};
-use crate::model::{Choice, Date, Entry, Level, Outcome, Status};
+use crate::model::{Choice, Concern, Date, Entry, Level, Outcome, Status};
 use crate::policy::assessment::{self, Assessment, Matrix};
 use crate::policy::rubric::{Recommendation, Rubric};
 use crate::store::register::Register;
@@ -56,6 +56,12 @@ pub struct Row<'a> {
     pub appointments: Vec<Appointment>,
     /// `code: message` of each warning `check` gives for the entry.
     pub warnings: Vec<String>,
+    /// The budget allocated for the coming year in the pack year's review,
+    /// and whether it is only in principle (format Part 2).
+    pub budget: Option<(u64, bool)>,
+    /// Concerns still open on the as-of date: raised by then and not
+    /// closed by then.
+    pub open_concerns: Vec<&'a Concern>,
 }
 
 impl Row<'_> {
@@ -219,14 +225,21 @@ fn row<'a>(
             })
         })
         .collect();
+    let this_year = entry.reviews.iter().find(|r| r.year == year);
     Row {
         id,
         entry,
         assessment: assessment::assess(entry, rubric),
-        reviewed_this_year: entry.reviews.iter().any(|r| r.year == year),
+        reviewed_this_year: this_year.is_some(),
         last_review,
         appointments,
         warnings,
+        budget: this_year.and_then(|r| r.budget_gbp.map(|b| (b, r.in_principle))),
+        open_concerns: entry
+            .concerns
+            .iter()
+            .filter(|c| c.raised <= options.as_of && c.closed.is_none_or(|closed| closed > options.as_of))
+            .collect(),
     }
 }
 
@@ -272,8 +285,10 @@ pub fn round2(n: f64) -> f64 {
 /// them: unreadable files, reviews not done, recommendations, ratings,
 /// appointments, exit strategies, missing data.
 fn rank(kind: &str) -> usize {
-    const ORDER: [&str; 9] = [
+    const ORDER: [&str; 13] = [
         "file-errors",
+        "open-concern",
+        "exit-decided",
         "not-reviewed",
         "consider-exit",
         "review",
@@ -281,6 +296,8 @@ fn rank(kind: &str) -> usize {
         "appointment-expired",
         "appointment-expiring",
         "exit-strategy",
+        "vacant-place",
+        "data-caveat",
         "data-missing",
     ];
     ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len())
@@ -375,6 +392,7 @@ fn attention(r: &Row<'_>, options: ReviewOptions) -> Vec<Attention> {
             Some(_) => {}
         }
     }
+    part2_attention(r, options, &mut push);
     let missing: Vec<&str> = r
         .warnings
         .iter()
@@ -398,6 +416,66 @@ fn attention(r: &Row<'_>, options: ReviewOptions) -> Vec<Attention> {
         );
     }
     out
+}
+
+/// The format Part 2 items: open concerns, an exit decided but not acted
+/// on, vacant places and data reported with a caveat.
+fn part2_attention(r: &Row<'_>, options: ReviewOptions, push: &mut impl FnMut(Urgency, &'static str, String)) {
+    let e = r.entry;
+    for c in &r.open_concerns {
+        let to = c
+            .escalated_to
+            .as_deref()
+            .map(|t| format!(", escalated to {t}"))
+            .unwrap_or_default();
+        push(
+            Urgency::High,
+            "open-concern",
+            format!("open concern raised {} by {}{to}: {}", c.raised, c.by, c.summary),
+        );
+    }
+    if e.status == Status::Active
+        && let Some(review) = e
+            .reviews
+            .iter()
+            .max_by_key(|r| r.year)
+            .filter(|r| r.outcome == Outcome::Exit)
+    {
+        push(
+            Urgency::High,
+            "exit-decided",
+            format!(
+                "the {} review decided to exit, but the partnership is still active",
+                review.year
+            ),
+        );
+    }
+    if e.status == Status::Active
+        && let Some(places) = e.member_places
+    {
+        let serving = crate::policy::rules::serving_members(e, options.as_of);
+        if usize::from(places) > serving {
+            push(
+                Urgency::Medium,
+                "vacant-place",
+                format!(
+                    "{} of {places} places for Members vacant on {}",
+                    usize::from(places) - serving,
+                    options.as_of
+                ),
+            );
+        }
+    }
+    if let Some(rep) = &e.reporting
+        && let (Some(data), Some(caveat)) = (rep.data, &rep.caveat)
+        && data != crate::model::DataAssurance::Verified
+    {
+        push(
+            Urgency::Low,
+            "data-caveat",
+            format!("reported data is {data}: {caveat}"),
+        );
+    }
 }
 
 fn level(l: Option<Level>) -> &'static str {

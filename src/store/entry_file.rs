@@ -11,7 +11,7 @@ use toml::{Table, Value};
 use crate::model::{Questions, RISK_KEYS, VALUE_KEYS};
 
 /// The top-level keys, in the specification's order.
-pub const TOP_KEYS: [&str; 22] = [
+pub const TOP_KEYS: [&str; 24] = [
     "name",
     "lead_partner",
     "partners",
@@ -34,6 +34,8 @@ pub const TOP_KEYS: [&str; 22] = [
     "comments",
     "started",
     "documents",
+    "lead_officer",
+    "member_places",
 ];
 
 /// The tables, in order, each with its keys in order; `true` for a list of
@@ -48,12 +50,43 @@ fn tables() -> Vec<(&'static str, bool, Vec<&'static str>)> {
         (
             "representatives",
             true,
-            vec!["name", "level", "position", "appointed", "term_ends"],
+            vec![
+                "name",
+                "level",
+                "position",
+                "appointed",
+                "term_ends",
+                "roles",
+                "term",
+                "appointed_by",
+            ],
         ),
         ("risk", false, with_overall(&RISK_KEYS)),
         ("value", false, with_overall(&VALUE_KEYS)),
-        ("reporting", false, vec!["frequency", "responsible", "reports_to"]),
+        (
+            "reporting",
+            false,
+            vec![
+                "frequency",
+                "responsible",
+                "reports_to",
+                "last_report",
+                "data",
+                "caveat",
+            ],
+        ),
         ("approval", false, vec!["by", "date", "portfolio_holder"]),
+        (
+            "case",
+            false,
+            vec![
+                "grounds",
+                "supports_corporate_policies",
+                "benefits_district",
+                "better_than_alone",
+                "monitoring_in_place",
+            ],
+        ),
         (
             "exit",
             false,
@@ -65,9 +98,27 @@ fn tables() -> Vec<(&'static str, bool, Vec<&'static str>)> {
                 "approved_on",
                 "significant",
                 "executive_reviewed",
+                "portfolio_holder",
             ],
         ),
-        ("reviews", true, vec!["year", "date", "reviewer", "outcome", "notes"]),
+        (
+            "reviews",
+            true,
+            vec![
+                "year",
+                "date",
+                "reviewer",
+                "outcome",
+                "notes",
+                "budget_gbp",
+                "in_principle",
+            ],
+        ),
+        (
+            "concerns",
+            true,
+            vec!["raised", "by", "summary", "escalated_to", "advice", "status", "closed"],
+        ),
         ("questions", false, Questions::KEYS.to_vec()),
     ]
 }

@@ -136,6 +136,43 @@ fn two_rating_changes_on_different_keys_both_land() {
     }
 }
 
+/// The summaries of the concerns recorded in the file.
+fn concerns(t: &toml::Table) -> Vec<String> {
+    t.get("concerns")
+        .and_then(toml::Value::as_array)
+        .map(|all| all.iter().map(|c| c["summary"].as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn two_concerns_raised_at_once_both_land_and_a_review_beside_them() {
+    let project = Project::new();
+    for round in 0..ROUNDS {
+        project.write("register/a.toml", VALID);
+        let outs = race(
+            &project,
+            &["concern", "a", "--raise", "Grant is late", "--by", "Lead Officer"],
+            &["concern", "a", "--raise", "Minutes missing", "--by", "Cllr Ann Brown"],
+        );
+        let t = entry(&project);
+        let c = concerns(&t);
+        let landed = (
+            c.iter().any(|s| s == "Grant is late"),
+            c.iter().any(|s| s == "Minutes missing"),
+        );
+        assert_no_lost_update(round, &outs, landed);
+        project.write("register/a.toml", VALID);
+        let outs = race(
+            &project,
+            &["concern", "a", "--raise", "Grant is late", "--by", "Lead Officer"],
+            &record("2027", "Racer"),
+        );
+        let t = entry(&project);
+        let landed = (concerns(&t) == ["Grant is late"], reviewers(&t, 2027) == ["Racer"]);
+        assert_no_lost_update(round, &outs, landed);
+    }
+}
+
 #[test]
 fn of_two_reviews_for_the_same_year_the_second_is_refused() {
     let project = Project::new();

@@ -10,7 +10,7 @@ use crate::support::{AS_OF, Project, VALID, diagnostics, position_of};
 /// Writes `text` as `register/<id>.toml` in a fresh project, checks, and
 /// asserts that `code` is reported at the first occurrence of `needle`
 /// (or with no place when `needle` is `None`). Returns the finding.
-fn expect(id: &str, text: &str, code: &str, needle: Option<&str>) -> serde_json::Value {
+pub(crate) fn expect(id: &str, text: &str, code: &str, needle: Option<&str>) -> serde_json::Value {
     let project = Project::new();
     project.write(&format!("register/{id}.toml"), text);
     let (_, report) = project.check_json(&[]);
@@ -35,7 +35,7 @@ fn expect(id: &str, text: &str, code: &str, needle: Option<&str>) -> serde_json:
 }
 
 /// VALID with one replacement, which must apply.
-fn with(from: &str, to: &str) -> String {
+pub(crate) fn with(from: &str, to: &str) -> String {
     assert!(VALID.contains(from), "{from:?} not in VALID");
     VALID.replacen(from, to, 1)
 }
@@ -484,7 +484,7 @@ fn uppercase_extension() {
 
 #[test]
 fn every_code_is_tested_here_and_documented() {
-    let tests = include_str!("diagnostics.rs");
+    let tests = concat!(include_str!("diagnostics.rs"), include_str!("part2.rs"));
     let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/diagnostics.md")).unwrap();
     for code in Code::ALL {
         let quoted = format!("\"{}\"", code.as_str());

@@ -121,13 +121,16 @@ fn man_writes_a_page_per_command_with_its_options() {
     names.sort();
     let commands = [
         "add",
+        "appointments",
         "assess",
         "check",
         "completions",
+        "concern",
         "import",
         "init",
         "list",
         "man",
+        "programme",
         "review",
         "schema",
         "show",

@@ -175,7 +175,7 @@ fn control_characters_never_reach_the_terminal() {
     );
     let run = project.run(&["check", "--as-of", AS_OF]);
     assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
-    assert!(run.stderr.contains("raw.toml:66:2: error[syntax]"), "{}", run.stderr);
+    assert!(run.stderr.contains("raw.toml:68:2: error[syntax]"), "{}", run.stderr);
     assert!(run.stderr.contains("unknown key \"\\u{1b}[31mred\""), "{}", run.stderr);
 }
 

@@ -50,6 +50,22 @@ fn outputs() -> Vec<(&'static str, Value)> {
         ];
         all.push(("review", output(dir, &review)));
     }
+    // The bundled register has a [calendar]; the meeting is found from it.
+    all.push((
+        "appointments",
+        output(root, &["appointments", "--format", "json", "--as-of", AS_OF]),
+    ));
+    all.push((
+        "appointments-by-person",
+        output(
+            root,
+            &["appointments", "--by-person", "--format", "json", "--as-of", AS_OF],
+        ),
+    ));
+    all.push((
+        "programme",
+        output(root, &["programme", "--format", "json", "--as-of", AS_OF]),
+    ));
     all.push((
         "show",
         output(

@@ -125,8 +125,11 @@ fn every_column_of_a_row() {
             "last_review_year": 2025,
             "last_review_outcome": "renegotiate",
             "appointments_ending": [{"name": "Cllr Ann Brown", "level": "member", "term_ends": "2027-02-01", "expired": false}],
-            "reporting": {"frequency": "quarterly", "responsible": "Head of Waste", "reports_to": "portfolio-holder"},
-            "warnings": []
+            "reporting": {"frequency": "quarterly", "responsible": "Head of Waste", "reports_to": ["portfolio-holder"]},
+            "warnings": [],
+            "budget_gbp": null,
+            "budget_in_principle": null,
+            "open_concerns": []
         })
     );
     assert_eq!(rows[0]["reviewed_this_year"], true);

@@ -37,6 +37,7 @@ information_sharing = "Minutes go to the portfolio holder."
 comments = "Keep under review."
 started = 2015-04-01
 documents = ["https://example.org/terms.pdf"]
+lead_officer = "Head of Waste"
 
 [[representatives]]
 name = "Cllr Ann Brown"
@@ -44,6 +45,7 @@ level = "member"
 position = "Board member"
 appointed = 2023-05-25
 term_ends = 2027-05-01
+roles = ["report-to-council", "monitor-performance"]
 
 [risk]
 failure_impact = "medium"

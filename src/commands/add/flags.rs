@@ -4,7 +4,10 @@
 use crate::cli::AddArgs;
 use crate::diagnostic::Source;
 use crate::model::lenient;
-use crate::model::{Approver, ExitApprover, ExitReason, Frequency, Governance, Kind, ReportsTo, Role, Status};
+use crate::model::{
+    AppointedBy, Approver, DataAssurance, ExitApprover, ExitReason, ExpectedRole, Frequency, Governance, Ground, Kind,
+    ReportsTo, Role, Status, Term,
+};
 use crate::store::edit::{NewValue, RatingEdit};
 use crate::terminal::guide::{self};
 use anyhow::{Context, bail};
@@ -71,12 +74,23 @@ pub(super) fn apply_flags(draft: &mut Table, a: &AddArgs) -> anyhow::Result<()> 
     f.date("started", "started", &a.started);
     f.list("documents", &a.documents);
     f.representatives(&a.representatives);
+    f.part2(a);
     f.ratings("risk", &a.risk);
     f.ratings("value", &a.value);
     f.sub("reporting", |f, t| {
         f.choice_in::<Frequency>(t, "frequency", "reporting-frequency", &a.reporting_frequency);
         f.text_in(t, "responsible", &a.reporting_responsible);
-        f.choice_in::<ReportsTo>(t, "reports_to", "reports-to", &a.reports_to);
+        if let Some(to) = &a.reports_to {
+            let items: Vec<String> = to.split(',').map(|s| s.trim().to_string()).collect();
+            if let Some(list) = f.choices("reports-to", &items, lenient::choice::<ReportsTo>) {
+                let one = list.len() == 1;
+                let value = if one { list[0].clone() } else { Value::Array(list) };
+                t.insert("reports_to".into(), value);
+            }
+        }
+        f.date_in(t, "last_report", "last-report", &a.last_report);
+        f.choice_in::<DataAssurance>(t, "data", "data", &a.data);
+        f.text_in(t, "caveat", &a.caveat);
     });
     f.sub("approval", |f, t| {
         f.choice_in::<Approver>(t, "by", "approval-by", &a.approval_by);
@@ -247,6 +261,83 @@ impl Flags<'_> {
             }
         }
         self.set("representatives", Value::Array(all));
+    }
+
+    /// Several values of a closed list from a repeatable flag; `None` (with
+    /// the faults reported) when any cannot be read, or when none are given.
+    fn choices(
+        &mut self,
+        flag: &str,
+        items: &[String],
+        read: fn(&str) -> Result<&'static str, String>,
+    ) -> Option<Vec<Value>> {
+        if items.is_empty() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for item in items {
+            match read(item) {
+                Ok(s) => out.push(Value::String(s.into())),
+                Err(e) => self.errors.push(format!("  --{flag}: {e}")),
+            }
+        }
+        (out.len() == items.len()).then_some(out)
+    }
+
+    /// The format Part 2 flags: the Lead Officer, places, the case for
+    /// joining, and the roles, term and appointing body of every
+    /// `--representative` given.
+    fn part2(&mut self, a: &AddArgs) {
+        self.text("lead_officer", &a.lead_officer);
+        if let Some(n) = &a.member_places {
+            match n.trim().parse::<i64>() {
+                Ok(n) if (0..=50).contains(&n) => self.set("member_places", Value::Integer(n)),
+                _ => self.errors.push(format!(
+                    "  --member-places: {n:?} is not a number of places from 0 to 50"
+                )),
+            }
+        }
+        if let Some(grounds) = self.choices("case-ground", &a.case_grounds, lenient::choice::<Ground>) {
+            let mut case = Table::new();
+            case.insert("grounds".into(), Value::Array(grounds));
+            self.set("case", Value::Table(case));
+        }
+        let roles = self.choices(
+            "representative-role",
+            &a.representative_roles,
+            lenient::choice::<ExpectedRole>,
+        );
+        let term = a.representative_term.as_deref().map(lenient::choice::<Term>);
+        let by = a.appointed_by.as_deref().map(lenient::choice::<AppointedBy>);
+        let mut extra = Table::new();
+        if let Some(roles) = roles {
+            extra.insert("roles".into(), Value::Array(roles));
+        }
+        for (key, flag, read) in [
+            ("term", "representative-term", term),
+            ("appointed_by", "appointed-by", by),
+        ] {
+            match read {
+                Some(Ok(s)) => {
+                    extra.insert(key.into(), Value::String(s.into()));
+                }
+                Some(Err(e)) => self.errors.push(format!("  --{flag}: {e}")),
+                None => {}
+            }
+        }
+        if extra.is_empty() {
+            return;
+        }
+        match self.draft.get_mut("representatives").and_then(Value::as_array_mut) {
+            Some(reps) if !a.representatives.is_empty() => {
+                for rep in reps.iter_mut().filter_map(Value::as_table_mut) {
+                    rep.extend(extra.clone());
+                }
+            }
+            _ => self
+                .errors
+                .push("  --representative-role, --representative-term and --appointed-by apply to each --representative; give at least one".into()),
+        }
     }
 
     fn ratings(&mut self, side: &str, args: &[String]) {

@@ -3,7 +3,9 @@
 //! `--mapping` file that overrides the guess.
 
 use crate::model::lenient;
-use crate::model::{Approver, ExitApprover, Frequency, Governance, Kind, ReportsTo, Role, Status};
+use crate::model::{
+    Approver, DataAssurance, ExitApprover, ExpectedRole, Frequency, Governance, Kind, ReportsTo, Role, Status, Term,
+};
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,6 +23,10 @@ pub(super) enum Reader {
     Date,
     Level,
     Choice(fn(&str) -> Result<&'static str, String>),
+    /// Several values of a closed list, `a; b` (Part 2 `reports_to`, `roles`).
+    Choices(fn(&str) -> Result<&'static str, String>),
+    /// A whole number of places, 0 to 50.
+    Places,
     Id,
     /// Worked out by partreg; a value in the sheet is not needed.
     Computed,
@@ -259,8 +265,37 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "reporting.reports_to".into(),
-            Reader::Choice(lenient::choice::<ReportsTo>),
+            Reader::Choices(lenient::choice::<ReportsTo>),
             vec!["reportsto"],
+        ),
+        (
+            "reporting.last_report".into(),
+            Reader::Date,
+            vec!["lastreport", "datelastreport", "lastreported"],
+        ),
+        (
+            "reporting.data".into(),
+            Reader::Choice(lenient::choice::<DataAssurance>),
+            vec!["dataassurance", "dataquality"],
+        ),
+        ("reporting.caveat".into(), Reader::Text, vec!["datacaveat", "caveat"]),
+        ("lead_officer".into(), Reader::Text, vec!["leadofficer"]),
+        (
+            "member_places".into(),
+            Reader::Places,
+            vec!["places", "memberplaces", "numberofplaces"],
+        ),
+        // Plain "Role" stays the council's role in the partnership; these
+        // apply to every representative named in the row.
+        (
+            "representatives.roles".into(),
+            Reader::Choices(lenient::choice::<ExpectedRole>),
+            vec!["representativeroles", "representativerole", "rolesofrepresentatives"],
+        ),
+        (
+            "representatives.term".into(),
+            Reader::Choice(lenient::choice::<Term>),
+            vec!["term", "termofappointment", "representativeterm"],
         ),
         (
             "approval.by".into(),

@@ -30,6 +30,7 @@ pub(super) fn read_row(
     let mut draft = Table::new();
     let mut notes = Vec::new();
     let mut kept_raw = Vec::new();
+    let mut per_representative = Vec::new();
     let mut id = None;
     for (col, key, reader) in columns {
         let raw = cells.get(*col).map_or("", |c| unguard(c.trim()));
@@ -92,7 +93,23 @@ pub(super) fn read_row(
                 lenient::level(raw).map_or_else(|e| keep_raw(e, &mut notes), |l| Value::String(l.as_str_lower().into()))
             }
             Reader::Choice(read) => read(raw).map_or_else(|e| keep_raw(e, &mut notes), |s| Value::String(s.into())),
+            Reader::Choices(read) => {
+                let read: Result<Vec<Value>, String> = split(raw)
+                    .iter()
+                    .map(|item| read(item).map(|s| Value::String(s.into())))
+                    .collect();
+                read.map_or_else(|e| keep_raw(e, &mut notes), Value::Array)
+            }
+            // A spreadsheet may hold the number as 2 or 2.0.
+            Reader::Places => match raw.parse::<f64>() {
+                Ok(n) if (0.0..=50.0).contains(&n) && n.fract() == 0.0 => Value::Integer(n as i64),
+                _ => keep_raw("not a number of places from 0 to 50".into(), &mut notes),
+            },
         };
+        if let Some(field) = key.strip_prefix("representatives.") {
+            per_representative.push((field.to_string(), value, place));
+            continue;
+        }
         if notes
             .last()
             .is_some_and(|n| n.ends_with("(kept as written)") && n.starts_with(&place))
@@ -100,6 +117,19 @@ pub(super) fn read_row(
             kept_raw.push(key.clone());
         }
         insert(&mut draft, key, value);
+    }
+    // Representatives' roles and term apply to everyone the row names.
+    for (field, value, place) in per_representative {
+        match draft.get_mut("representatives").and_then(Value::as_array_mut) {
+            Some(reps) => {
+                for rep in reps.iter_mut().filter_map(Value::as_table_mut) {
+                    rep.insert(field.clone(), value.clone());
+                }
+            }
+            None => notes.push(format!(
+                "{place}: there are no representatives in this row to give it to"
+            )),
+        }
     }
     // Columns partreg does not know are kept in the comments, word for word.
     let extra: Vec<String> = unknown

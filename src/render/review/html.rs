@@ -2,18 +2,18 @@
 //! and matrix on portrait A4, the table of partnerships on landscape pages.
 
 use super::{
-    RISKS, VALUES, appointments, change_lines, hours, last_review, rating, reporting, summary_lines, title, urgency,
+    RISKS, VALUES, appointments, change_lines, contribution, hours, last_review, rating, reporting, summary_lines,
+    title, urgency,
 };
 use crate::model::Choice;
 use crate::policy::rubric::Rubric;
-use crate::render::text::pounds;
 use crate::reports::history::Changes;
 use crate::reports::review::{Pack, Urgency};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 /// Escapes text for HTML.
-pub(super) fn h(text: &str) -> String {
+pub(crate) fn h(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -28,7 +28,7 @@ pub(super) fn h(text: &str) -> String {
     out
 }
 
-pub(super) const STYLE: &str = r"
+pub(crate) const STYLE: &str = r"
 @page { size: A4; margin: 15mm; }
 @page wide { size: A4 landscape; margin: 12mm; }
 body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 273mm; }
@@ -146,7 +146,7 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
             e.status,
             e.role,
             hours(e.staff_hours_per_month),
-            h(&pounds(e.budget_contribution_gbp)),
+            h(&contribution(r, pack.options.year)),
             h(&rating(&r.assessment.risk)),
             h(&rating(&r.assessment.value)),
             r.assessment.recommendation.map_or("—", Choice::as_str),

@@ -2,17 +2,17 @@
 //! in a git host and converts to Word with pandoc.
 
 use super::{
-    RISKS, VALUES, appointments, change_lines, hours, last_review, rating, reporting, summary_lines, title, urgency,
+    RISKS, VALUES, appointments, change_lines, contribution, hours, last_review, rating, reporting, summary_lines,
+    title, urgency,
 };
 use crate::model::Choice;
 use crate::policy::rubric::Rubric;
-use crate::render::text::pounds;
 use crate::reports::history::Changes;
 use crate::reports::review::Pack;
 use std::io::{self, Write};
 
 /// Text from the register, inert in Markdown.
-pub(super) fn md(text: &str) -> String {
+pub(crate) fn md(text: &str) -> String {
     crate::render::markdown::text(text)
 }
 
@@ -72,7 +72,7 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
             e.status,
             e.role,
             hours(e.staff_hours_per_month),
-            pounds(e.budget_contribution_gbp),
+            contribution(r, pack.options.year),
             rating(&r.assessment.risk),
             rating(&r.assessment.value),
             r.assessment.recommendation.map_or("—", Choice::as_str),

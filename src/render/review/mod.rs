@@ -20,10 +20,12 @@ use crate::reports::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
 mod html;
 mod markdown;
 pub use html::html;
+pub(crate) use html::{STYLE, h};
 pub use markdown::markdown;
+pub(crate) use markdown::md;
 
 /// The CSV columns, in order. Documented in docs/review.md; do not reorder.
-pub const CSV_COLUMNS: [&str; 20] = [
+pub const CSV_COLUMNS: [&str; 24] = [
     "id",
     "name",
     "lead_partner",
@@ -44,6 +46,10 @@ pub const CSV_COLUMNS: [&str; 20] = [
     "reporting_responsible",
     "reports_to",
     "warnings",
+    "budget_gbp",
+    "budget_in_principle",
+    "open_concerns",
+    "data_caveat",
 ];
 
 fn title(pack: &Pack<'_>) -> String {
@@ -91,10 +97,35 @@ fn reporting(r: &Row<'_>) -> String {
     if let Some(who) = &rep.responsible {
         parts.push(format!("by {who}"));
     }
-    if let Some(to) = rep.reports_to {
-        parts.push(format!("to {}", to.as_str()));
+    if !rep.reports_to.is_empty() {
+        parts.push(format!("to {}", reports_to(&rep.reports_to)));
     }
     parts.join(", ")
+}
+
+/// The contribution, with the budget allocated at the pack year's review
+/// beside it: "£8,500 (2026 budget £9,000, in principle)".
+fn contribution(r: &Row<'_>, year: i32) -> String {
+    let amount = pounds(r.entry.budget_contribution_gbp);
+    match r.budget {
+        Some((b, in_principle)) => {
+            let firm = if in_principle { "in principle" } else { "firm" };
+            format!("{amount} ({year} budget {}, {firm})", pounds(b))
+        }
+        None => amount,
+    }
+}
+
+/// The data caveat, when the figures are an estimate or unverified.
+fn caveat(r: &Row<'_>) -> Option<String> {
+    let rep = r.entry.reporting.as_ref()?;
+    let data = rep.data.filter(|d| *d != crate::model::DataAssurance::Verified)?;
+    Some(format!("{data}: {}", rep.caveat.as_deref().unwrap_or("")))
+}
+
+/// Where reports go, joined for text: `cmt; cabinet`.
+fn reports_to(to: &[crate::model::ReportsTo]) -> String {
+    to.iter().map(|t| t.as_str()).collect::<Vec<_>>().join("; ")
 }
 
 fn last_review(r: &Row<'_>) -> String {
@@ -205,7 +236,10 @@ pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, w: imp
         );
         let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
         let review = match (this_year, r.review_due()) {
-            (Some(x), _) => format!("done: {}", x.outcome),
+            (Some(x), _) => match r.budget {
+                Some(_) => format!("done: {}; {}", x.outcome, contribution(r, pack.options.year)),
+                None => format!("done: {}", x.outcome),
+            },
             (None, true) => match r.last_review {
                 Some(_) => format!("due (last {})", last_review(r)),
                 None => "due (never reviewed)".to_string(),
@@ -294,8 +328,19 @@ pub fn csv(pack: &Pack<'_>, bom: bool, w: impl Write) -> io::Result<()> {
         let rep = e.reporting.as_ref();
         out.opt(rep.and_then(|x| x.frequency).map(Choice::as_str));
         out.opt(rep.and_then(|x| x.responsible.as_deref()));
-        out.opt(rep.and_then(|x| x.reports_to).map(Choice::as_str));
+        out.text(&rep.map(|x| reports_to(&x.reports_to)).unwrap_or_default());
         out.text(&r.warnings.join("; "));
+        match r.budget {
+            Some((b, in_principle)) => out.number(b).text(if in_principle { "yes" } else { "no" }),
+            None => out.text("").text(""),
+        };
+        let open: Vec<String> = r
+            .open_concerns
+            .iter()
+            .map(|c| format!("{}: {}", c.raised, c.summary))
+            .collect();
+        out.text(&open.join("; "));
+        out.text(&caveat(r).unwrap_or_default());
         out.end()?;
     }
     out.finish()
@@ -348,6 +393,9 @@ struct JsonRow<'a> {
     appointments_ending: &'a [crate::reports::review::Appointment],
     reporting: Option<&'a crate::model::Reporting>,
     warnings: &'a [String],
+    budget_gbp: Option<u64>,
+    budget_in_principle: Option<bool>,
+    open_concerns: &'a [&'a crate::model::Concern],
 }
 
 /// The pack as one JSON document.
@@ -393,6 +441,9 @@ pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
                 appointments_ending: &r.appointments,
                 reporting: r.entry.reporting.as_ref(),
                 warnings: &r.warnings,
+                budget_gbp: r.budget.map(|(b, _)| b),
+                budget_in_principle: r.budget.map(|(_, p)| p),
+                open_concerns: &r.open_concerns,
             })
             .collect(),
         changes,

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use super::{Decoder, Node, Table};
 use crate::diagnostic::Code;
-use crate::model::{Approval, Entry, Exit, Questions, Ratings, Reporting, Representative, Review, Risk, Value};
+use crate::model::{
+    Approval, DataAssurance, Entry, Exit, Questions, Ratings, Reporting, ReportsTo, Representative, Review, Risk, Value,
+};
 
 /// The longest name allowed, in characters.
 const MAX_NAME: usize = 200;
@@ -66,13 +68,17 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
     let comments = t.get("comments").map(|(v, k)| d.string(v, &k));
     let started = t.get("started").map(|(v, k)| d.date(v, &k));
     let documents = t.get("documents").map(|(v, k)| d.strings(v, &k));
+    let lead_officer = t.get("lead_officer").map(|(v, k)| d.text(v, &k));
+    let member_places = t.get("member_places").map(|(v, k)| member_places(d, v, &k));
     let representatives = t.get("representatives").map(|(v, k)| representatives(d, v, &k));
     let risk = t.get("risk").map(|(v, k)| ratings::<Risk>(d, v, &k));
     let value = t.get("value").map(|(v, k)| ratings::<Value>(d, v, &k));
     let reporting = t.get("reporting").map(|(v, k)| reporting(d, v, &k));
     let approval = t.get("approval").map(|(v, k)| approval(d, v, &k));
     let exit = t.get("exit").map(|(v, k)| exit(d, v, &k));
+    let case = t.get("case").map(|(v, k)| super::concerns::case(d, v, &k));
     let reviews = t.get("reviews").map(|(v, k)| reviews(d, v, &k));
+    let concerns = t.get("concerns").map(|(v, k)| super::concerns::concerns(d, v, &k));
     let questions = t.get("questions").map(|(v, k)| questions(d, v, &k));
     t.finish(d);
 
@@ -99,19 +105,23 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
         comments: optional(comments)?,
         started: optional(started)?,
         documents: optional_list(documents)?,
+        lead_officer: optional(lead_officer)?,
+        member_places: optional(member_places)?,
         representatives: optional_list(representatives)?,
         risk: risk.unwrap_or(Some(Risk::default()))?,
         value: value.unwrap_or(Some(Value::default()))?,
         reporting: optional(reporting)?,
         approval: optional(approval)?,
         exit: optional(exit)?,
+        case: optional(case)?,
         reviews: optional_list(reviews)?,
+        concerns: optional_list(concerns)?,
         questions: optional(questions)?,
     })
 }
 
 /// An optional key: absent is fine (`Some(None)`), present but bad is not (`None`).
-fn optional<T>(read: Option<Option<T>>) -> Option<Option<T>> {
+pub(super) fn optional<T>(read: Option<Option<T>>) -> Option<Option<T>> {
     match read {
         None => Some(None),
         Some(inner) => inner.map(Some),
@@ -140,11 +150,22 @@ fn name(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<String> {
 }
 
 fn representatives(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Vec<Representative>> {
+    each_table(d, v, key, representative)
+}
+
+/// An array of tables, each read by `read`. Every item is read (so every
+/// fault is reported); any bad item makes the list unusable.
+pub(super) fn each_table<T>(
+    d: &mut Decoder<'_, '_>,
+    v: &Node<'_>,
+    key: &str,
+    read: fn(&mut Decoder<'_, '_>, &Node<'_>, &str) -> Option<T>,
+) -> Option<Vec<T>> {
     let items = d.array(v, key)?;
     let mut all_ok = true;
     let mut out = Vec::with_capacity(items.len());
     for (item, path) in items {
-        match representative(d, item, &path) {
+        match read(d, item, &path) {
             Some(r) => out.push(r),
             None => all_ok = false,
         }
@@ -159,6 +180,9 @@ fn representative(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Re
     let position = t.get("position").map(|(v, k)| d.string(v, &k));
     let appointed = t.get("appointed").map(|(v, k)| d.date(v, &k));
     let term_ends = t.get("term_ends").map(|(v, k)| (d.date(v, &k), v, k));
+    let roles = t.get("roles").map(|(v, k)| d.choices(v, &k));
+    let term = t.get("term").map(|(v, k)| d.choice(v, &k));
+    let appointed_by = t.get("appointed_by").map(|(v, k)| d.choice(v, &k));
     t.finish(d);
     let appointed = optional(appointed)?;
     let term_ends = match term_ends {
@@ -184,6 +208,9 @@ fn representative(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Re
         position: optional(position)?,
         appointed,
         term_ends,
+        roles: optional_list(roles)?,
+        term: optional(term)?,
+        appointed_by: optional(appointed_by)?,
     })
 }
 
@@ -213,13 +240,61 @@ fn reporting(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Reporti
     let mut t = d.table(v, key)?;
     let frequency = t.get("frequency").map(|(v, k)| d.choice(v, &k));
     let responsible = t.get("responsible").map(|(v, k)| d.string(v, &k));
-    let reports_to = t.get("reports_to").map(|(v, k)| d.choice(v, &k));
+    let reports_to = t.get("reports_to").map(|(v, k)| reports_to(d, v, &k));
+    let last_report = t.get("last_report").map(|(v, k)| d.date(v, &k));
+    let data = t.get("data").map(|(v, k)| (d.choice::<DataAssurance>(v, &k), v.span()));
+    let caveat = t.get("caveat").map(|(v, k)| d.text(v, &k));
+    let path = t.path().to_string();
     t.finish(d);
+    let data_span = data.as_ref().map(|(_, span)| span.clone());
+    let (data, caveat) = (optional(data.map(|(c, _)| c))?, optional(caveat)?);
+    if caveat.is_none()
+        && let (Some(data @ (DataAssurance::Estimate | DataAssurance::Unverified)), Some(span)) = (data, data_span)
+    {
+        d.push(
+            span,
+            Code::MissingKey,
+            &super::join(&path, "caveat"),
+            format!("the reported data is marked {data}, so it needs a caveat"),
+            Some("add caveat = \"…\" under [reporting]: the words to print with the figures, e.g. \"estimated by the partnership; not yet verified\"".into()),
+        );
+        return None;
+    }
     Some(Reporting {
         frequency: optional(frequency)?,
         responsible: optional(responsible)?,
-        reports_to: optional(reports_to)?,
+        reports_to: optional_list(reports_to)?,
+        last_report: optional(last_report)?,
+        data,
+        caveat,
     })
+}
+
+/// `reports_to`: one value, or (Part 2) a list of them.
+fn reports_to(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Vec<ReportsTo>> {
+    if matches!(v.get_ref(), toml::de::DeValue::Array(_)) {
+        d.choices(v, key)
+    } else {
+        d.choice(v, key).map(|one| vec![one])
+    }
+}
+
+/// `member_places`: a whole number of places from 0 to 50.
+fn member_places(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<u8> {
+    let n = d.integer(v, key)?;
+    match u8::try_from(n).ok().filter(|n| *n <= 50) {
+        Some(n) => Some(n),
+        None => {
+            d.push(
+                v.span(),
+                Code::OutOfRange,
+                key,
+                format!("{n} is not a number of places on one body: it must be from 0 to 50"),
+                Some("write how many places for Members the council has on the body, e.g. 2".into()),
+            );
+            None
+        }
+    }
 }
 
 fn approval(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Approval> {
@@ -244,6 +319,7 @@ fn exit(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Exit> {
     let approved_on = t.get("approved_on").map(|(v, k)| d.date(v, &k));
     let significant = t.get("significant").map(|(v, k)| d.boolean(v, &k));
     let executive_reviewed = t.get("executive_reviewed").map(|(v, k)| d.boolean(v, &k));
+    let portfolio_holder = t.get("portfolio_holder").map(|(v, k)| d.text(v, &k));
     t.finish(d);
     Some(Exit {
         reasons: optional_list(reasons)?,
@@ -253,6 +329,7 @@ fn exit(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Exit> {
         approved_on: optional(approved_on)?,
         significant: optional(significant)?,
         executive_reviewed: optional(executive_reviewed)?,
+        portfolio_holder: optional(portfolio_holder)?,
     })
 }
 
@@ -290,6 +367,8 @@ fn review<'t, 'i>(d: &mut Decoder<'_, '_>, v: &'t Node<'i>, key: &str) -> Option
     let reviewer = t.require(d, "reviewer").and_then(|(v, k)| d.text(v, &k));
     let outcome = t.require(d, "outcome").and_then(|(v, k)| d.choice(v, &k));
     let notes = t.get("notes").map(|(v, k)| d.string(v, &k));
+    let budget = t.get("budget_gbp").map(|(v, k)| d.pounds(v, &k));
+    let in_principle = t.get("in_principle").map(|(v, k)| d.boolean(v, &k));
     t.finish(d);
     let (year, year_node) = year?;
     let review = Review {
@@ -298,6 +377,8 @@ fn review<'t, 'i>(d: &mut Decoder<'_, '_>, v: &'t Node<'i>, key: &str) -> Option
         reviewer: reviewer?,
         outcome: outcome?,
         notes: optional(notes)?,
+        budget_gbp: optional(budget)?,
+        in_principle: in_principle.unwrap_or(Some(false))?,
     };
     Some((review, year_node))
 }

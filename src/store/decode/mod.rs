@@ -8,12 +8,13 @@
 //! reports a wrong type, a bad choice or an impossible number as a
 //! [`Diagnostic`] and carries on.
 
+mod concerns;
 mod entry;
 mod settings;
 mod toml_version;
 
 pub use entry::{MAX_ID, decode_entry, validate_id};
-pub use settings::{Settings, decode_settings};
+pub use settings::{Calendar, Settings, decode_settings};
 
 use std::ops::Range;
 

@@ -31,6 +31,48 @@ pub struct Settings {
     /// Where `docs/diagnostics.md` is published, so that SARIF rules link
     /// to each code's section. None is assumed: there is no public address.
     pub docs_url: Option<String>,
+    /// The council's calendar: Annual Council meetings and elections.
+    pub calendar: Calendar,
+}
+
+/// `[calendar]` (format Part 2): the dates appointments hang on. Both lists
+/// are kept sorted, so "the first meeting on or after" is a search.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Calendar {
+    /// The Annual Council meetings.
+    pub annual_council: Vec<crate::model::Date>,
+    /// The district elections.
+    pub elections: Vec<crate::model::Date>,
+}
+
+fn calendar(d: &mut Decoder<'_, '_>, v: &super::Node<'_>, key: &str) -> Calendar {
+    let Some(mut t) = d.table(v, key) else {
+        return Calendar::default();
+    };
+    let dates = |t: &mut Table<'_, '_>, d: &mut Decoder<'_, '_>, name: &'static str| {
+        let mut out: Vec<crate::model::Date> = t
+            .get(name)
+            .and_then(|(v, k)| {
+                let items = d.array(v, &k)?;
+                Some(
+                    items
+                        .into_iter()
+                        .filter_map(|(item, path)| d.date(item, &path))
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let annual_council = dates(&mut t, d, "annual_council");
+    let elections = dates(&mut t, d, "elections");
+    t.finish(d);
+    Calendar {
+        annual_council,
+        elections,
+    }
 }
 
 /// Reads the settings; the decoder holds any diagnostics.
@@ -91,6 +133,7 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
         }
         Some(codes)
     });
+    let calendar = t.get("calendar").map(|(v, k)| calendar(d, v, &k)).unwrap_or_default();
     t.finish(d);
     Settings {
         council,
@@ -101,5 +144,6 @@ pub fn decode_settings(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::De
         strict,
         review_year_end,
         docs_url,
+        calendar,
     }
 }

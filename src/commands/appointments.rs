@@ -1,0 +1,47 @@
+//! `partreg appointments`: the list of outside bodies for Group Leaders and
+//! Annual Council, or (`--by-person`) each representative's bodies.
+
+use anyhow::bail;
+
+use super::{Env, Outcome};
+use crate::cli::{AppointmentsArgs, GlobalArgs, ReportFormat};
+use crate::render::{appointments as out, document};
+use crate::reports::appointments;
+use crate::store::register::{self, LoadOptions};
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AppointmentsArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let as_of = Env::load_options(global).as_of;
+    let calendar = &project.settings.calendar;
+    let Some(when) = appointments::occasion(args.meeting, as_of, &calendar.annual_council, &calendar.elections) else {
+        bail!(
+            "there is no Annual Council on or after {as_of} in partreg.toml's [calendar]\n  hint: pass --meeting YYYY-MM-DD, or add the date to annual_council = [...] under [calendar]"
+        );
+    };
+    if args.out.format == ReportFormat::Ics {
+        bail!("--format ics is for `partreg programme`; use table, csv, json, markdown or html");
+    }
+    let register = register::load(&project, &[], LoadOptions { as_of });
+    let list = appointments::build(register.valid(), project.settings.council.as_deref(), when);
+    let people = args.by_person.then(|| appointments::by_person(register.valid()));
+    let doc = match &people {
+        Some(people) => out::by_person_document(&list, people),
+        None => out::document(&list),
+    };
+    let width = if args.out.output.is_some() {
+        None
+    } else {
+        env.stdout_width
+    };
+    let mut bytes = Vec::new();
+    match (args.out.format, &people) {
+        (ReportFormat::Json, Some(people)) => out::by_person_json(&list, people, &mut bytes)?,
+        (ReportFormat::Json, None) => out::json(&list, &mut bytes)?,
+        (ReportFormat::Csv, _) => document::csv(&doc, !args.out.no_bom, &mut bytes)?,
+        (ReportFormat::Markdown, _) => document::markdown(&doc, &mut bytes)?,
+        (ReportFormat::Html, _) => document::html(&doc, &mut bytes)?,
+        (ReportFormat::Table | ReportFormat::Ics, _) => document::table(&doc, width, &mut bytes)?,
+    }
+    env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
+    Ok(env.left_out(&super::unreadable(&register))?)
+}

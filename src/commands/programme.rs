@@ -1,0 +1,36 @@
+//! `partreg programme`: the reporting programme, and its dates as a
+//! calendar.
+
+use anyhow::Context;
+
+use super::{Env, Outcome};
+use crate::cli::{GlobalArgs, ProgrammeArgs, ReportFormat};
+use crate::render::{document, programme as out};
+use crate::reports::programme;
+use crate::store::register::{self, LoadOptions};
+
+pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ProgrammeArgs) -> anyhow::Result<Outcome> {
+    let project = env.project(global)?;
+    let as_of = Env::load_options(global).as_of;
+    let register = register::load(&project, &[], LoadOptions { as_of });
+    let year = programme::review_year(as_of, project.settings.review_year_end)
+        .context("the review year that holds --as-of would end after the year 9999")?;
+    let p = programme::build(register.valid(), project.settings.council.as_deref(), as_of, year);
+    let doc = out::document(&p);
+    let width = if args.out.output.is_some() {
+        None
+    } else {
+        env.stdout_width
+    };
+    let mut bytes = Vec::new();
+    match args.out.format {
+        ReportFormat::Json => out::json(&p, &mut bytes)?,
+        ReportFormat::Ics => out::ics(&p, &mut bytes)?,
+        ReportFormat::Csv => document::csv(&doc, !args.out.no_bom, &mut bytes)?,
+        ReportFormat::Markdown => document::markdown(&doc, &mut bytes)?,
+        ReportFormat::Html => document::html(&doc, &mut bytes)?,
+        ReportFormat::Table => document::table(&doc, width, &mut bytes)?,
+    }
+    env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
+    Ok(env.left_out(&super::unreadable(&register))?)
+}

@@ -1,0 +1,136 @@
+//! The appointments list and the by-person view as [`Document`]s and as
+//! JSON.
+
+use std::io::{self, Write};
+
+use super::document::Document;
+use crate::reports::appointments::{Appointments, Person};
+
+fn title(a: &Appointments, what: &str) -> String {
+    match &a.council {
+        Some(c) => format!("{c}: {what}"),
+        None => what.to_string(),
+    }
+}
+
+fn opt(d: Option<impl ToString>) -> String {
+    d.map_or_else(String::new, |d| d.to_string())
+}
+
+/// One row per place on each body.
+pub fn document(a: &Appointments) -> Document {
+    let to_fill: usize = a.bodies.iter().map(crate::reports::appointments::Body::to_fill).sum();
+    let places: usize = a.bodies.iter().map(|b| b.places.len()).sum();
+    let mut intro = vec![format!(
+        "Outside bodies for nominations by Group Leaders, for Annual Council on {}. Drawn up on {}.",
+        a.meeting, a.as_of
+    )];
+    if let Some(e) = a.election {
+        intro.push(format!(
+            "The election on {e} falls before the meeting, so four-year appointments are made again."
+        ));
+    }
+    intro.push(format!(
+        "{places} places on {} bodies; {to_fill} to be filled at the meeting.",
+        a.bodies.len()
+    ));
+    let mut rows = Vec::new();
+    for b in &a.bodies {
+        let places = b.member_places.map_or_else(|| "not recorded".into(), |n| n.to_string());
+        for p in &b.places {
+            rows.push(vec![
+                b.id.clone(),
+                b.name.clone(),
+                places.clone(),
+                p.holder.clone().unwrap_or_else(|| "(vacant)".into()),
+                opt(p.position.as_ref()),
+                match (&p.holder, p.term) {
+                    (None, _) => String::new(),
+                    (Some(_), None) => "annual (no term recorded)".into(),
+                    (Some(_), Some(t)) => t.to_string(),
+                },
+                opt(p.term_ends),
+                p.roles.join("; "),
+                if p.to_fill { "yes" } else { "no" }.into(),
+                p.reason.clone(),
+            ]);
+        }
+        if b.places.is_empty() {
+            rows.push(vec![b.id.clone(), b.name.clone(), places, "(no places)".into()]);
+            if let Some(last) = rows.last_mut() {
+                last.resize(10, String::new());
+            }
+        }
+    }
+    Document {
+        title: title(a, "appointments to outside bodies"),
+        intro,
+        headers: vec![
+            "ID",
+            "Outside body",
+            "Places",
+            "Member",
+            "Position",
+            "Term",
+            "Term ends",
+            "Roles",
+            "To fill",
+            "Why",
+        ],
+        rows,
+        notes: vec!["A Member with no term recorded is counted as an annual appointment.".into()],
+    }
+}
+
+/// One row per body each representative sits on.
+pub fn by_person_document(a: &Appointments, people: &[Person]) -> Document {
+    let mut rows = Vec::new();
+    for p in people {
+        for s in &p.seats {
+            rows.push(vec![
+                p.name.clone(),
+                s.id.clone(),
+                s.body.clone(),
+                s.level.to_string(),
+                opt(s.position.as_ref()),
+                opt(s.term),
+                s.roles.join("; "),
+                opt(s.term_ends),
+            ]);
+        }
+    }
+    Document {
+        title: title(a, "representatives on outside bodies"),
+        intro: vec![format!(
+            "Every representative of a proposed, active or exiting partnership, officers included, as of {}.",
+            a.as_of
+        )],
+        headers: vec![
+            "Representative",
+            "ID",
+            "Outside body",
+            "Level",
+            "Position",
+            "Term",
+            "Roles",
+            "Term ends",
+        ],
+        rows,
+        notes: Vec::new(),
+    }
+}
+
+/// The list as JSON.
+pub fn json(a: &Appointments, w: impl Write) -> io::Result<()> {
+    crate::render::formats::write_json(a, w)
+}
+
+/// The by-person view as JSON.
+pub fn by_person_json(a: &Appointments, people: &[Person], w: impl Write) -> io::Result<()> {
+    let doc = serde_json::json!({
+        "council": a.council,
+        "as_of": a.as_of,
+        "people": people,
+    });
+    crate::render::formats::write_json(&doc, w)
+}

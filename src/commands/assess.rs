@@ -180,10 +180,11 @@ fn edit_one(
     }
     for e in &edits {
         let shown = match &e.value {
-            NewValue::Level(l) => l.as_str().to_string(),
-            NewValue::Text(t) => format!("{t:?}"),
+            NewValue::Level(l) => format!("= {}", l.as_str()),
+            NewValue::Text(t) => format!("= {t:?}"),
+            NewValue::Remove => "removed".to_string(),
         };
-        writeln!(env.stderr, "{}: {}.{} = {shown}", target.file, e.side.as_str(), e.key)?;
+        writeln!(env.stderr, "{}: {}.{} {shown}", target.file, e.side.as_str(), e.key)?;
     }
     if let Some(new_entry) = checked.as_ref().and_then(|c| c.entry.as_ref()) {
         let a = assessment::assess(new_entry, &project.rubric);
@@ -242,6 +243,7 @@ fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> an
         .map(|e| match &e.value {
             NewValue::Level(l) => format!("  {}.{} = {}", e.side.as_str(), e.key, l),
             NewValue::Text(t) => format!("  {}.{} = {t:?}", e.side.as_str(), e.key),
+            NewValue::Remove => format!("  {}.{} removed", e.side.as_str(), e.key),
         })
         .collect();
     p.note(&format!("\nChanges:\n{}", summary.join("\n")))?;

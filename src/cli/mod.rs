@@ -378,8 +378,8 @@ pub struct ReviewArgs {
     /// With --record: who carried out the review.
     #[arg(long, value_name = "NAME", requires = "record")]
     pub reviewer: Option<String>,
-    /// With --record: the date of the review (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "record", value_parser = parse_date)]
+    /// With --record: the date of the review, YYYY-MM-DD or DD/MM/YYYY (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "record", value_parser = crate::model::lenient::date)]
     pub date: Option<Date>,
     /// With --record: notes on the review.
     #[arg(long, value_name = "TEXT", requires = "record")]

@@ -15,6 +15,7 @@ mod confinement;
 mod diagnostics;
 mod export;
 mod help;
+mod hints;
 mod hostile;
 mod injection;
 mod inputs;

@@ -19,7 +19,8 @@ const AFTER_HELP: &str = "\
 Examples:
   partreg check                        check the whole register
   partreg add                          put a new partnership on the register, guided
-  partreg assess waste --explain       how a partnership's risk and value are rated
+  partreg assess norfolk-waste-partnership --explain
+                                       how a partnership's risk and value are rated
   partreg review --year 2026           the annual review pack
   partreg list --format xlsx --output register.xlsx
   partreg import old-register.xlsx     move in from the old spreadsheet
@@ -73,6 +74,33 @@ impl GlobalArgs {
             as_of: self.as_of.or(outer.as_of),
             color: self.color.or(outer.color),
         }
+    }
+}
+
+/// How terminal tables are laid out (`list`, `assess`, `review`).
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct TableArgs {
+    /// Tables: every column and every cell in full, however wide (default: fit the terminal, cutting long text with …).
+    #[arg(long)]
+    pub wide: bool,
+    /// Tables: fit to this many columns instead of the terminal's width (100 when not a terminal).
+    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+    /// Tables: name partnerships by id (file name) as well as by name.
+    #[arg(long = "ids")]
+    pub show_ids: bool,
+}
+
+impl TableArgs {
+    /// The layout for a table printed to a terminal `terminal` columns wide
+    /// (`None` when stdout is not a terminal).
+    pub fn fit(&self, terminal: Option<u16>) -> crate::render::table::Fit {
+        crate::render::table::Fit::new(self.wide, self.width, terminal)
+    }
+
+    /// Whether tables show ids: asked for, or `--wide` (everything).
+    pub fn ids(&self) -> bool {
+        self.show_ids || self.wide
     }
 }
 
@@ -206,6 +234,8 @@ pub struct AssessArgs {
     #[arg(long)]
     pub no_bom: bool,
     #[command(flatten)]
+    pub table: TableArgs,
+    #[command(flatten)]
     pub global: GlobalArgs,
 }
 
@@ -315,6 +345,8 @@ pub struct ListArgs {
     #[arg(long)]
     pub no_bom: bool,
     #[command(flatten)]
+    pub table: TableArgs,
+    #[command(flatten)]
     pub global: GlobalArgs,
 }
 
@@ -387,6 +419,8 @@ pub struct ReviewArgs {
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
     pub replace: bool,
+    #[command(flatten)]
+    pub table: TableArgs,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

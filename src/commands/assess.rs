@@ -49,14 +49,20 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow:
         let matrix = Matrix::build(rows.iter().map(|r| (r.id, &r.assessment)));
         match args.format {
             TableFormat::Table => {
-                out::matrix_table(&matrix, &project.rubric, args.names, env.stdout_width, &mut env.stdout)?;
+                let fit = args.table.fit(env.stdout_width);
+                out::matrix_table(&matrix, &project.rubric, args.names, fit, &mut env.stdout)?;
             }
             TableFormat::Csv => out::matrix_csv(&matrix, &project.rubric, !args.no_bom, &mut env.stdout)?,
             TableFormat::Json => out::matrix_json(&matrix, &project.rubric, &mut env.stdout)?,
         }
     } else {
         match args.format {
-            TableFormat::Table => out::table(&rows, env.stdout_width, &mut env.stdout)?,
+            TableFormat::Table => out::table(
+                &rows,
+                args.table.fit(env.stdout_width),
+                args.table.ids(),
+                &mut env.stdout,
+            )?,
             TableFormat::Csv => out::csv(&rows, !args.no_bom, &mut env.stdout)?,
             TableFormat::Json => out::json(&rows, &mut env.stdout)?,
         }

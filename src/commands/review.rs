@@ -40,7 +40,17 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
     let mut text = Vec::new();
     let rubric = &project.rubric;
     match args.format {
-        ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut text)?,
+        ReviewFormat::Table => {
+            let terminal = if args.output.is_some() { None } else { env.stdout_width };
+            out::table(
+                &pack,
+                rubric,
+                changes.as_ref(),
+                args.table.fit(terminal),
+                args.table.ids(),
+                &mut text,
+            )?;
+        }
         ReviewFormat::Csv => out::csv(&pack, !args.no_bom, &mut text)?,
         ReviewFormat::Json => out::json(&pack, rubric, changes.as_ref(), &mut text)?,
         ReviewFormat::Markdown => out::markdown(&pack, rubric, changes.as_ref(), &mut text)?,

@@ -103,7 +103,8 @@ fn terminal_outputs_print_no_raw_control_characters() {
     let (_, stderr) = run(dir, &["check"]);
     assert!(stderr.contains("esc\\u{1b}[2J.toml"), "{stderr}");
     assert!(stderr.contains("cr\\rreturn.toml"), "{stderr}");
-    let (stdout, _) = run(dir, &["review", "--year", "2026"]);
+    // The pack names partnerships by name; --ids shows the ids as well.
+    let (stdout, _) = run(dir, &["review", "--year", "2026", "--ids"]);
     assert!(
         stdout.contains("esc\\u{1b}[2J"),
         "the hostile id is listed, escaped:\n{stdout}"

@@ -171,7 +171,7 @@ file, line, column, key and a code explained in docs/diagnostics.md.
 
 Examples:
   partreg check
-  partreg check --strict --as-of 2026-04-01
+  partreg check --strict --as-of 2026-11-30
   partreg check --format github       (annotations on a GitHub pull request)
   partreg check --format sarif > partreg.sarif
   partreg check --format gitlab > gl-code-quality-report.json

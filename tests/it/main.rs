@@ -13,6 +13,7 @@ mod completion;
 mod concurrency;
 mod confinement;
 mod diagnostics;
+mod examples;
 mod export;
 mod first_steps;
 mod help;

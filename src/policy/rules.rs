@@ -150,20 +150,31 @@ impl Rules<'_, '_, '_> {
                 );
             }
         }
+        // The hints name the values each closed list allows.
+        use crate::model::Choice;
+        let reporting_hint = format!(
+            "add [reporting] with frequency ({}), responsible and reports_to ({})",
+            crate::model::Frequency::spellings(),
+            crate::model::ReportsTo::spellings()
+        );
+        let approval_hint = format!(
+            "add [approval] with by ({}), date and portfolio_holder",
+            crate::model::Approver::spellings()
+        );
         let missing_warnings = [
             (
                 "reporting",
                 e.reporting.is_none(),
                 Code::NoReporting,
                 "has no reporting programme",
-                "add [reporting] with frequency, responsible and reports_to",
+                reporting_hint.as_str(),
             ),
             (
                 "approval",
                 e.approval.is_none(),
                 Code::NoApproval,
                 "has no record of the decision to join",
-                "add [approval] with by, date and portfolio_holder",
+                approval_hint.as_str(),
             ),
             (
                 "partners",

@@ -155,3 +155,29 @@ fn review_record_takes_a_uk_date() {
     let after = std::fs::read_to_string(project.path("register/a.toml")).unwrap();
     assert!(after.contains("date = 2026-11-20"), "{after}");
 }
+
+#[test]
+fn missing_reporting_and_approval_name_the_values_allowed() {
+    let text = VALID
+        .replace(
+            "[reporting]\nfrequency = \"quarterly\"\nresponsible = \"Head of Waste\"\nreports_to = \"portfolio-holder\"\n\n",
+            "",
+        )
+        .replace(
+            "[approval]\nby = \"cmt\"\ndate = 2015-03-01\nportfolio_holder = \"Cllr Pat Jones\"\n\n",
+            "",
+        );
+    let project = Project::new();
+    project.write("register/a.toml", &text);
+    let (_, report) = project.check_json(&[]);
+    let hint = |code: &str| {
+        diagnostics(&report)
+            .iter()
+            .find(|d| d["code"] == code)
+            .and_then(|d| d["hint"].as_str())
+            .unwrap_or_else(|| panic!("no {code}: {report:#}"))
+            .to_string()
+    };
+    assert!(hint("no-reporting").contains("`quarterly`") && hint("no-reporting").contains("`portfolio-holder`"));
+    assert!(hint("no-approval").contains("`cabinet`"));
+}

@@ -14,7 +14,7 @@ written and written atomically.
 
 Examples:
   partreg concern norfolk-waste-partnership --raise \"The food waste grant is late\" --by \"Waste and Recycling Manager\" --escalated-to \"Director of Place\"
-  partreg concern norfolk-waste-partnership --close 1 --date 2026-12-10";
+  partreg concern breckland-homelessness-partnership --close 1 --date 2026-12-10";
 
 /// `partreg concern`.
 #[derive(Debug, Args)]

@@ -23,7 +23,8 @@ const AFTER_HELP: &str = "\
 Examples:
   partreg check                        check the whole register
   partreg add                          put a new partnership on the register, guided
-  partreg assess waste --explain       how a partnership's risk and value are rated
+  partreg assess norfolk-waste-partnership --explain
+                                       how a partnership's risk and value are rated
   partreg review --year 2026           the annual review pack
   partreg list --format xlsx --output register.xlsx
   partreg import old-register.xlsx     move in from the old spreadsheet
@@ -77,6 +78,33 @@ impl GlobalArgs {
             as_of: self.as_of.or(outer.as_of),
             color: self.color.or(outer.color),
         }
+    }
+}
+
+/// How terminal tables are laid out (`list`, `assess`, `review`).
+#[derive(Debug, Args, Clone, Copy, Default)]
+pub struct TableArgs {
+    /// Tables: every column and every cell in full, however wide (default: fit the terminal, cutting long text with …).
+    #[arg(long)]
+    pub wide: bool,
+    /// Tables: fit to this many columns instead of the terminal's width (100 when not a terminal).
+    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
+    /// Tables: name partnerships by id (file name) as well as by name.
+    #[arg(long = "ids")]
+    pub show_ids: bool,
+}
+
+impl TableArgs {
+    /// The layout for a table printed to a terminal `terminal` columns wide
+    /// (`None` when stdout is not a terminal).
+    pub fn fit(&self, terminal: Option<u16>) -> crate::render::table::Fit {
+        crate::render::table::Fit::new(self.wide, self.width, terminal)
+    }
+
+    /// Whether tables show ids: asked for, or `--wide` (everything).
+    pub fn ids(&self) -> bool {
+        self.show_ids || self.wide
     }
 }
 
@@ -163,7 +191,7 @@ file, line, column, key and a code explained in docs/diagnostics.md.
 
 Examples:
   partreg check
-  partreg check --strict --as-of 2026-04-01
+  partreg check --strict --as-of 2026-11-30   (warnings fail too: exit 1 when there are any)
   partreg check --format github       (annotations on a GitHub pull request)
   partreg check --format sarif > partreg.sarif
   partreg check --format gitlab > gl-code-quality-report.json
@@ -225,6 +253,8 @@ pub struct AssessArgs {
     /// CSV without the byte-order mark that helps Excel read £ and accents.
     #[arg(long)]
     pub no_bom: bool,
+    #[command(flatten)]
+    pub table: TableArgs,
     #[command(flatten)]
     pub global: GlobalArgs,
 }
@@ -335,6 +365,8 @@ pub struct ListArgs {
     #[arg(long)]
     pub no_bom: bool,
     #[command(flatten)]
+    pub table: TableArgs,
+    #[command(flatten)]
     pub global: GlobalArgs,
 }
 
@@ -400,8 +432,8 @@ pub struct ReviewArgs {
     /// With --record: who carried out the review.
     #[arg(long, value_name = "NAME", requires = "record")]
     pub reviewer: Option<String>,
-    /// With --record: the date of the review (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "record", value_parser = parse_date)]
+    /// With --record: the date of the review, YYYY-MM-DD or DD/MM/YYYY (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", requires = "record", value_parser = crate::model::lenient::date)]
     pub date: Option<Date>,
     /// With --record: notes on the review.
     #[arg(long, value_name = "TEXT", requires = "record")]
@@ -409,6 +441,8 @@ pub struct ReviewArgs {
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
     pub replace: bool,
+    #[command(flatten)]
+    pub table: TableArgs,
     #[command(flatten)]
     pub global: GlobalArgs,
     /// With --record: the budget allocated for the coming year, in whole pounds.

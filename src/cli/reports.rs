@@ -64,6 +64,8 @@ pub struct ReportOutput {
     /// CSV without the byte-order mark that helps Excel read £ and accents.
     #[arg(long)]
     pub no_bom: bool,
+    #[command(flatten)]
+    pub table: super::TableArgs,
 }
 
 /// `partreg appointments`.

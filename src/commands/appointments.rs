@@ -40,7 +40,10 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AppointmentsArgs) -> a
         (ReportFormat::Csv, _) => document::csv(&doc, !args.out.no_bom, &mut bytes)?,
         (ReportFormat::Markdown, _) => document::markdown(&doc, &mut bytes)?,
         (ReportFormat::Html, _) => document::html(&doc, &mut bytes)?,
-        (ReportFormat::Table | ReportFormat::Ics, _) => document::table(&doc, width, &mut bytes)?,
+        (ReportFormat::Ics, _) => anyhow::bail!(
+            "--format ics is for `partreg programme` (the reporting programme's dates); the appointments list comes as table, csv, json, markdown or html"
+        ),
+        (ReportFormat::Table, _) => document::table(&doc, args.out.table.fit(width), args.out.table.ids(), &mut bytes)?,
     }
     env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
     Ok(env.left_out(&super::unreadable(&register))?)

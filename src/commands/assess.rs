@@ -49,14 +49,20 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow:
         let matrix = Matrix::build(rows.iter().map(|r| (r.id, &r.assessment)));
         match args.format {
             TableFormat::Table => {
-                out::matrix_table(&matrix, &project.rubric, args.names, env.stdout_width, &mut env.stdout)?;
+                let fit = args.table.fit(env.stdout_width);
+                out::matrix_table(&matrix, &project.rubric, args.names, fit, &mut env.stdout)?;
             }
             TableFormat::Csv => out::matrix_csv(&matrix, &project.rubric, !args.no_bom, &mut env.stdout)?,
             TableFormat::Json => out::matrix_json(&matrix, &project.rubric, &mut env.stdout)?,
         }
     } else {
         match args.format {
-            TableFormat::Table => out::table(&rows, env.stdout_width, &mut env.stdout)?,
+            TableFormat::Table => out::table(
+                &rows,
+                args.table.fit(env.stdout_width),
+                args.table.ids(),
+                &mut env.stdout,
+            )?,
             TableFormat::Csv => out::csv(&rows, !args.no_bom, &mut env.stdout)?,
             TableFormat::Json => out::json(&rows, &mut env.stdout)?,
         }
@@ -180,10 +186,11 @@ fn edit_one(
     }
     for e in &edits {
         let shown = match &e.value {
-            NewValue::Level(l) => l.as_str().to_string(),
-            NewValue::Text(t) => format!("{t:?}"),
+            NewValue::Level(l) => format!("= {}", l.as_str()),
+            NewValue::Text(t) => format!("= {t:?}"),
+            NewValue::Remove => "removed".to_string(),
         };
-        writeln!(env.stderr, "{}: {}.{} = {shown}", target.file, e.side.as_str(), e.key)?;
+        writeln!(env.stderr, "{}: {}.{} {shown}", target.file, e.side.as_str(), e.key)?;
     }
     if let Some(new_entry) = checked.as_ref().and_then(|c| c.entry.as_ref()) {
         let a = assessment::assess(new_entry, &project.rubric);
@@ -242,6 +249,7 @@ fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> an
         .map(|e| match &e.value {
             NewValue::Level(l) => format!("  {}.{} = {}", e.side.as_str(), e.key, l),
             NewValue::Text(t) => format!("  {}.{} = {t:?}", e.side.as_str(), e.key),
+            NewValue::Remove => format!("  {}.{} removed", e.side.as_str(), e.key),
         })
         .collect();
     p.note(&format!("\nChanges:\n{}", summary.join("\n")))?;

@@ -103,12 +103,60 @@ pub fn run(env: &mut Env<'_>, args: &InitArgs) -> anyhow::Result<Outcome> {
             )?;
         }
     }
+    git_repository(env, &dir)?;
     writeln!(
         env.stderr,
         "\nNext: list your corporate priorities in partreg.toml, replace the example entry \
          (or run `partreg add`), and run `partreg check`."
     )?;
     Ok(Outcome::Clean)
+}
+
+/// The register's history is kept by git (`review --since`, the CI
+/// workflow), so a project made outside a repository gets one. Inside a
+/// repository (a council's existing one) nothing is done; without git, the
+/// officer is told how to get it.
+fn git_repository(env: &mut Env<'_>, dir: &std::path::Path) -> anyhow::Result<()> {
+    let inside = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status();
+    match inside {
+        Err(_) => writeln!(
+            env.stderr,
+            "note: git is not installed, so no git repository was made; install git (https://git-scm.com) and run `git init` in {} to keep the register's history",
+            dir.display()
+        )?,
+        Ok(status) if status.success() => {}
+        Ok(_) => {
+            let made = std::process::Command::new("git")
+                .arg("-C")
+                .arg(dir)
+                .args(["init", "--quiet"])
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .status();
+            if made.is_ok_and(|s| s.success()) {
+                writeln!(
+                    env.stderr,
+                    "created a git repository in {} (git keeps the register's history)",
+                    dir.display()
+                )?;
+            } else {
+                writeln!(
+                    env.stderr,
+                    "note: `git init` failed in {}; run it yourself to keep the register's history",
+                    dir.display()
+                )?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The settings file. The council's name is written only as a TOML string

@@ -77,7 +77,9 @@ pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::
         ListFormat::Table => out::table(
             &columns,
             &lines,
-            if args.output.is_some() { None } else { env.stdout_width },
+            args.table
+                .fit(if args.output.is_some() { None } else { env.stdout_width }),
+            args.table.ids(),
             &mut bytes,
         )?,
         ListFormat::Csv => out::csv(&columns, &lines, !args.no_bom, &mut bytes)?,

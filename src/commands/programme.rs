@@ -29,7 +29,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ProgrammeArgs) -> anyh
         ReportFormat::Csv => document::csv(&doc, !args.out.no_bom, &mut bytes)?,
         ReportFormat::Markdown => document::markdown(&doc, &mut bytes)?,
         ReportFormat::Html => document::html(&doc, &mut bytes)?,
-        ReportFormat::Table => document::table(&doc, width, &mut bytes)?,
+        ReportFormat::Table => document::table(&doc, args.out.table.fit(width), args.out.table.ids(), &mut bytes)?,
     }
     env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
     Ok(env.left_out(&super::unreadable(&register))?)

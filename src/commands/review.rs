@@ -42,8 +42,16 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
     };
     let pack = review::build(&register, &project.rubric, project.settings.council.as_deref(), options);
     let rubric = &project.rubric;
+    let terminal = if args.output.is_some() { None } else { env.stdout_width };
     let render = |mut w: &mut dyn std::io::Write| match args.format {
-        ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut w),
+        ReviewFormat::Table => out::table(
+            &pack,
+            rubric,
+            changes.as_ref(),
+            args.table.fit(terminal),
+            args.table.ids(),
+            &mut w,
+        ),
         ReviewFormat::Csv => out::csv(&pack, !args.no_bom, &mut w),
         ReviewFormat::Json => out::json(&pack, rubric, changes.as_ref(), &mut w),
         ReviewFormat::Markdown => out::markdown(&pack, rubric, changes.as_ref(), &mut w),

@@ -126,6 +126,8 @@ codes! {
         "An active partnership has no record of the decision to join.";
     NoPartners = "no-partners", Warning,
         "An active partnership lists no partner organisations.";
+    Placeholder = "placeholder", Warning,
+        "`partreg init`'s example entry, or a priority still titled \"(replace me)\", is in use.";
     ReservedId = "reserved-id", Warning,
         "An id Windows keeps for a device (`con`, `nul`, `com1`…): the file cannot be checked out on Windows.";
 

@@ -37,6 +37,12 @@ pub struct RuleContext<'a> {
     pub rubric: &'a Rubric,
 }
 
+/// The name of the example entry `partreg init` writes.
+pub const EXAMPLE_NAME: &str = "Example Community Safety Partnership";
+
+/// What marks a priority title `partreg init` wrote as one to replace.
+pub const PLACEHOLDER: &str = "(replace me)";
+
 /// Applies every single-entry rule, appending findings to `out`.
 pub fn check_entry(
     entry: &Entry,
@@ -60,6 +66,7 @@ pub fn check_entry(
     r.exit_strategy();
     r.unbudgeted_approval();
     r.priority_codes(cx.priorities);
+    r.placeholders(cx.priorities);
     r.reviews_due(cx.as_of);
     r.terms_ended(cx.as_of);
     r.lead_officer();
@@ -171,20 +178,31 @@ impl Rules<'_, '_, '_> {
                 );
             }
         }
+        // The hints name the values each closed list allows.
+        use crate::model::Choice;
+        let reporting_hint = format!(
+            "add [reporting] with frequency ({}), responsible and reports_to ({})",
+            crate::model::Frequency::spellings(),
+            crate::model::ReportsTo::spellings()
+        );
+        let approval_hint = format!(
+            "add [approval] with by ({}), date and portfolio_holder",
+            crate::model::Approver::spellings()
+        );
         let missing_warnings = [
             (
                 "reporting",
                 e.reporting.is_none(),
                 Code::NoReporting,
                 "has no reporting programme",
-                "add [reporting] with frequency, responsible and reports_to",
+                reporting_hint.as_str(),
             ),
             (
                 "approval",
                 e.approval.is_none(),
                 Code::NoApproval,
                 "has no record of the decision to join",
-                "add [approval] with by, date and portfolio_holder",
+                approval_hint.as_str(),
             ),
             (
                 "partners",
@@ -317,6 +335,37 @@ impl Rules<'_, '_, '_> {
                 &format!("priorities[{i}]"),
                 format!("priority code {} is not listed in partreg.toml", quote(code)),
                 &hint,
+            );
+        }
+    }
+
+    /// What `partreg init` wrote to show the format is not the council's
+    /// register: its example entry, and priorities still titled
+    /// "(replace me)". A warning, so a new register can be tried at once,
+    /// and `check --strict` (the workflow init writes) fails until they go.
+    fn placeholders(&mut self, known: Option<&BTreeMap<String, String>>) {
+        if self.entry.name == EXAMPLE_NAME {
+            let span = self.span(&["name"]);
+            self.push(
+                span,
+                Code::Placeholder,
+                "name",
+                "this is the example entry `partreg init` wrote, not one of the council's partnerships".into(),
+                "replace it with a real partnership (run `partreg add`, or edit this file), then delete this file",
+            );
+        }
+        let Some(known) = known else { return };
+        for (i, code) in self.entry.priorities.iter().enumerate() {
+            let Some(title) = known.get(code).filter(|t| t.contains(PLACEHOLDER)) else {
+                continue;
+            };
+            let span = self.span(&["priorities", &i.to_string()]);
+            self.push(
+                span,
+                Code::Placeholder,
+                &format!("priorities[{i}]"),
+                format!("priority {} is still the placeholder {} from `partreg init`", quote(code), quote(title)),
+                "list your council's own corporate priorities under [priorities] in partreg.toml (code = title), and use those codes here",
             );
         }
     }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::csv::CsvOut;
+use super::table::Fit;
 use super::text::{level, pounds};
 use crate::model::{Choice, Entry, Level};
 use crate::policy::assessment::{Assessment, Computed, Matrix, SideAssessment, Source, score};
@@ -31,27 +32,28 @@ fn recommendation(r: Option<Recommendation>) -> &'static str {
 }
 
 /// The ratings as a terminal table.
-pub fn table(rows: &[Row<'_>], width: Option<u16>, w: impl Write) -> io::Result<()> {
-    let mut t = super::table::new(
-        &[
-            "ID",
-            "Name",
-            "Status",
-            "Risk\ncomputed",
-            "Risk\nrecorded",
-            "Value\ncomputed",
-            "Value\nrecorded",
-            "Differs",
-            "Recommendation",
-        ],
-        width,
-        &[0, 2, 3, 4, 5, 6, 7, 8],
-    );
+/// Partnerships are named by name; `ids` adds their ids as a first column.
+pub fn table(rows: &[Row<'_>], fit: Fit, ids: bool, w: impl Write) -> io::Result<()> {
+    let all = [
+        "ID",
+        "Name",
+        "Status",
+        "Risk\ncomputed",
+        "Risk\nrecorded",
+        "Value\ncomputed",
+        "Value\nrecorded",
+        "Differs",
+        "Recommendation",
+    ];
+    let skip = usize::from(!ids);
+    // Everything but the name is a short word, never cut short.
+    let keep: Vec<usize> = (0..all.len() - skip).filter(|i| *i != 1 - skip).collect();
+    let mut t = super::table::new(&all[skip..], fit, &keep);
     for r in rows {
         let a = &r.assessment;
         super::table::add_row(
             &mut t,
-            vec![
+            [
                 r.id.to_string(),
                 r.entry.name.clone(),
                 r.entry.status.to_string(),
@@ -61,9 +63,16 @@ pub fn table(rows: &[Row<'_>], width: Option<u16>, w: impl Write) -> io::Result<
                 level(a.value.recorded).to_string(),
                 if a.differs() { "yes" } else { "no" }.to_string(),
                 recommendation(a.recommendation).to_string(),
-            ],
+            ]
+            .into_iter()
+            .skip(skip),
         );
     }
+    // On a narrow terminal: the computed ratings go first (Differs says
+    // whether they disagree), then the status, then Differs. An id asked
+    // for stays.
+    let drop: Vec<usize> = [3, 5, 2, 7].iter().map(|i| i - skip).collect();
+    super::table::drop_to_fit(&mut t, fit, &drop, &[(1 - skip, 28)]);
     writeln!(super::sanitize::Terminal::new(w), "{t}")
 }
 
@@ -351,10 +360,15 @@ const ORDER: [Level; 3] = [Level::High, Level::Medium, Level::Low];
 const COLUMNS: [Level; 3] = [Level::Low, Level::Medium, Level::High];
 
 /// The value × risk grid as a terminal table: counts and recommendations,
-/// and the ids when `names` is set.
-pub fn matrix_table(m: &Matrix, rubric: &Rubric, names: bool, width: Option<u16>, w: impl Write) -> io::Result<()> {
+/// and the ids when `names` is set. Its columns are never cut: an id is
+/// only of use whole.
+pub fn matrix_table(m: &Matrix, rubric: &Rubric, names: bool, fit: Fit, w: impl Write) -> io::Result<()> {
     let mut w = super::sanitize::Terminal::new(w);
-    let mut t = super::table::new(&["Value \\ Risk", "Low risk", "Medium risk", "High risk"], width, &[0]);
+    let mut t = super::table::new(
+        &["Value \\ Risk", "Low risk", "Medium risk", "High risk"],
+        fit,
+        &[0, 1, 2, 3],
+    );
     for value in ORDER {
         let mut row = vec![format!("{} value", value.title())];
         for risk in COLUMNS {

@@ -22,8 +22,14 @@ pub struct Document {
 /// Shown in an empty cell, so a blank is never mistaken for a lost value.
 pub const NONE: &str = "—";
 
-/// For a terminal: the title, the introduction, the table, the notes.
-pub fn table(doc: &Document, width: Option<u16>, mut w: impl Write) -> io::Result<()> {
+/// Columns whose longest value is at most this wide are kept whole.
+const SHORT: u16 = 12;
+
+/// For a terminal: the title, the introduction, the table, the notes. The
+/// first column (the id) is shown only when `ids` asks for it: people read
+/// the partnership's name, and the id's width would squeeze every other
+/// column.
+pub fn table(doc: &Document, fit: super::table::Fit, ids: bool, mut w: impl Write) -> io::Result<()> {
     writeln!(w, "{}", doc.title)?;
     for line in &doc.intro {
         writeln!(w, "{line}")?;
@@ -32,9 +38,27 @@ pub fn table(doc: &Document, width: Option<u16>, mut w: impl Write) -> io::Resul
     if doc.rows.is_empty() {
         writeln!(w, "(nothing to list)")?;
     } else {
-        let mut t = super::table::new(&doc.headers, width, &[0]);
+        let mut t = super::table::new(&doc.headers, fit, &[0]);
         for row in &doc.rows {
             t.add_row(row.iter().map(|c| if c.is_empty() { NONE } else { c.as_str() }));
+        }
+        // Short values (dates, terms, yes/no, frequencies) are never broken
+        // across lines; the long texts share what width is left.
+        if matches!(fit, super::table::Fit::Width(_)) {
+            let widths = t.column_max_content_widths();
+            for (i, width) in widths.iter().enumerate() {
+                if *width <= SHORT
+                    && let Some(column) = t.column_mut(i)
+                {
+                    column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+                }
+            }
+        }
+        if !ids
+            && doc.headers.first().is_some_and(|h| *h == "ID")
+            && let Some(column) = t.column_mut(0)
+        {
+            column.set_constraint(comfy_table::ColumnConstraint::Hidden);
         }
         writeln!(w, "{t}")?;
     }

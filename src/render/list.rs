@@ -7,6 +7,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
 
 use super::csv::CsvOut;
 use super::excel_limits;
+use super::table::Fit;
 use super::text::pounds;
 use crate::model::Choice;
 use crate::reports::listing::{Cell, Column};
@@ -19,8 +20,9 @@ fn index(columns: &[Column], key: &str) -> usize {
 }
 
 /// The main columns as a terminal table.
-pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, w: impl Write) -> io::Result<()> {
-    let shown = [
+/// Partnerships are named by name; `ids` adds their ids as a first column.
+pub fn table(columns: &[Column], lines: &[Line], fit: Fit, ids: bool, w: impl Write) -> io::Result<()> {
+    let all = [
         "id",
         "name",
         "lead_partner",
@@ -32,11 +34,39 @@ pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, w: impl Wri
         "value.overall",
         "recommendation",
     ];
+    let shown = if ids { &all[..] } else { &all[1..] };
+    // Short headings: the register's own labels ("Staff time (hours per
+    // month)") would make each column as wide as its label.
     let headers: Vec<&str> = shown
         .iter()
-        .map(|k| columns[index(columns, k)].label.as_str())
+        .map(|k| match *k {
+            "id" => "ID",
+            "name" => "Name",
+            "lead_partner" => "Lead partner",
+            "status" => "Status",
+            "meeting_frequency" => "Meets",
+            "staff_hours_per_month" => "Hours a\nmonth",
+            "budget_contribution_gbp" => "£ a year",
+            "risk.overall" => "Risk",
+            "value.overall" => "Value",
+            "recommendation" => "Recommendation",
+            other => columns[index(columns, other)].label.as_str(),
+        })
         .collect();
-    let mut t = super::table::new(&headers, width, &[0, 3]);
+    // Status, meeting frequency, hours, money and ratings are short words
+    // or figures, never cut short.
+    let keep: Vec<usize> = shown
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| !matches!(**k, "name" | "lead_partner" | "recommendation"))
+        .map(|(i, _)| i)
+        .collect();
+    // On a narrow terminal, the columns least needed at a glance go first.
+    let drop: Vec<usize> = ["lead_partner", "meeting_frequency", "staff_hours_per_month", "status"]
+        .iter()
+        .filter_map(|k| shown.iter().position(|s| s == k))
+        .collect();
+    let mut t = super::table::new(&headers, fit, &keep);
     for line in lines {
         let row: Vec<String> = shown
             .iter()
@@ -52,6 +82,8 @@ pub fn table(columns: &[Column], lines: &[Line], width: Option<u16>, w: impl Wri
             .collect();
         super::table::add_row(&mut t, row);
     }
+    let name = shown.iter().position(|k| *k == "name").unwrap_or(0);
+    super::table::drop_to_fit(&mut t, fit, &drop, &[(name, 28)]);
     writeln!(super::sanitize::Terminal::new(w), "{t}")
 }
 

@@ -14,6 +14,8 @@ use crate::policy::assessment::Side;
 pub enum NewValue {
     Level(Level),
     Text(String),
+    /// Take the key out of the file (a rationale that no longer applies).
+    Remove,
 }
 
 /// One change to a rating: `risk.reputation = high`.
@@ -100,6 +102,10 @@ pub fn apply(text: &str, edits: &[RatingEdit]) -> anyhow::Result<String> {
         let new = match &edit.value {
             NewValue::Level(level) => toml_edit::Value::from(level.as_str()),
             NewValue::Text(text) => toml_edit::Value::from(text.as_str()),
+            NewValue::Remove => {
+                table.remove(&edit.key);
+                continue;
+            }
         };
         match table.get_mut(&edit.key) {
             Some(Item::Value(old)) => {

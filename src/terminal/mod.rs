@@ -3,4 +3,5 @@
 //! and `assess --interactive` ask in the policy's order ([`guide`]).
 
 pub mod guide;
+pub mod overall;
 pub mod prompt;

@@ -103,9 +103,11 @@ pub struct Scripted {
     pub transcript: Vec<String>,
 }
 
-/// One scripted answer. `Cancel` stands for Esc.
+/// One scripted answer. `Cancel` stands for Esc; `Enter` takes whatever
+/// the question starts on (its default), as pressing Enter does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
+    Enter,
     Choose(usize),
     Text(String),
     Yes,
@@ -150,9 +152,10 @@ impl Prompter for Scripted {
         Ok(())
     }
 
-    fn select(&mut self, prompt: &str, items: &[String], _default: usize) -> io::Result<Option<usize>> {
+    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
         match self.next(prompt)? {
             Answer::Choose(i) if i < items.len() => Ok(Some(i)),
+            Answer::Enter if default < items.len() => Ok(Some(default)),
             Answer::Cancel => Ok(None),
             other => Err(unexpected(prompt, &other)),
         }
@@ -166,7 +169,12 @@ impl Prompter for Scripted {
     ) -> io::Result<Option<String>> {
         loop {
             match self.next(prompt)? {
-                Answer::Text(text) => {
+                answer @ (Answer::Text(_) | Answer::Enter) => {
+                    let text = if let Answer::Text(text) = answer {
+                        text
+                    } else {
+                        String::new()
+                    };
                     let text = if text.is_empty() {
                         default.unwrap_or("").to_string()
                     } else {
@@ -183,8 +191,9 @@ impl Prompter for Scripted {
         }
     }
 
-    fn confirm(&mut self, prompt: &str, _default: bool) -> io::Result<Option<bool>> {
+    fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
         match self.next(prompt)? {
+            Answer::Enter => Ok(Some(default)),
             Answer::Yes => Ok(Some(true)),
             Answer::No => Ok(Some(false)),
             Answer::Cancel => Ok(None),

@@ -679,3 +679,139 @@ fn an_edit_is_not_blocked_by_an_error_the_file_already_had() {
     );
     assert_eq!(crate::support::codes(&project.check_json(&[]).1), ["rating-mismatch"]);
 }
+
+/// A file whose risk overall is a deliberate High (computed Medium), explained.
+fn deliberate_high() -> String {
+    VALID.replace(
+        "overall = \"medium\"\n\n[value]",
+        "overall = \"high\"\nrationale = \"Pension liability if it fails.\"\n\n[value]",
+    )
+}
+
+/// Every criterion and both overall ratings answered with Enter, then the
+/// rest of the script.
+fn enter_through(
+    rest: impl IntoIterator<Item = partreg::terminal::prompt::Answer>,
+) -> Vec<partreg::terminal::prompt::Answer> {
+    use partreg::terminal::prompt::Answer;
+    // Five risk criteria (resource is never asked), nine value criteria.
+    let mut answers = vec![Answer::Enter; 14];
+    answers.extend(rest);
+    answers
+}
+
+#[test]
+fn interactive_enter_throughout_keeps_a_deliberate_overall_rating() {
+    use partreg::terminal::prompt::{Answer, Scripted};
+    let project = Project::new();
+    let text = deliberate_high();
+    project.write("register/a.toml", &text);
+    let mut prompter = Scripted::new(enter_through([Answer::Enter, Answer::Enter]));
+    let run = run_with(
+        project.dir.path(),
+        &["assess", "a", "--interactive", "--as-of", AS_OF],
+        Some(&mut prompter),
+    );
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(run.stderr.contains("Nothing to change"), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(project.path("register/a.toml")).unwrap(), text);
+}
+
+#[test]
+fn interactive_moving_away_from_the_computed_rating_asks_why_showing_the_old_reason() {
+    use partreg::terminal::prompt::{Answer, Scripted};
+    let project = Project::new();
+    project.write("register/a.toml", deliberate_high());
+    // Risk overall: Low (computed Medium) -> asked why; value: keep.
+    let mut prompter = Scripted::new(enter_through([
+        Answer::Choose(2),
+        Answer::Text("Mitigated by the new contract.".into()),
+        Answer::Enter,
+        Answer::Yes,
+    ]));
+    let run = run_with(
+        project.dir.path(),
+        &["assess", "a", "--interactive", "--as-of", AS_OF],
+        Some(&mut prompter),
+    );
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let t = &prompter.transcript;
+    assert!(
+        t.iter()
+            .any(|l| l.contains("reason recorded now: Pension liability if it fails.")),
+        "{t:#?}"
+    );
+    assert!(
+        t.iter()
+            .any(|l| l.contains("Why is the overall risk rating Low when the criteria give Medium?")),
+        "{t:#?}"
+    );
+    let changes = t.iter().find(|l| l.contains("Changes:")).expect("a Changes list");
+    assert!(changes.contains("risk.overall = low"), "{changes}");
+    assert!(
+        changes.contains("risk.rationale = \"Mitigated by the new contract.\""),
+        "{changes}"
+    );
+    let after = std::fs::read_to_string(project.path("register/a.toml")).unwrap();
+    assert!(
+        after.contains("overall = \"low\"\nrationale = \"Mitigated by the new contract.\""),
+        "{after}"
+    );
+}
+
+#[test]
+fn interactive_returning_to_the_computed_rating_offers_to_remove_the_old_reason() {
+    use partreg::terminal::prompt::{Answer, Scripted};
+    let project = Project::new();
+    project.write("register/a.toml", deliberate_high());
+    // Risk overall: Medium, what the criteria give; remove the reason (Enter: yes).
+    let mut prompter = Scripted::new(enter_through([
+        Answer::Choose(1),
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Yes,
+    ]));
+    let run = run_with(
+        project.dir.path(),
+        &["assess", "a", "--interactive", "--as-of", AS_OF],
+        Some(&mut prompter),
+    );
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let changes = prompter
+        .transcript
+        .iter()
+        .find(|l| l.contains("Changes:"))
+        .expect("a Changes list");
+    assert!(changes.contains("risk.overall = medium"), "{changes}");
+    assert!(changes.contains("risk.rationale removed"), "{changes}");
+    let after = std::fs::read_to_string(project.path("register/a.toml")).unwrap();
+    assert_eq!(after, VALID, "back to the file with no rationale");
+    assert!(run.stderr.contains("risk.rationale removed"), "{}", run.stderr);
+}
+
+#[test]
+fn interactive_returning_to_the_computed_rating_can_keep_the_old_reason() {
+    use partreg::terminal::prompt::{Answer, Scripted};
+    let project = Project::new();
+    project.write("register/a.toml", deliberate_high());
+    let mut prompter = Scripted::new(enter_through([
+        Answer::Choose(1),
+        Answer::No,
+        Answer::Enter,
+        Answer::Yes,
+    ]));
+    let run = run_with(
+        project.dir.path(),
+        &["assess", "a", "--interactive", "--as-of", AS_OF],
+        Some(&mut prompter),
+    );
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    let after = std::fs::read_to_string(project.path("register/a.toml")).unwrap();
+    assert!(
+        after.contains("overall = \"medium\"\nrationale = \"Pension liability if it fails.\""),
+        "{after}"
+    );
+}

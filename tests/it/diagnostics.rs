@@ -521,3 +521,11 @@ fn reserved_id() {
     assert_eq!(d["severity"], "warning");
     assert!(d["hint"].as_str().unwrap().contains("aux-partnership.toml"), "{d:#}");
 }
+
+#[test]
+fn placeholder() {
+    let text = VALID.replace("\"Test Waste Partnership\"", "\"Example Community Safety Partnership\"");
+    let d = expect("example", &text, "placeholder", Some("\"Example Community"));
+    assert_eq!(d["severity"], "warning");
+    assert!(d["hint"].as_str().unwrap().contains("partreg add"), "{d:#}");
+}

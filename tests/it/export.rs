@@ -17,12 +17,12 @@ fn list_table_shows_every_partnership() {
     let run = bundled(&["list"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.matches("│ ").count() > 17);
-    for id in [
-        "anglia-revenues-partnership",
-        "mid-norfolk-rural-skills-partnership",
-        "anglian-community-energy-consortium",
+    for name in [
+        "Anglia Revenues Partnership",
+        "Mid Norfolk Rural Skills",
+        "Anglian Community Energy",
     ] {
-        assert!(run.stdout.contains(id), "all statuses: {id}");
+        assert!(run.stdout.contains(name), "all statuses: {name}");
     }
     insta::assert_snapshot!(run.stdout);
 }

@@ -164,7 +164,7 @@ fn man_writes_a_page_per_command_with_its_options() {
     let examples = check.split(".SH EXAMPLES\n").nth(1).expect("an EXAMPLES section");
     assert!(examples.starts_with(".nf\n"), "{examples}");
     assert!(
-        examples.contains("\npartreg check \\-\\-strict \\-\\-as\\-of 2026\\-04\\-01\n"),
+        examples.contains("\npartreg check \\-\\-format sarif > partreg.sarif\n"),
         "{examples}"
     );
     // `partreg man` alone still prints the top page, naming no page it did not write.
@@ -229,7 +229,7 @@ fn man_pages_render_with_groff() {
     let text = render("partreg-check.1");
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     for example in [
-        "partreg check --strict --as-of 2026-04-01",
+        "partreg check --format json > findings.json",
         "partreg check --format sarif > partreg.sarif",
     ] {
         // groff may print hyphens as U+2010; compare as typed.

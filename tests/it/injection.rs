@@ -103,7 +103,8 @@ fn terminal_outputs_print_no_raw_control_characters() {
     let (_, stderr) = run(dir, &["check"]);
     assert!(stderr.contains("esc\\u{1b}[2J.toml"), "{stderr}");
     assert!(stderr.contains("cr\\rreturn.toml"), "{stderr}");
-    let (stdout, _) = run(dir, &["review", "--year", "2026"]);
+    // The pack names partnerships by name; --ids shows the ids as well.
+    let (stdout, _) = run(dir, &["review", "--year", "2026", "--ids"]);
     assert!(
         stdout.contains("esc\\u{1b}[2J"),
         "the hostile id is listed, escaped:\n{stdout}"
@@ -111,7 +112,7 @@ fn terminal_outputs_print_no_raw_control_characters() {
     // Escaped before the table measured the cells: every line of the
     // `list` table is as wide as the others (all characters here are one
     // column wide), with the hostile id in it.
-    let (stdout, _) = run(dir, &["list"]);
+    let (stdout, _) = run(dir, &["list", "--ids"]);
     assert!(stdout.contains("esc\\u{1b}[2J"), "{stdout}");
     let widths: std::collections::BTreeSet<usize> = stdout.lines().map(|l| l.chars().count()).collect();
     assert_eq!(widths.len(), 1, "ragged table:\n{stdout}");

@@ -133,10 +133,14 @@ fn wrong_types_everywhere() {
     let (_, report) = project.check_json(&[]);
     let hints: Vec<&str> = diagnostics(&report).iter().filter_map(|d| d["hint"].as_str()).collect();
     assert!(
-        hints.contains(&"write the number without quotes, £ or commas: 12000"),
+        hints.contains(&"write the number of pounds without quotes, £ or commas: budget_contribution_gbp = 12000"),
         "{hints:?}"
     );
     assert!(hints.contains(&"remove the quotes: started = 2015-04-01"), "{hints:?}");
+    assert!(
+        hints.contains(&"write the number without quotes: year = 2026"),
+        "{hints:?}"
+    );
 }
 
 #[test]

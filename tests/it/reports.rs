@@ -128,7 +128,7 @@ fn appointments_say_which_places_are_filled_and_why() {
     );
     // Without a term: annual, said in words.
     let text = project
-        .run(&["appointments", "--as-of", AS_OF, "--meeting", "2027-06-01"])
+        .run(&["appointments", "--as-of", AS_OF, "--meeting", "2027-06-01", "--wide"])
         .stdout;
     assert!(text.contains("annual (no term recorded)"), "{text}");
     // By person, names are compared as duplicate names are.
@@ -288,7 +288,7 @@ fn broken_files_are_left_out_and_named() {
     let run = project.run(&["programme", "--as-of", AS_OF]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("register/broken.toml"), "{}", run.stderr);
-    assert!(run.stdout.contains("test-waste"), "{}", run.stdout);
+    assert!(run.stdout.contains("Test Waste"), "{}", run.stdout);
     let run = project.run(&[
         "appointments",
         "--as-of",

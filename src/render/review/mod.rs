@@ -194,10 +194,25 @@ fn summary_lines(pack: &Pack<'_>) -> Vec<String> {
     ]
 }
 
-/// The terminal pack, at most 100 columns wide.
-pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, w: impl Write) -> io::Result<()> {
+/// The terminal pack, its tables laid out by `width`.
+pub fn table(
+    pack: &Pack<'_>,
+    rubric: &Rubric,
+    changes: Option<&Changes>,
+    width: super::table::Fit,
+    ids: bool,
+    w: impl Write,
+) -> io::Result<()> {
+    // Partnerships by name, as CMT knows them; by id too on request.
+    let named = |id: &str| {
+        let name = pack.rows.iter().find(|r| *r.id == *id).map(|r| r.entry.name.as_str());
+        match (name, ids) {
+            (Some(name), true) => format!("{name} ({id})"),
+            (Some(name), false) => name.to_string(),
+            (None, _) => id.to_string(),
+        }
+    };
     let mut w = crate::render::sanitize::Terminal::new(w);
-    let width = Some(super::table::WIDTH);
     writeln!(w, "{}", title(pack))?;
     writeln!(
         w,
@@ -214,18 +229,19 @@ pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, w: imp
     if pack.attention.is_empty() {
         writeln!(w, "  Nothing.")?;
     } else {
-        let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0, 1]);
+        let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0]);
         for a in &pack.attention {
-            crate::render::table::add_row(
+            // What needs attention is read whole, so it may wrap.
+            crate::render::table::add_wrapped_row(
                 &mut t,
-                vec![urgency(a.severity).to_string(), a.id.clone(), a.message.clone()],
+                vec![urgency(a.severity).to_string(), named(&a.id), a.message.clone()],
             );
         }
         writeln!(w, "{t}")?;
     }
     writeln!(w, "\nPartnerships")?;
     let year = format!("{} review", pack.options.year);
-    let mut t = super::table::new(&["Partnership", "Status", "Assessment", &year], width, &[0, 1]);
+    let mut t = super::table::new(&["Partnership", "Status", "Assessment", &year], width, &[1]);
     for r in &pack.rows {
         let a = &r.assessment;
         let assessment = format!(
@@ -246,9 +262,10 @@ pub fn table(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, w: imp
             },
             (None, false) => "not due".to_string(),
         };
-        crate::render::table::add_row(
+        // A pack is read whole: its cells wrap rather than being cut.
+        crate::render::table::add_wrapped_row(
             &mut t,
-            vec![r.id.to_string(), r.entry.status.to_string(), assessment, review],
+            vec![named(r.id), r.entry.status.to_string(), assessment, review],
         );
     }
     writeln!(w, "{t}")?;

@@ -47,14 +47,14 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
     let name = t.require(d, "name").and_then(|(v, k)| name(d, v, &k));
     let lead_partner = t.require(d, "lead_partner").and_then(|(v, k)| d.text(v, &k));
     let partners = t.get("partners").map(|(v, k)| d.strings(v, &k));
-    let status = t.require(d, "status").and_then(|(v, k)| d.choice(v, &k));
+    let status = t.require_choice(d, "status");
     let function = t.require(d, "function").and_then(|(v, k)| d.text(v, &k));
     let objectives = t.get("objectives").map(|(v, k)| d.strings(v, &k));
-    let kind = t.require(d, "kind").and_then(|(v, k)| d.choice(v, &k));
+    let kind = t.require_choice(d, "kind");
     let statutory = t.require(d, "statutory").and_then(|(v, k)| d.boolean(v, &k));
-    let governance = t.require(d, "governance").and_then(|(v, k)| d.choice(v, &k));
-    let role = t.require(d, "role").and_then(|(v, k)| d.choice(v, &k));
-    let meeting_frequency = t.require(d, "meeting_frequency").and_then(|(v, k)| d.choice(v, &k));
+    let governance = t.require_choice(d, "governance");
+    let role = t.require_choice(d, "role");
+    let meeting_frequency = t.require_choice(d, "meeting_frequency");
     let priorities = t.get("priorities").map(|(v, k)| d.strings(v, &k));
     let staff_hours = t.require(d, "staff_hours_per_month").and_then(|(v, k)| d.hours(v, &k));
     let budget = t
@@ -80,7 +80,9 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
     let reviews = t.get("reviews").map(|(v, k)| reviews(d, v, &k));
     let concerns = t.get("concerns").map(|(v, k)| super::concerns::concerns(d, v, &k));
     let questions = t.get("questions").map(|(v, k)| questions(d, v, &k));
+    let top_level = t.known.clone();
     t.finish(d);
+    after_a_table(d, &top_level);
 
     Some(Entry {
         name: name?,
@@ -118,6 +120,29 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
         concerns: optional_list(concerns)?,
         questions: optional(questions)?,
     })
+}
+
+/// A key of the whole partnership typed after a `[table]` is read by TOML
+/// as part of that table, and reported there as unknown; say where it
+/// belongs instead.
+fn after_a_table(d: &mut Decoder<'_, '_>, top_level: &[&'static str]) {
+    let first = super::slips::first_table_line(d.source.text);
+    for diag in &mut d.diags {
+        let Some((table, name)) = diag.key.rsplit_once('.') else {
+            continue;
+        };
+        if diag.code != crate::diagnostic::Code::UnknownKey || !top_level.contains(&name) {
+            continue;
+        }
+        diag.message = format!(
+            "`{name}` belongs to the whole partnership, but it comes after a [{}] line, so it is read as part of that table",
+            table.split('[').next().unwrap_or(table)
+        );
+        diag.hint = Some(match first {
+            Some(line) => format!("move this line above the first [table] (line {line})"),
+            None => "move this line above the first [table]".to_string(),
+        });
+    }
 }
 
 /// An optional key: absent is fine (`Some(None)`), present but bad is not (`None`).
@@ -176,7 +201,7 @@ pub(super) fn each_table<T>(
 fn representative(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Representative> {
     let mut t = d.table(v, key)?;
     let name = t.require(d, "name").and_then(|(v, k)| d.text(v, &k));
-    let level = t.require(d, "level").and_then(|(v, k)| d.choice(v, &k));
+    let level = t.require_choice(d, "level");
     let position = t.get("position").map(|(v, k)| d.string(v, &k));
     let appointed = t.get("appointed").map(|(v, k)| d.date(v, &k));
     let term_ends = t.get("term_ends").map(|(v, k)| (d.date(v, &k), v, k));
@@ -365,7 +390,7 @@ fn review<'t, 'i>(d: &mut Decoder<'_, '_>, v: &'t Node<'i>, key: &str) -> Option
         .and_then(|(v, k)| Some((review_year(d, v, &k)?, v)));
     let date = t.require(d, "date").and_then(|(v, k)| d.date(v, &k));
     let reviewer = t.require(d, "reviewer").and_then(|(v, k)| d.text(v, &k));
-    let outcome = t.require(d, "outcome").and_then(|(v, k)| d.choice(v, &k));
+    let outcome = t.require_choice(d, "outcome");
     let notes = t.get("notes").map(|(v, k)| d.string(v, &k));
     let budget = t.get("budget_gbp").map(|(v, k)| d.pounds(v, &k));
     let in_principle = t.get("in_principle").map(|(v, k)| d.boolean(v, &k));

@@ -11,6 +11,7 @@
 mod concerns;
 mod entry;
 mod settings;
+mod slips;
 mod toml_version;
 
 pub use entry::{MAX_ID, decode_entry, validate_id};
@@ -37,6 +38,14 @@ pub fn parse<'i>(source: &Source<'i>, diags: &mut Vec<Diagnostic>) -> Option<Spa
             Some(doc)
         }
         Err(err) => {
+            // A leftover merge conflict is what went wrong, wherever the
+            // parser happened to stop.
+            if let Some((span, message, hint)) = slips::merge_conflict(source.text) {
+                let mut d = source.at(span, Code::Syntax, "", message);
+                d.hint = Some(hint);
+                diags.push(d);
+                return None;
+            }
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().to_string();
             // The parser checks calendar dates itself; give those their own code.
@@ -45,29 +54,12 @@ pub fn parse<'i>(source: &Source<'i>, diags: &mut Vec<Diagnostic>) -> Option<Spa
             } else {
                 Code::Syntax
             };
-            let mut d = source.at(span, code, "", format!("not valid TOML: {message}"));
-            d.hint = syntax_hint(&message);
+            let mut d = source.at(span.clone(), code, "", format!("not valid TOML: {message}"));
+            d.hint = slips::syntax_hint(source.text, &span, &message);
             diags.push(d);
             None
         }
     }
-}
-
-fn syntax_hint(message: &str) -> Option<String> {
-    let hint = if message.contains("duplicate key") {
-        "each key may appear once in a table; remove or rename the second one"
-    } else if message.contains("recursion") {
-        "values are nested too deeply; the register never needs more than a few levels"
-    } else if message.contains("invalid date") {
-        "dates are written YYYY-MM-DD and must exist on the calendar"
-    } else if message.contains("must be quoted") {
-        "text must be in double quotes; use \"\"\" … \"\"\" for text over several lines"
-    } else if message.contains("visible characters") {
-        "text may not hold control characters; write a tab as \\t and a new line as \\n"
-    } else {
-        return None;
-    };
-    Some(hint.to_string())
 }
 
 /// Reads typed values out of one file, collecting diagnostics.
@@ -130,6 +122,28 @@ impl<'t, 'i> Table<'t, 'i> {
             );
         }
         found
+    }
+
+    /// A required value from a closed list; when it is missing the hint
+    /// names the values allowed.
+    pub fn require_choice<T: Choice>(&mut self, d: &mut Decoder<'_, '_>, key: &'static str) -> Option<T> {
+        let found = self.get(key);
+        let Some((v, path)) = found else {
+            let path = join(&self.path, key);
+            let place = describe_table(&self.path);
+            d.push(
+                self.span.clone(),
+                Code::MissingKey,
+                &path,
+                format!("`{key}` is missing from {place}"),
+                Some(format!(
+                    "add a line `{key} = …` to {place} with one of {}",
+                    T::spellings()
+                )),
+            );
+            return None;
+        };
+        d.choice(v, &path)
     }
 
     /// Reports every key that was not asked for.
@@ -365,7 +379,7 @@ impl<'s, 'i> Decoder<'s, 'i> {
                 }
             },
             DeValue::String(s) => {
-                self.wrong_type(v, key, "a whole number", number_hint(s));
+                self.wrong_type(v, key, "a whole number", Some(slips::number_hint(last_key(key), s)));
                 None
             }
             _ => {
@@ -426,7 +440,7 @@ impl<'s, 'i> Decoder<'s, 'i> {
             },
             DeValue::Integer(_) => self.integer(v, key)? as f64,
             DeValue::String(s) => {
-                self.wrong_type(v, key, "a number", number_hint(s));
+                self.wrong_type(v, key, "a number", Some(slips::number_hint(last_key(key), s)));
                 return None;
             }
             _ => {
@@ -488,6 +502,8 @@ impl<'s, 'i> Decoder<'s, 'i> {
             DeValue::String(s) => {
                 let hint = if Date::parse(s).is_some() {
                     format!("remove the quotes: {} = {}", last_key(key), s.trim())
+                } else if let Some(date) = slips::uk_date(s) {
+                    slips::date_hint(last_key(key), date)
                 } else {
                     "write the date as YYYY-MM-DD without quotes, e.g. 2026-04-20".to_string()
                 };
@@ -509,7 +525,8 @@ impl<'s, 'i> Decoder<'s, 'i> {
     /// One value of a closed list, spelt exactly.
     pub fn choice<T: Choice>(&mut self, v: &Node<'_>, key: &str) -> Option<T> {
         let DeValue::String(s) = v.get_ref() else {
-            self.wrong_type(v, key, &format!("one of {}", T::spellings()), None);
+            let hint = format!("write one of {} in double quotes", T::spellings());
+            self.wrong_type(v, key, &format!("one of {}", T::spellings()), Some(hint));
             return None;
         };
         if let Some(c) = T::from_str_exact(s) {
@@ -518,7 +535,10 @@ impl<'s, 'i> Decoder<'s, 'i> {
         let wanted = s.trim().to_lowercase().replace([' ', '_'], "-");
         let hint = match T::from_str_exact(&wanted) {
             Some(c) => Some(format!("write `{}` (lower case)", c.as_str())),
-            None => did_you_mean(&wanted, T::ALL.iter().map(|c| c.as_str())).map(|c| format!("did you mean `{c}`?")),
+            None => Some(did_you_mean(&wanted, T::ALL.iter().map(|c| c.as_str())).map_or_else(
+                || format!("use one of {}", T::spellings()),
+                |c| format!("did you mean `{c}`?"),
+            )),
         };
         self.push(
             v.span(),
@@ -582,15 +602,6 @@ pub fn describe_char(c: char) -> String {
 pub fn last_key(path: &str) -> &str {
     let tail = path.rsplit('.').next().unwrap_or(path);
     tail.split('[').next().unwrap_or(tail)
-}
-
-fn number_hint(s: &str) -> Option<String> {
-    let cleaned: String = s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
-    if cleaned.is_empty() {
-        Some("write a number without quotes".into())
-    } else {
-        Some(format!("write the number without quotes, £ or commas: {cleaned}"))
-    }
 }
 
 /// Finds the span of the value at a key path (`["approval", "by"]`,

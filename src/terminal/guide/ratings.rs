@@ -70,52 +70,10 @@ pub fn ask_ratings(
         }
     }
     let a = assessment::assess(&draft, rubric);
-    for side in [&a.risk, &a.value] {
-        let name = side.side.as_str();
-        let mut items: Vec<String> = LEVELS.iter().map(|l| l.title().to_string()).collect();
-        match side.recorded {
-            Some(l) => items.push(format!("Keep {}", l.title())),
-            None if !overall_required => items.push("Leave unrecorded".into()),
-            None => {}
-        }
-        let default = side
-            .computed
-            .level()
-            .map_or(items.len().min(4) - 1, |l| 2 - crate::policy::rubric::level_index(l));
-        let prompt = match side.computed.level() {
-            Some(l) => format!("Overall {name} rating (the criteria give {})", l.title()),
-            None => format!("Overall {name} rating (too few criteria are rated to compute one)"),
-        };
-        let Some(choice) = p.select(&prompt, &items, default)? else {
+    let rationales = [entry.risk.rationale.as_deref(), entry.value.rationale.as_deref()];
+    for (side, rationale) in [&a.risk, &a.value].into_iter().zip(rationales) {
+        if !crate::terminal::overall::ask(p, side, rationale, overall_required, &mut edits)? {
             return Ok(None);
-        };
-        let Some(level) = LEVELS.get(choice).copied() else {
-            continue;
-        };
-        if Some(level) != side.recorded {
-            edits.push(RatingEdit {
-                side: side.side,
-                key: "overall".into(),
-                value: NewValue::Level(level),
-            });
-        }
-        if side.computed.level().is_some_and(|c| c != level) {
-            let check = |t: &str| {
-                if t.trim().is_empty() {
-                    Err("a rationale is needed when the overall rating differs".to_string())
-                } else {
-                    Ok(())
-                }
-            };
-            let question = format!("Why is the overall {name} rating {}?", level.title());
-            let Some(text) = p.input(&question, None, &check)? else {
-                return Ok(None);
-            };
-            edits.push(RatingEdit {
-                side: side.side,
-                key: "rationale".into(),
-                value: NewValue::Text(text.trim().to_string()),
-            });
         }
     }
     Ok(Some(edits))
@@ -131,6 +89,10 @@ pub fn apply_to_draft(draft: &mut Table, edits: &[RatingEdit]) {
             let v = match &e.value {
                 NewValue::Level(l) => Value::String(l.as_str_lower().into()),
                 NewValue::Text(s) => Value::String(s.clone()),
+                NewValue::Remove => {
+                    t.remove(&e.key);
+                    continue;
+                }
             };
             t.insert(e.key.clone(), v);
         }

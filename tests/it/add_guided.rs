@@ -539,3 +539,35 @@ fn a_significant_partnership_is_recorded_as_exiting_until_the_executive_has_revi
     assert_eq!(t["exit"]["executive_reviewed"].as_bool(), Some(false));
     assert_eq!(project.check_json(&[]).0, 0);
 }
+
+#[test]
+fn changing_the_status_at_the_preview_asks_what_the_new_status_needs() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.extend([CHANGE, Answer::Choose(3), Answer::Choose(1)]); // active
+    answers.extend([
+        text("Cut waste"), // objectives: left empty before, needed now
+        text(""),
+        text(""), // joined: not known
+        Answer::Choose(4),
+        text("Jo Smith"),
+        Answer::Choose(0),
+        Answer::Choose(0), // approved by CMT (the contribution is budgeted)
+        text("20/03/2025"),
+        text("Cllr Pat Holder"),
+    ]);
+    answers.extend(std::iter::repeat_n(Answer::Choose(1), 16)); // ratings
+    answers.extend([text("15/10/2026"), text("CI&P Team"), Answer::Choose(0)]);
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(
+        saw(&prompter, "warning (`partreg check --strict` fails on it)"),
+        "the proposed one was unrated"
+    );
+    let asked = |q: &str| prompter.transcript.iter().filter(|t| t.contains(q)).count();
+    assert_eq!(asked("? What is the name"), 1, "answered questions are not asked again");
+    let strict = project.run(&["check", "--strict", "--as-of", crate::support::AS_OF]);
+    assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
+}

@@ -68,6 +68,14 @@ impl Form {
         }
     }
 
+    /// Whether a question was answered and its answer still does: one left
+    /// empty is asked again once the status needs it (a proposed entry
+    /// changed to active at the preview).
+    fn settled(&self, field: &Field) -> bool {
+        self.answered.iter().any(|k| k == field.key)
+            && !(field.needed(&self.answers) && fields::get(&self.answers, field.key).is_none())
+    }
+
     /// The question before `i` that the form asks.
     fn previous(&self, i: usize) -> Option<usize> {
         (0..i).rev().find(|j| self.asks(&FIELDS[*j]))
@@ -113,7 +121,7 @@ pub fn run(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resu
             continue;
         }
         let field = &FIELDS[i];
-        if !form.asks(field) || (skip_answered && form.answered.iter().any(|k| k == field.key)) {
+        if !form.asks(field) || (skip_answered && form.settled(field)) {
             i += 1;
             continue;
         }
@@ -145,7 +153,7 @@ fn review(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
             preview.shown, preview.text
         ))?;
         for note in &preview.notes {
-            p.note(&format!("  note: {note}"))?;
+            p.note(&format!("  warning (`partreg check --strict` fails on it): {note}"))?;
         }
         let mut items = Vec::new();
         if preview.problems.is_empty() {

@@ -33,8 +33,11 @@ fn handle_ctrl_c() {
     ONCE.call_once(|| {
         // If no handler can be installed, Ctrl-C still ends the program;
         // only the cursor may stay hidden, so this is not worth failing for.
+        // On Windows Ctrl-C never reaches a prompt as a key, so the
+        // handler ends the program there even during a prompt (without a
+        // draft) rather than leave the prompt waiting.
         let _ = ctrlc::set_handler(|| {
-            if !IN_PROMPT.load(Ordering::SeqCst) {
+            if !(cfg!(unix) && IN_PROMPT.load(Ordering::SeqCst)) {
                 let _ = Term::stderr().show_cursor();
                 std::process::exit(130);
             }

@@ -101,6 +101,7 @@ pub fn run(args: impl IntoIterator<Item = std::ffi::OsString>, env: &mut Env<'_>
     match result {
         Ok(Outcome::Clean) => 0,
         Ok(Outcome::Problems) => 1,
+        Ok(Outcome::Interrupted) => 130,
         Err(err) => {
             // Messages quote file names and values: nothing in them may act
             // on the terminal.

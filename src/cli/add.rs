@@ -9,12 +9,16 @@ use crate::model;
 
 pub(super) const ADD_HELP: &str = "\
 On a terminal, partreg first asks whether this is a partnership under the
-policy at all, then asks for each field with the policy's guidance and
-checks each answer as you type it. An active partnership is then rated
-against the Appendix B criteria (for others this is offered); one being left
-gets the exit-strategy questions; the Appendix C questions are offered.
-partreg shows the file and writes it only when you confirm. Ctrl-C or Esc
-writes nothing.
+policy at all, then asks, in the policy's order and with its guidance, for
+everything the chosen status needs to pass `partreg check --strict`,
+checking each answer as you type it: for an active partnership also the
+representatives' dates, the reporting programme, the decision to join, the
+Appendix B ratings and the latest review; one being left gets the
+exit-strategy questions; the Appendix C questions can be skipped, answered
+all or by section. Esc goes back one question. At the end partreg shows the
+file: save it, change any answer, or stop. Stopping (or Ctrl-C) writes no
+entry and keeps your answers as a draft in .partreg/drafts/; continue it
+with `partreg add --resume`.
 
 With --no-input (implied when there is no terminal or CI is set) nothing is
 asked: every required field must come from flags or --from, and partreg
@@ -202,6 +206,9 @@ pub struct AddArgs {
     /// Print the file that would be written, and write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// Continue a guided add that was stopped (its draft is in .partreg/drafts/).
+    #[arg(long, conflicts_with = "no_input")]
+    pub resume: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

@@ -71,6 +71,8 @@ pub enum Outcome {
     Clean,
     /// The register has problems: exit 1.
     Problems,
+    /// The person pressed Ctrl-C: exit 130, as a shell reports it.
+    Interrupted,
 }
 
 /// Where a command runs and where it writes.

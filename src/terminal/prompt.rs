@@ -1,10 +1,69 @@
 //! Questions asked on a terminal, behind a trait so that the guided flows
 //! (`assess --interactive`, `add`) can be driven by scripted answers in
-//! tests. Every method returns `Ok(None)` when the person cancels (Esc), and
-//! nothing is written until a flow has all its answers.
+//! tests. Every method returns `Ok(None)` when the person presses Esc (the
+//! guided `add` takes that as "back one question"), and an error of kind
+//! [`io::ErrorKind::Interrupted`] on Ctrl-C (see [`is_interrupt`]); nothing
+//! is written until a flow has all its answers.
 
 use crate::render::sanitize::{escape, escape_keeping_lines};
 use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use dialoguer::console::{Key, Term, style};
+
+/// The error a prompt returns when the person presses Ctrl-C.
+pub fn interrupted() -> io::Error {
+    io::Error::new(io::ErrorKind::Interrupted, "stopped with Ctrl-C")
+}
+
+/// Whether an error is the person pressing Ctrl-C.
+pub fn is_interrupt(e: &io::Error) -> bool {
+    e.kind() == io::ErrorKind::Interrupted
+}
+
+/// Whether a prompt is reading keys. While one is, Ctrl-C reaches it as a
+/// key (and the flow saves a draft); at any other moment the handler puts
+/// the cursor back and ends the program as Ctrl-C always does.
+static IN_PROMPT: AtomicBool = AtomicBool::new(false);
+
+/// Installs the Ctrl-C handler once. The terminal library raises SIGINT
+/// itself when it reads Ctrl-C in a menu; without a handler the program
+/// would die there with the cursor hidden (dialoguer hides it in menus).
+fn handle_ctrl_c() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // If no handler can be installed, Ctrl-C still ends the program;
+        // only the cursor may stay hidden, so this is not worth failing for.
+        // On Windows Ctrl-C never reaches a prompt as a key, so the
+        // handler ends the program there even during a prompt (without a
+        // draft) rather than leave the prompt waiting.
+        let _ = ctrlc::set_handler(|| {
+            if !(cfg!(unix) && IN_PROMPT.load(Ordering::SeqCst)) {
+                let _ = Term::stderr().show_cursor();
+                std::process::exit(130);
+            }
+        });
+    });
+}
+
+/// Marks a prompt as reading keys until dropped, and always shows the
+/// cursor again at the end, whatever the prompt did.
+struct Reading(Term);
+
+impl Reading {
+    fn start(term: &Term) -> Self {
+        handle_ctrl_c();
+        IN_PROMPT.store(true, Ordering::SeqCst);
+        Reading(term.clone())
+    }
+}
+
+impl Drop for Reading {
+    fn drop(&mut self) {
+        IN_PROMPT.store(false, Ordering::SeqCst);
+        let _ = self.0.show_cursor();
+    }
+}
 
 /// Something that can ask a person questions.
 pub trait Prompter {
@@ -47,6 +106,7 @@ impl Default for Terminal {
 
 fn to_io(err: dialoguer::Error) -> io::Error {
     match err {
+        dialoguer::Error::IO(e) if is_interrupt(&e) => interrupted(),
         dialoguer::Error::IO(e) => e,
     }
 }
@@ -55,6 +115,40 @@ fn to_io(err: dialoguer::Error) -> io::Error {
 // titles and texts, priority titles): each is escaped as on every other
 // terminal sink (`render::sanitize`) so that nothing in them can act on the
 // terminal. The text a person types is theirs and is kept as typed.
+impl Terminal {
+    /// Reads one line, starting from `start`. `None` on Esc.
+    fn read_line(&mut self, prompt: &str, start: &str) -> io::Result<Option<String>> {
+        let mut text: Vec<char> = start.chars().collect();
+        self.term.write_str(&format!(
+            "{} {prompt} {} {start}",
+            style("?").yellow(),
+            style("›").dim()
+        ))?;
+        loop {
+            match self.term.read_key_raw()? {
+                Key::Enter => {
+                    self.term.write_line("")?;
+                    return Ok(Some(text.into_iter().collect()));
+                }
+                Key::Escape => {
+                    self.term.write_line(&format!("  {}", style("(back)").dim()))?;
+                    return Ok(None);
+                }
+                Key::CtrlC => {
+                    self.term.write_line("")?;
+                    return Err(interrupted());
+                }
+                Key::Backspace if text.pop().is_some() => self.term.clear_chars(1)?,
+                Key::Char(c) if !c.is_control() => {
+                    text.push(c);
+                    self.term.write_str(c.encode_utf8(&mut [0; 4]))?;
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 impl Prompter for Terminal {
     fn note(&mut self, text: &str) -> io::Result<()> {
         self.term.write_line(&escape_keeping_lines(text))
@@ -62,6 +156,7 @@ impl Prompter for Terminal {
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
         let items: Vec<String> = items.iter().map(|i| escape(i).into_owned()).collect();
+        let _reading = Reading::start(&self.term);
         dialoguer::Select::with_theme(&self.theme)
             .with_prompt(escape(prompt))
             .items(&items)
@@ -76,17 +171,28 @@ impl Prompter for Terminal {
         default: Option<&str>,
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> io::Result<Option<String>> {
-        let mut input = dialoguer::Input::<String>::with_theme(&self.theme)
-            .with_prompt(escape(prompt))
-            .allow_empty(true)
-            .validate_with(|text: &String| check(text).map_err(|why| escape(&why).into_owned()));
-        if let Some(default) = default {
-            input = input.default(default.to_string());
+        let _reading = Reading::start(&self.term);
+        // dialoguer's `Input` ignores Esc, so the line is read key by key
+        // here: Esc goes back, Ctrl-C stops, and a default (the current
+        // answer, when one is changed) is there to edit.
+        let mut start = default.unwrap_or_default().to_string();
+        loop {
+            let Some(text) = self.read_line(&escape(prompt), &start)? else {
+                return Ok(None);
+            };
+            match check(&text) {
+                Ok(()) => return Ok(Some(text)),
+                Err(reason) => {
+                    self.term
+                        .write_line(&format!("  {} {}", style("✘").red(), escape(&reason)))?;
+                    start = String::new();
+                }
+            }
         }
-        input.interact_text_on(&self.term).map(Some).map_err(to_io)
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
+        let _reading = Reading::start(&self.term);
         dialoguer::Confirm::with_theme(&self.theme)
             .with_prompt(escape(prompt))
             .default(default)
@@ -103,8 +209,9 @@ pub struct Scripted {
     pub transcript: Vec<String>,
 }
 
-/// One scripted answer. `Cancel` stands for Esc; `Enter` takes whatever
-/// the question starts on (its default), as pressing Enter does.
+/// One scripted answer. `Cancel` stands for Esc, `Interrupt` for Ctrl-C;
+/// `Enter` takes whatever the question starts on (its default), as pressing
+/// Enter does.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Answer {
     Enter,
@@ -113,6 +220,7 @@ pub enum Answer {
     Yes,
     No,
     Cancel,
+    Interrupt,
 }
 
 impl Scripted {
@@ -125,12 +233,14 @@ impl Scripted {
 
     fn next(&mut self, prompt: &str) -> io::Result<Answer> {
         self.transcript.push(format!("? {prompt}"));
-        self.answers.pop_front().ok_or_else(|| {
-            io::Error::new(
+        match self.answers.pop_front() {
+            Some(Answer::Interrupt) => Err(interrupted()),
+            Some(a) => Ok(a),
+            None => Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
                 format!("no scripted answer for {prompt:?}"),
-            )
-        })
+            )),
+        }
     }
 
     /// Whether every answer was used.
@@ -153,7 +263,9 @@ impl Prompter for Scripted {
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
-        match self.next(prompt)? {
+        let answer = self.next(prompt)?;
+        self.transcript.extend(items.iter().map(|i| format!("  - {i}")));
+        match answer {
             Answer::Choose(i) if i < items.len() => Ok(Some(i)),
             Answer::Enter if default < items.len() => Ok(Some(default)),
             Answer::Cancel => Ok(None),

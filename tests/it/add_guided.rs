@@ -40,8 +40,9 @@ fn screening_stops_what_is_not_a_partnership() {
     }
 }
 
-/// Answers for the whole guided flow, in order, for a proposed entry.
-fn full_answers() -> Vec<Answer> {
+/// Answers for the whole guided flow of a proposed entry, in order, up to
+/// the preview.
+fn proposed_answers() -> Vec<Answer> {
     let mut a = vec![Answer::No, Answer::No, Answer::No];
     a.extend([
         text("Guided Partnership"),
@@ -54,8 +55,17 @@ fn full_answers() -> Vec<Answer> {
         Answer::Choose(1), // operational
         Answer::No,        // not statutory
         Answer::Choose(2), // non-legal
-        Answer::Choose(1), // influence
         Answer::Choose(4), // quarterly
+        text("Cllr Ann Brown"),
+        Answer::Choose(0), // member
+        text("Chair"),
+        text(""),          // appointed: not known
+        text(""),          // term ends: not known
+        Answer::Choose(2), // role: report back to the council
+        Answer::Choose(8), // roles: Done
+        Answer::Choose(3), // kind of appointment: not recorded
+        Answer::Choose(5), // appointed by: not recorded
+        text(""),          // no more representatives
         Answer::Choose(0), // priority P1
         Answer::Choose(2), // Done (P2, P3, Done)
         text("lots"),      // refused, asked again
@@ -64,32 +74,51 @@ fn full_answers() -> Vec<Answer> {
         Answer::Yes, // budgeted
         text(""),    // no budget source
         text("Some disruption."),
+        Answer::Choose(1), // influence
         text("Shared expertise."),
         text("Minutes to members."),
-        text(""), // no comments
-        text(""), // no start date
-        text("Cllr Ann Brown"),
-        Answer::Choose(0), // member
-        text("Chair"),
-        text(""),    // no more representatives
-        Answer::No,  // no Appendix B now
-        Answer::No,  // no Appendix C now
-        Answer::Yes, // write it
+        text(""),          // no comments
+        text(""),          // no documents
+        Answer::No,        // no Appendix B now
+        Answer::Choose(0), // skip Appendix C
     ]);
     a
+}
+
+/// The preview's choices.
+const SAVE: Answer = Answer::Choose(0);
+const CHANGE: Answer = Answer::Choose(1);
+const STOP: Answer = Answer::Choose(2);
+
+fn drafts(project: &Project) -> Vec<String> {
+    let Ok(items) = std::fs::read_dir(project.path(".partreg/drafts")) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = items
+        .map(|i| i.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn register_files(project: &Project) -> usize {
+    std::fs::read_dir(project.path("register")).unwrap().count()
+}
+
+fn saw(prompter: &Scripted, text: &str) -> bool {
+    prompter.transcript.iter().any(|t| t.contains(text))
 }
 
 #[test]
 fn the_guided_flow_writes_what_was_answered() {
     let project = Project::new();
-    let (run, prompter) = guided(&project, full_answers(), &[]);
+    let mut answers = proposed_answers();
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
     assert!(prompter.finished());
     assert!(
-        prompter
-            .transcript
-            .iter()
-            .any(|t| t.contains("! \"lots\" is not a number of hours")),
+        saw(&prompter, "! \"lots\" is not a number of hours"),
         "the bad answer was refused"
     );
     let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
@@ -99,224 +128,380 @@ fn the_guided_flow_writes_what_was_answered() {
     assert_eq!(t["staff_hours_per_month"].as_float(), Some(6.5));
     assert_eq!(t["budget_contribution_gbp"].as_integer(), Some(12_500));
     assert_eq!(t["representatives"][0]["position"].as_str(), Some("Chair"));
+    assert!(!t.contains_key("questions") && !t.contains_key("reporting"), "{t:?}");
     assert_eq!(project.check_json(&[]).0, 0);
+    assert!(drafts(&project).is_empty());
 }
 
 #[test]
-fn the_guided_flow_offers_appendix_b_and_c() {
+fn choices_show_their_meaning_and_priorities_their_titles() {
     let project = Project::new();
-    let mut answers = full_answers();
-    answers.truncate(answers.len() - 3);
-    answers.push(Answer::Yes); // rate now
-    // Risk: time, failure, priority, reputation, administration; value: nine.
-    answers.extend([
-        Answer::Choose(3),
-        Answer::Choose(0),
-        Answer::Choose(1),
+    let mut answers = proposed_answers();
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for shown in [
+        "  - P1  Growth",
+        "  - P3  Environment",
+        "  - quarterly    four times a year",
+        "  - member   a councillor",
+        "  - proposed  being considered; not joined yet",
+    ] {
+        assert!(saw(&prompter, shown), "{shown:?} not in {:#?}", prompter.transcript);
+    }
+}
+
+/// The answers after the status for an active entry whose contribution is
+/// in existing budgets, up to the preview; `approver` is the choice for
+/// who approved joining.
+fn active_answers(contribution: &str, budgeted: bool, approvers: &[usize]) -> Vec<Answer> {
+    let mut a = vec![Answer::No, Answer::No, Answer::No];
+    a.extend([
+        text("Guided Partnership"),
+        text("Norfolk County Council"),
+        text("South Norfolk Council"),
+        text(""),
+        Answer::Choose(1), // status: active
+        text("To try the guided flow."),
+        text(""), // refused: an active partnership needs an objective
+        text("Raise recycling"),
+        text(""),
+        Answer::Choose(1), // operational
+        Answer::No,
         Answer::Choose(2),
-        Answer::Choose(1),
+        Answer::Choose(4),
+        text("Cllr Ann Brown"),
+        Answer::Choose(0),
+        text("Chair"),
+        text("21/05/2026"), // a UK date
+        text("2026-05-01"), // refused: before the appointment
+        text("2030-05-20"),
+        Answer::Choose(8), // Done, refused: an active partnership's representative needs a role
+        Answer::Choose(0), // communication channel
+        Answer::Choose(8), // Done
+        Answer::Choose(1), // four-year
+        Answer::Choose(0), // Annual Council
+        text(""),
+        text("Waste and Recycling Manager"), // Lead Officer
+        Answer::Choose(0),                   // P1
+        Answer::Choose(2),                   // Done
+        text("6"),
+        text(contribution),
     ]);
-    answers.extend(std::iter::repeat_n(Answer::Choose(1), 9));
-    answers.extend([Answer::Choose(1), Answer::Choose(0), text("CMT judged the value high.")]);
-    answers.push(Answer::Yes); // Appendix C now
-    answers.push(text("A joint board."));
-    answers.extend(std::iter::repeat_n(text(""), 23));
-    answers.push(Answer::Yes);
+    if contribution != "0" {
+        a.push(if budgeted { Answer::Yes } else { Answer::No });
+        a.push(text("Waste budget"));
+    }
+    a.extend([
+        text("Some disruption."),
+        Answer::Choose(1),
+        text("Shared expertise."),
+        text("Minutes to members."),
+        text(""),
+        text("1/4/2025"), // joined
+        text("https://example.org/terms.pdf"),
+        text(""),
+        Answer::Choose(4), // reported on quarterly
+        text("Jo Smith, Waste Manager"),
+        Answer::Choose(0), // to CMT
+    ]);
+    a.extend(approvers.iter().map(|i| Answer::Choose(*i)));
+    a.extend([
+        text("2027-01-01"), // refused: after today
+        text("20/03/2025"),
+        text("Cllr Pat Holder"),
+    ]);
+    // Appendix B: five risk criteria and nine value, then the overall
+    // ratings as computed.
+    a.extend(std::iter::repeat_n(Answer::Choose(1), 14));
+    a.extend([Answer::Choose(1), Answer::Choose(1)]);
+    a.extend([
+        text("15/10/2026"), // the latest review
+        text("CI&P Team"),
+        Answer::Choose(0), // continue
+        Answer::Choose(0), // skip Appendix C
+    ]);
+    a
+}
+
+#[test]
+fn an_active_partnership_gets_every_question_check_strict_needs() {
+    let project = Project::new();
+    let mut answers = active_answers("0", true, &[0]);
+    answers.push(SAVE);
     let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(saw(&prompter, "! an active partnership needs at least one"));
+    assert!(saw(
+        &prompter,
+        "! the term cannot end before the appointment (2026-05-21)"
+    ));
+    assert!(saw(&prompter, "! 2027-01-01 is after today (2026-11-30)"));
+    assert!(saw(&prompter, "needs its Appendix B risk and value ratings"));
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
     let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
-    assert_eq!(t["risk"]["failure_impact"].as_str(), Some("high"));
-    assert_eq!(t["value"]["overall"].as_str(), Some("high"));
-    assert_eq!(t["value"]["rationale"].as_str(), Some("CMT judged the value high."));
-    assert_eq!(t["questions"]["structure"].as_str(), Some("A joint board."));
+    assert_eq!(t["representatives"][0]["appointed"].to_string(), "2026-05-21");
+    assert_eq!(t["reporting"]["reports_to"].as_str(), Some("cmt"));
+    assert_eq!(t["approval"]["date"].to_string(), "2025-03-20");
+    assert_eq!(t["reviews"][0]["year"].as_integer(), Some(2026));
+    assert_eq!(t["reviews"][0]["outcome"].as_str(), Some("continue"));
+    let strict = project.run(&["check", "--strict", "--as-of", crate::support::AS_OF]);
+    assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
+}
+
+#[test]
+fn an_unbudgeted_contribution_needs_the_cabinet_and_says_so_when_asked() {
+    let project = Project::new();
+    // CMT is refused at once, then Cabinet (the second choice) is taken.
+    let mut answers = active_answers("£20,000", false, &[0, 1]);
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(saw(&prompter, "! the contribution is not in existing budgets"));
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["approval"]["by"].as_str(), Some("cabinet"));
+    let strict = project.run(&["check", "--strict", "--as-of", crate::support::AS_OF]);
+    assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
+}
+
+#[test]
+fn esc_goes_back_one_question_with_the_answer_kept() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    // Esc at "other organisations": back to the lead partner, whose answer
+    // is offered again (an empty answer keeps it); then on.
+    answers.splice(5..5, [Answer::Cancel, text("")]);
+    // Esc at the second screening question goes back to the first.
+    answers.splice(1..1, [Answer::Cancel, Answer::No]);
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    let asked = |q: &str| prompter.transcript.iter().filter(|t| t.contains(q)).count();
+    assert_eq!(asked("Which organisation is the lead partner?"), 2);
+    assert_eq!(asked("officer network"), 2);
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["lead_partner"].as_str(), Some("Norfolk County Council"));
+    assert_eq!(t["partners"][0].as_str(), Some("South Norfolk Council"));
+}
+
+#[test]
+fn any_answer_can_be_changed_at_the_preview() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    // "What is the partnership for?" is the fifth in the list of answers.
+    answers.extend([CHANGE, Answer::Choose(4), text("A better purpose.")]);
+    // Then the status, to declined: nothing more is asked.
+    answers.extend([CHANGE, Answer::Choose(3), Answer::Choose(4)]); // declined
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(saw(
+        &prompter,
+        "  - What is the partnership for?  [To try the guided flow.]"
+    ));
+    assert_eq!(
+        prompter
+            .transcript
+            .iter()
+            .filter(|t| t.starts_with("This is the file") || t.starts_with("\nThis is the file"))
+            .count(),
+        3
+    );
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["function"].as_str(), Some("A better purpose."));
+    assert_eq!(t["status"].as_str(), Some("declined"));
+}
+
+#[test]
+fn stop_keeps_a_draft_outside_the_register_and_resume_finishes_it() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.push(STOP);
+    let (run, _) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "No entry was written; your answers are saved as a draft in .partreg/drafts/guided-partnership.toml"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("partreg add --resume"));
+    assert_eq!(register_files(&project), 0);
+    assert_eq!(drafts(&project), ["guided-partnership.toml"]);
+    // The register does not see the draft.
     assert_eq!(project.check_json(&[]).0, 0);
+
+    // --resume offers it; every answer was given, so the preview follows.
+    let (run, prompter) = guided(&project, vec![Answer::Choose(0), SAVE], &["--resume"]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(
+        saw(&prompter, "  - Guided Partnership  ("),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "officer network"), "no screening again");
+    assert!(project.path("register/guided-partnership.toml").is_file());
+    assert!(drafts(&project).is_empty(), "the draft went once the entry was written");
+}
+
+#[test]
+fn ctrl_c_keeps_a_draft_and_resume_carries_on_from_the_next_question() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.truncate(8); // up to the status
+    answers.push(Answer::Interrupt);
+    let (run, _) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("No entry was written; your answers are saved as a draft")
+    );
+    assert_eq!(register_files(&project), 0);
+
+    let mut rest = vec![Answer::Choose(0)];
+    rest.extend(proposed_answers().into_iter().skip(8));
+    rest.push(SAVE);
+    let (run, prompter) = guided(&project, rest, &["--resume"]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(!saw(&prompter, "What is the name"), "{:#?}", prompter.transcript);
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["lead_partner"].as_str(), Some("Norfolk County Council"));
+    assert!(drafts(&project).is_empty());
+}
+
+#[test]
+fn nothing_answered_leaves_no_draft() {
+    let project = Project::new();
+    let (run, _) = guided(
+        &project,
+        vec![Answer::No, Answer::No, Answer::No, Answer::Interrupt],
+        &[],
+    );
+    assert_eq!(run.code, 130);
+    assert!(run.stderr.contains("Nothing was written"), "{}", run.stderr);
+    assert!(drafts(&project).is_empty());
+    let (run, _) = guided(&project, vec![Answer::Cancel], &[]);
+    assert_eq!(run.code, 0);
+    assert!(run.stderr.contains("Nothing was written"), "{}", run.stderr);
+}
+
+#[test]
+fn representatives_typed_together_are_split_once_confirmed() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let at = answers.iter().position(|a| *a == text("Cllr Ann Brown")).unwrap();
+    answers.splice(
+        at..at + 10,
+        [
+            text("Sam Jones / Alex Reed"),
+            Answer::Yes, // two people
+            Answer::Choose(0),
+            text(""),
+            text(""),
+            text(""),
+            Answer::Choose(8), // no role recorded
+            Answer::Choose(3), // term not recorded
+            Answer::Choose(5), // appointer not recorded
+            Answer::Choose(3), // Alex Reed: officer
+            text(""),
+            text(""),
+            text(""),
+            Answer::Choose(8),
+            Answer::Choose(3),
+            Answer::Choose(5),
+            text("Kim Lee; Ray Fox"),
+            Answer::No, // one person with that name after all
+            Answer::Choose(3),
+            text(""),
+            text(""),
+            text(""),
+            Answer::Choose(8),
+            Answer::Choose(3),
+            Answer::Choose(5),
+            text(""), // no more
+        ],
+    );
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(saw(&prompter, "That looks like 2 people: Sam Jones, Alex Reed."));
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    let names: Vec<&str> = t["representatives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Sam Jones", "Alex Reed", "Kim Lee; Ray Fox"]);
+    assert_eq!(t["representatives"][1]["level"].as_str(), Some("officer"));
+}
+
+#[test]
+fn appendix_c_can_be_answered_by_section() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop(); // not skipped this time
+    answers.extend([
+        Answer::Choose(2), // choose sections
+        Answer::Choose(2), // Finance
+        Answer::Choose(4), // Done (four left, then Done)
+        text("Yes, £12,500 a year."),
+    ]);
+    answers.extend(std::iter::repeat_n(text(""), 5));
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(!saw(&prompter, "Governance: what is the structure"));
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    let q = t["questions"].as_table().unwrap();
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q["contribution"].as_str(), Some("Yes, £12,500 a year."));
 }
 
 #[test]
 fn flags_given_are_not_asked_again() {
     let project = Project::new();
-    let mut answers = full_answers();
+    let mut answers = proposed_answers();
     answers.remove(3); // the name comes from --name
+    answers.push(SAVE);
     let (run, prompter) = guided(&project, answers, &["--name", "Guided Partnership"]);
     assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    assert!(!prompter.transcript.iter().any(|t| t.contains("What is the name")));
+    assert!(!saw(&prompter, "What is the name"));
 }
 
 #[test]
-fn cancelling_at_any_point_writes_nothing() {
-    let full = full_answers();
-    for stop in [3, 10, 20, full.len() - 1] {
-        let project = Project::new();
-        let mut answers = full[..stop].to_vec();
-        answers.push(Answer::Cancel);
-        let (run, _) = guided(&project, answers, &[]);
-        assert_eq!(run.code, 0, "{}", run.stderr);
-        assert!(run.stderr.contains("Nothing was written"), "{}", run.stderr);
-        assert_eq!(
-            std::fs::read_dir(project.path("register")).unwrap().count(),
-            0,
-            "stopped at {stop}"
-        );
-    }
-    let project = Project::new();
-    let mut declined = full_answers();
-    *declined.last_mut().unwrap() = Answer::No;
-    let (run, _) = guided(&project, declined, &[]);
-    assert_eq!(run.code, 0);
-    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
-}
-
-#[test]
-fn no_input_never_asks() {
+fn no_input_never_asks_and_resume_needs_a_terminal() {
     let project = Project::new();
     let (run, prompter) = guided(&project, vec![], &["--no-input", "--name", "X"]);
     assert_eq!(run.code, 2);
     assert!(prompter.transcript.is_empty());
-}
-
-#[cfg(unix)]
-mod terminal {
-    //! The guided flow driven for real, through a pseudo-terminal.
-
-    use std::process::Command;
-
-    use rexpect::session::spawn_command;
-
-    use crate::support::Project;
-
-    fn session(project: &Project) -> rexpect::session::PtySession {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_partreg"));
-        cmd.args(["add", "--as-of", crate::support::AS_OF])
-            .current_dir(project.dir.path())
-            .env_remove("CI")
-            .env("TERM", "xterm");
-        spawn_command(cmd, Some(20_000)).unwrap()
-    }
-
-    const DOWN: &str = "\x1b[B";
-
-    /// Waits for a prompt, then types. The pause lets the prompt switch the
-    /// terminal to reading keys before they arrive, as a person's would.
-    fn answer(p: &mut rexpect::session::PtySession, prompt: &str, keys: &str) {
-        p.exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
-        std::thread::sleep(std::time::Duration::from_millis(150));
-        p.send(keys).unwrap();
-        p.flush().unwrap();
-    }
-
-    #[test]
-    fn a_person_at_a_terminal_adds_a_partnership() {
-        let project = Project::new();
-        std::fs::write(project.path("partreg.toml"), "council = \"Test\"\n").unwrap();
-        let mut p = session(&project);
-        answer(&mut p, "officer network", "n");
-        answer(&mut p, "delegated or outsourced", "n");
-        answer(&mut p, "external body", "n");
-        let answers: [(&str, &str); 23] = [
-            ("name of the partnership", "Terminal Partnership\r"),
-            ("lead partner", "Norfolk County Council\r"),
-            ("other organisations", "\r"),
-            ("in its life", "\r"),
-            ("What is the partnership for", "Trying a real terminal.\r"),
-            ("key objectives", "\r"),
-            ("strategic or operational", &format!("{DOWN}\r")),
-            ("statutory partnership", "n"),
-            ("governance arrangements", "\r"),
-            ("council's role", "\r"),
-            ("How often does it meet", "\r"),
-            ("corporate priorities", "\r"),
-            ("staff hours a month", "4\r"),
-            ("contribute a year", "0\r"),
-            ("existing budgets", "y"),
-            ("Which budget", "\r"),
-            ("if the council left", "Little.\r"),
-            ("bring the council", "Advice.\r"),
-            ("information from the partnership shared", "Email.\r"),
-            ("comments or recommendations", "\r"),
-            ("When did the council join", "\r"),
-            ("Representative's name", "\r"),
-            ("Appendix B risk and value criteria now", "n"),
-        ];
-        for (prompt, keys) in answers {
-            answer(&mut p, prompt, keys);
-        }
-        answer(&mut p, "Appendix C questions now", "n");
-        answer(&mut p, "Write it?", "y");
-        p.exp_eof().unwrap();
-        let text = std::fs::read_to_string(project.path("register/terminal-partnership.toml")).unwrap();
-        assert!(text.contains("kind = \"operational\""), "{text}");
-        assert!(text.contains("statutory = false"), "{text}");
-    }
-
-    #[test]
-    fn ctrl_c_writes_nothing() {
-        let project = Project::new();
-        let mut p = session(&project);
-        answer(&mut p, "officer network", "n");
-        answer(&mut p, "delegated or outsourced", "n");
-        answer(&mut p, "external body", "n");
-        answer(&mut p, "name of the partnership", "Half Typed");
-        p.send_control('c').unwrap();
-        p.exp_eof().unwrap();
-        assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
-    }
-}
-
-#[test]
-fn the_guided_flow_for_an_active_partnership_rates_it_and_needs_its_lists() {
-    let project = Project::new();
-    let mut answers = full_answers();
-    answers[7] = Answer::Choose(1); // status: active
-    // Objectives: an empty first answer is refused, then one is given.
-    answers.splice(9..10, [text(""), text("Raise recycling"), text("")]);
-    let done = answers.len() - 3;
-    answers.truncate(done); // up to the representatives
-    // Risk: five criteria; value: nine; then the overall ratings as computed.
-    answers.extend(std::iter::repeat_n(Answer::Choose(1), 14));
-    answers.extend([Answer::Choose(1), Answer::Choose(1)]);
-    answers.extend([Answer::No, Answer::Yes]);
-    let (run, prompter) = guided(&project, answers, &[]);
-    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    assert!(prompter.finished(), "{:#?}", prompter.transcript);
-    assert!(
-        prompter
-            .transcript
-            .iter()
-            .any(|t| t.contains("! an active partnership needs at least one"))
-    );
-    assert!(
-        prompter
-            .transcript
-            .iter()
-            .any(|t| t.contains("needs its Appendix B risk and value ratings"))
-    );
-    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
-    assert_eq!(t["status"].as_str(), Some("active"));
-    assert_eq!(t["risk"]["overall"].as_str(), Some("medium"));
-    assert_eq!(t["value"]["overall"].as_str(), Some("medium"));
-    assert_eq!(project.check_json(&[]).0, 0);
+    let run = project.run(&["add", "--resume"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
 }
 
 #[test]
 fn the_guided_flow_for_a_partnership_being_left_asks_for_the_exit_strategy() {
     let project = Project::new();
-    let mut answers = full_answers();
+    let mut answers = proposed_answers();
     answers[7] = Answer::Choose(2); // status: exiting
-    let done = answers.len() - 3;
-    answers.truncate(done);
+    let tail = answers.split_off(answers.len() - 2); // ratings offer, Appendix C
+    answers.push(text("")); // joined: not known (comments and documents are empty too)
     answers.extend([
         Answer::Choose(2), // reason: priorities-changed
         Answer::Choose(5), // Done (five left, then Done)
         text("Loss of influence."),
         text("Keep officer contact."),
         Answer::Choose(0), // approved by CMT
-        text("2026-10-01"),
+        text("01/10/2026"),
         Answer::No, // not significant
-        Answer::No, // no Appendix B now
-        Answer::No, // no Appendix C
-        Answer::Yes,
     ]);
+    answers.extend(tail);
+    answers.push(SAVE);
     let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
     let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
@@ -330,9 +515,10 @@ fn the_guided_flow_for_a_partnership_being_left_asks_for_the_exit_strategy() {
 fn the_guided_flow_refuses_a_name_already_on_the_register_as_it_is_typed() {
     let project = Project::new();
     assert_eq!(add(&project, "Guided Partnership", &["--id", "first"]).code, 0);
-    let mut answers = full_answers();
+    let mut answers = proposed_answers();
     answers.insert(3, text("guided  PARTNERSHIP")); // refused, asked again
     answers[4] = text("Another Guided Partnership");
+    answers.push(SAVE);
     let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
     assert!(
@@ -349,10 +535,10 @@ fn the_guided_flow_refuses_a_name_already_on_the_register_as_it_is_typed() {
 #[test]
 fn a_significant_partnership_is_recorded_as_exiting_until_the_executive_has_reviewed_it() {
     let project = Project::new();
-    let mut answers = full_answers();
+    let mut answers = proposed_answers();
     answers[7] = Answer::Choose(3); // status: exited
-    let done = answers.len() - 3;
-    answers.truncate(done);
+    let tail = answers.split_off(answers.len() - 2);
+    answers.push(text("")); // joined: not known
     answers.extend([
         Answer::Choose(6), // Done: no reasons
         text("Loss of influence."),
@@ -362,14 +548,46 @@ fn a_significant_partnership_is_recorded_as_exiting_until_the_executive_has_revi
         Answer::Yes, // significant
         Answer::No,  // not yet reviewed by the Executive
         Answer::Yes, // record it as exiting for now
-        Answer::No,  // no Appendix B now
-        Answer::No,  // no Appendix C
-        Answer::Yes,
     ]);
+    answers.extend(tail);
+    answers.push(SAVE);
     let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
     let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
     assert_eq!(t["status"].as_str(), Some("exiting"));
     assert_eq!(t["exit"]["executive_reviewed"].as_bool(), Some(false));
     assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn changing_the_status_at_the_preview_asks_what_the_new_status_needs() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.extend([CHANGE, Answer::Choose(3), Answer::Choose(1)]); // active
+    answers.extend([
+        text("Cut waste"), // objectives: left empty before, needed now
+        text(""),
+        text("Jo Lead"), // the Lead Officer, asked of an active partnership
+        text(""),        // joined: not known
+        Answer::Choose(4),
+        text("Jo Smith"),
+        Answer::Choose(0),
+        Answer::Choose(0), // approved by CMT (the contribution is budgeted)
+        text("20/03/2025"),
+        text("Cllr Pat Holder"),
+    ]);
+    answers.extend(std::iter::repeat_n(Answer::Choose(1), 16)); // ratings
+    answers.extend([text("15/10/2026"), text("CI&P Team"), Answer::Choose(0)]);
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(
+        saw(&prompter, "warning (`partreg check --strict` fails on it)"),
+        "the proposed one was unrated"
+    );
+    let asked = |q: &str| prompter.transcript.iter().filter(|t| t.contains(q)).count();
+    assert_eq!(asked("? What is the name"), 1, "answered questions are not asked again");
+    let strict = project.run(&["check", "--strict", "--as-of", crate::support::AS_OF]);
+    assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
 }

@@ -5,6 +5,7 @@
 
 mod add;
 mod add_guided;
+mod add_terminal;
 mod assess;
 mod check;
 mod ci_formats;

@@ -7,8 +7,10 @@ use super::{Env, Outcome};
 use crate::cli::{AddArgs, GlobalArgs};
 use crate::store::register::{self, LoadOptions};
 use crate::store::{change, lock};
-use crate::terminal::guide::{self, Screening};
+use crate::terminal::guide::{self, Finish, Form, Screening};
+use crate::terminal::prompt::{Prompter, is_interrupt};
 
+mod draft;
 mod flags;
 mod prepare;
 use flags::{apply_flags, read_fragment};
@@ -26,33 +28,101 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
     apply_flags(&mut draft, args)?;
     let folder = sub_folder(&project.register_dir, args.folder.as_deref())?;
 
-    let mut prompter = if args.no_input {
+    let prompter = if args.no_input {
         None
     } else {
         env.prompter.as_deref_mut()
     };
-    if let Some(p) = prompter.as_deref_mut() {
-        match guide::screen(p)? {
-            Screening::Partnership => {}
-            Screening::NotAPartnership(why) => {
-                writeln!(env.stderr, "{why}\nNothing was written.")?;
-                return Ok(Outcome::Clean);
+    if args.resume && prompter.is_none() {
+        anyhow::bail!(
+            "--resume asks the remaining questions, so it needs a terminal\n  hint: run `partreg add --resume` in a terminal window, without --no-input"
+        );
+    }
+    let drafts = draft::dir(&project.register_dir);
+    // The draft this add continues, to be saved over or removed at the end.
+    let mut resumed: Option<std::path::PathBuf> = None;
+    if let Some(p) = prompter {
+        let mut form = Form::new(draft.clone());
+        if args.resume {
+            match choose_draft(p, &drafts)? {
+                Some(Some(d)) => {
+                    // Flags given now win over the draft's answers.
+                    let mut answers = d.form.answers;
+                    for (k, v) in &draft {
+                        answers.insert(k.clone(), v.clone());
+                    }
+                    form = Form {
+                        answers,
+                        given: d.form.given,
+                        answered: d.form.answered,
+                    };
+                    form.given.extend(Form::new(draft.clone()).given);
+                    resumed = Some(d.path);
+                }
+                Some(None) => {}
+                None => return cancelled(env),
             }
-            Screening::Cancelled => return cancelled(env),
         }
-        let codes: Option<Vec<String>> = project
+        if resumed.is_none() {
+            match guide::screen(p)? {
+                Screening::Partnership => {}
+                Screening::NotAPartnership(why) => {
+                    writeln!(env.stderr, "{why}\nNothing was written.")?;
+                    return Ok(Outcome::Clean);
+                }
+                Screening::Cancelled => return cancelled(env),
+            }
+        }
+        let priorities: Vec<(String, String)> = project
             .settings
             .priorities
             .as_ref()
-            .map(|p| p.keys().cloned().collect());
+            .map(|p| p.iter().map(|(code, title)| (code.clone(), title.clone())).collect())
+            .unwrap_or_default();
         let name_check = |name: &str| {
             let mut probe = Table::new();
             probe.insert("name".into(), Value::String(name.to_string()));
             refuse_same_name(&register, &probe)
                 .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string())
         };
-        if !guide::ask_fields(p, &mut draft, codes.as_deref(), &name_check)? {
-            return cancelled(env);
+        let prepare_answers = |answers: &Table| {
+            let mut d = answers.clone();
+            d.entry("status").or_insert_with(|| Value::String("proposed".into()));
+            let id = choose_id(args.id.as_deref(), &d).unwrap_or_else(|_| "new-partnership".into());
+            let path = project.register_dir.join(&folder).join(format!("{id}.toml"));
+            (id, prepare(&project, &path, &d, as_of, &folder, "`partreg add`"))
+        };
+        let entry = |answers: &Table| prepare_answers(answers).1.entry;
+        let preview = |answers: &Table| {
+            let (id, prepared) = prepare_answers(answers);
+            let mut problems = prepared.problems();
+            for refusal in [refuse_existing(&register, &id), refuse_same_name(&register, answers)] {
+                if let Err(e) = refusal {
+                    problems.push(e.to_string().lines().next().unwrap_or_default().to_string());
+                }
+            }
+            guide::Preview {
+                shown: prepared.shown,
+                text: prepared.text,
+                problems,
+                notes: prepared.warnings,
+            }
+        };
+        let ctx = guide::Context {
+            priorities,
+            name_check: &name_check,
+            rubric: &project.rubric,
+            today: as_of,
+            entry: &entry,
+            preview: &preview,
+        };
+        match guide::form::run(p, &mut form, &ctx) {
+            Ok(Finish::Save) => draft = form.answers,
+            Ok(Finish::Stop) => return stopped(env, &project, &drafts, resumed.as_deref(), &form, as_of, false),
+            Err(e) if is_interrupt(&e) => {
+                return stopped(env, &project, &drafts, resumed.as_deref(), &form, as_of, true);
+            }
+            Err(e) => return Err(e.into()),
         }
     }
 
@@ -64,64 +134,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
     refuse_existing(&register, &id)?;
     refuse_same_name(&register, &draft)?;
     let path = project.register_dir.join(&folder).join(format!("{id}.toml"));
-    let mut prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
-    if prompter.is_none() {
-        prepared.require_complete()?;
-    }
-
-    if let Some(p) = prompter {
-        let status = draft
-            .get("status")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        if matches!(status.as_str(), "exiting" | "exited") && !draft.contains_key("exit") {
-            match guide::ask_exit(p, status == "exited")? {
-                Some((exit, still_exiting)) => {
-                    draft.insert("exit".into(), Value::Table(exit));
-                    if still_exiting {
-                        draft.insert("status".into(), Value::String("exiting".into()));
-                    }
-                }
-                None => return cancelled(env),
-            }
-            prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
-        }
-        if let Some(entry) = prepared.entry.as_ref() {
-            // An active partnership must carry its overall ratings, so it is
-            // rated now rather than offered.
-            let rate = if status == "active" {
-                p.note("\nAn active partnership needs its Appendix B risk and value ratings: rate them now.")?;
-                true
-            } else {
-                p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? == Some(true)
-            };
-            if rate {
-                match guide::ask_ratings(p, entry, &project.rubric, status == "active")? {
-                    Some(edits) => guide::apply_to_draft(&mut draft, &edits),
-                    None => return cancelled(env),
-                }
-            }
-        }
-        if !draft.contains_key("questions") && p.confirm("Answer the Appendix C questions now?", false)? == Some(true) {
-            match guide::ask_questions(p)? {
-                Some(answers) if !answers.is_empty() => {
-                    draft.insert("questions".into(), Value::Table(answers));
-                }
-                Some(_) => {}
-                None => return cancelled(env),
-            }
-        }
-        prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
-        prepared.require_complete()?;
-        p.note(&format!(
-            "\nThis is the file partreg will write, {}:\n\n{}",
-            prepared.shown, prepared.text
-        ))?;
-        if p.confirm("Write it?", true)? != Some(true) {
-            return cancelled(env);
-        }
-    }
+    let prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
+    prepared.require_complete()?;
 
     if args.dry_run {
         env.stdout.write_all(prepared.text.as_bytes())?;
@@ -143,10 +157,68 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
         }
     })?;
     writeln!(env.stderr, "Added {}.", prepared.shown)?;
+    if let Some(path) = resumed {
+        // The entry is written: its draft has done its job.
+        if std::fs::remove_file(&path).is_err() {
+            writeln!(
+                env.stderr,
+                "  note: the draft {} could not be removed; delete it by hand",
+                path.display()
+            )?;
+        }
+    }
     for warning in &prepared.warnings {
         writeln!(env.stderr, "  note: {warning}")?;
     }
     Ok(Outcome::Clean)
+}
+
+/// Chooses a draft to continue: `Some(None)` to start afresh, `None` when
+/// the person stops.
+fn choose_draft(p: &mut dyn Prompter, dir: &std::path::Path) -> anyhow::Result<Option<Option<draft::Draft>>> {
+    let (mut drafts, unreadable) = draft::list(dir);
+    for why in unreadable {
+        p.note(&format!("  note: a draft was passed over: {why}"))?;
+    }
+    if drafts.is_empty() {
+        p.note("There is no saved draft to continue; starting a new entry.")?;
+        return Ok(Some(None));
+    }
+    let mut items: Vec<String> = drafts.iter().map(draft::Draft::label).collect();
+    items.push("Start a new entry instead".into());
+    match p.select("Which draft do you want to continue?", &items, 0)? {
+        None => Ok(None),
+        Some(i) if i < drafts.len() => Ok(Some(Some(drafts.swap_remove(i)))),
+        Some(_) => Ok(Some(None)),
+    }
+}
+
+/// Ends a guided add that wrote nothing, keeping its answers as a draft.
+fn stopped(
+    env: &mut Env<'_>,
+    project: &crate::store::register::Project,
+    dir: &std::path::Path,
+    resumed: Option<&std::path::Path>,
+    form: &Form,
+    today: crate::model::Date,
+    interrupted: bool,
+) -> anyhow::Result<Outcome> {
+    let outcome = if interrupted {
+        Outcome::Interrupted
+    } else {
+        Outcome::Clean
+    };
+    if form.answers.is_empty() && resumed.is_none() {
+        writeln!(env.stderr, "Stopped. Nothing was written.")?;
+        return Ok(outcome);
+    }
+    let path = draft::save(dir, resumed, form, today)?;
+    writeln!(
+        env.stderr,
+        "No entry was written; your answers are saved as a draft in {}.\n  Continue with `partreg add --resume`.",
+        project.display_path(&path)
+    )?;
+    Ok(outcome)
 }
 
 fn cancelled(env: &mut Env<'_>) -> anyhow::Result<Outcome> {

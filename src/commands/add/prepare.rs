@@ -3,7 +3,7 @@
 //! or id already taken, a folder outside the register).
 
 use crate::diagnostic::{Code, Severity};
-use crate::policy::fields::flag_for;
+use crate::policy::fields::{FIELDS, flag_for};
 use crate::store::decode;
 use crate::store::entry_file;
 use crate::store::register::{self, Project, Register};
@@ -49,6 +49,34 @@ impl Prepared {
         } else {
             bail!("the partnership cannot be added yet:\n{}", problems.join("\n"))
         }
+    }
+}
+
+impl Prepared {
+    /// What stops the file being written, in words for the guided `add`:
+    /// each missing answer named by its question.
+    pub(crate) fn problems(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for key in &self.missing {
+            let base = key.split('[').next().unwrap_or(key);
+            let question = FIELDS
+                .iter()
+                .find(|f| f.key == key || f.key == base || key.starts_with(&format!("{}.", f.key)))
+                .map_or_else(|| format!("`{key}`"), |f| format!("\"{}\"", f.question));
+            let line = if key.starts_with("risk.") || key.starts_with("value.") {
+                format!("{key} needs a rating (\"The Appendix B risk and value ratings\")")
+            } else {
+                format!("no answer to {question}")
+            };
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+        for d in &self.errors {
+            let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
+            out.push(format!("{}: {}{hint}", d.key, d.message));
+        }
+        out
     }
 }
 

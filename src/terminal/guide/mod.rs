@@ -1,24 +1,57 @@
 //! The guided questions: screening whether something is a partnership at
-//! all, asking for each Appendix A field with its guidance, and walking the
-//! Appendix B criteria and the Appendix C questions. Everything goes
-//! through a [`Prompter`], so tests drive it with scripted answers; nothing
-//! here writes a file.
+//! all, then the form ([`form`]) that asks every field of
+//! [`crate::policy::fields::FIELDS`] with its guidance (`ask`), lets the
+//! person go back with Esc, and ends on a preview where any answer can be
+//! changed. Everything goes through a [`Prompter`], so tests drive it with
+//! scripted answers; nothing here writes a file.
 
 use toml::{Table, Value};
 
-use crate::model::lenient;
-use crate::policy::fields::{Answer, FIELDS, Field};
+use crate::model::{Date, Entry, lenient};
+use crate::policy::rubric::Rubric;
 use crate::terminal::prompt::Prompter;
 
+mod ask;
 mod exit;
+pub mod form;
 mod questions;
 mod ratings;
+mod representatives;
 pub use exit::ask_exit;
-pub use questions::{QUESTIONS, ask_questions};
+pub use form::{Finish, Form};
+pub use questions::QUESTIONS;
 pub use ratings::{apply_to_draft, ask_ratings};
 
 /// A check on a typed answer: `Err` says why it is refused.
 pub type Check<'a> = dyn Fn(&str) -> Result<(), String> + 'a;
+
+/// What the guided `add` needs from the register around it.
+pub struct Context<'a> {
+    /// The `[priorities]` of the settings: code and title.
+    pub priorities: Vec<(String, String)>,
+    /// Refuses a name already on the register, as it is typed.
+    pub name_check: &'a Check<'a>,
+    pub rubric: &'a Rubric,
+    /// The `--as-of` date: dates of things done may not be after it.
+    pub today: Date,
+    /// The entry the answers make, once they make one (for the ratings).
+    pub entry: &'a dyn Fn(&Table) -> Option<Entry>,
+    /// The file the answers make, and what stops it being written.
+    pub preview: &'a dyn Fn(&Table) -> Preview,
+}
+
+/// The file the answers would write.
+#[derive(Debug)]
+pub struct Preview {
+    /// Where, as shown to the person.
+    pub shown: String,
+    pub text: String,
+    /// What `check --strict` would refuse in it, in words; empty when it
+    /// can be written.
+    pub problems: Vec<String>,
+    /// What `check` would warn about (`check --strict` fails on these).
+    pub notes: Vec<String>,
+}
 
 /// What the screening questions concluded.
 #[derive(Debug, PartialEq, Eq)]
@@ -47,157 +80,26 @@ const SCREENING: [(&str, &str); 3] = [
     ),
 ];
 
-/// Asks the screening questions.
+/// Asks the screening questions. Esc goes back to the one before; Esc at
+/// the first stops.
 pub fn screen(p: &mut dyn Prompter) -> std::io::Result<Screening> {
-    p.note("First, three questions to check that this is a partnership under the Partnership Policy: two or more independent organisations agreeing to work towards common objectives, usually sharing risk, reward, decisions and resources.")?;
-    for (question, answer) in SCREENING {
+    p.note("First, three questions to check that this is a partnership under the Partnership Policy: two or more independent organisations agreeing to work towards common objectives, usually sharing risk, reward, decisions and resources. (Esc goes back one question; Ctrl-C stops and keeps your answers as a draft.)")?;
+    let mut i = 0;
+    while i < SCREENING.len() {
+        let (question, answer) = SCREENING[i];
         match p.confirm(question, false)? {
-            None => return Ok(Screening::Cancelled),
+            None if i == 0 => return Ok(Screening::Cancelled),
+            None => i -= 1,
             Some(true) => return Ok(Screening::NotAPartnership(answer)),
-            Some(false) => {}
+            Some(false) => i += 1,
         }
     }
     Ok(Screening::Partnership)
 }
 
-/// Asks for every field the draft does not have yet. `Ok(false)` when the
-/// person cancels.
-/// `name_check` refuses a name as it is typed (one already on the register).
-pub fn ask_fields(
-    p: &mut dyn Prompter,
-    draft: &mut Table,
-    priorities: Option<&[String]>,
-    name_check: &Check<'_>,
-) -> std::io::Result<bool> {
-    for field in &FIELDS {
-        if draft.contains_key(field.key) {
-            continue;
-        }
-        // An active partnership must list objectives and priorities.
-        let active = draft.get("status").and_then(Value::as_str) == Some("active");
-        let needed = active && matches!(field.key, "objectives" | "priorities");
-        let answer = match field.key {
-            "priorities" if priorities.is_some_and(|c| !c.is_empty()) => {
-                ask_from_list(p, field, priorities.unwrap_or_default(), needed)?
-            }
-            "name" => ask_field(p, field, needed, Some(name_check))?,
-            _ => ask_field(p, field, needed, None)?,
-        };
-        match answer {
-            Asked::Cancelled => return Ok(false),
-            Asked::Skipped => {}
-            Asked::Value(v) => {
-                draft.insert(field.key.to_string(), v);
-            }
-        }
-    }
-    if !draft.contains_key("representatives") {
-        let active = draft.get("status").and_then(Value::as_str) == Some("active");
-        match ask_representatives(p, active)? {
-            None => return Ok(false),
-            Some(reps) if !reps.is_empty() => {
-                draft.insert("representatives".into(), Value::Array(reps));
-            }
-            Some(_) => {}
-        }
-    }
-    Ok(true)
-}
-
-enum Asked {
-    Value(Value),
-    Skipped,
-    Cancelled,
-}
-
-/// Asks one field. `needed` makes a list require at least one item.
-fn ask_field(
-    p: &mut dyn Prompter,
-    field: &Field,
-    needed: bool,
-    extra_check: Option<&Check<'_>>,
-) -> std::io::Result<Asked> {
-    if !field.help.is_empty() {
-        p.note(&format!("  ({})", field.help))?;
-    }
-    let required = field.required;
-    Ok(match field.answer {
-        Answer::Choice(list) => {
-            let items: Vec<(&str, &str)> = list();
-            let shown: Vec<String> = items
-                .iter()
-                .map(|(s, d)| {
-                    if d.is_empty() {
-                        (*s).to_string()
-                    } else {
-                        format!("{s:<12} {d}")
-                    }
-                })
-                .collect();
-            match p.select(field.question, &shown, 0)? {
-                Some(i) => Asked::Value(Value::String(items[i].0.to_string())),
-                None => Asked::Cancelled,
-            }
-        }
-        Answer::YesNo => match p.confirm(field.question, field.key == "budgeted")? {
-            Some(b) => Asked::Value(Value::Boolean(b)),
-            None => Asked::Cancelled,
-        },
-        Answer::List => {
-            let mut items = Vec::new();
-            loop {
-                let prompt = if items.is_empty() {
-                    field.question.to_string()
-                } else {
-                    "Another (empty when done)".into()
-                };
-                let first = items.is_empty();
-                let check = move |t: &str| {
-                    if needed && first && t.trim().is_empty() {
-                        Err("an active partnership needs at least one".to_string())
-                    } else {
-                        Ok(())
-                    }
-                };
-                match p.input(&prompt, None, &check)? {
-                    None => return Ok(Asked::Cancelled),
-                    Some(t) if t.trim().is_empty() => break,
-                    Some(t) => items.push(Value::String(t.trim().to_string())),
-                }
-            }
-            if items.is_empty() {
-                Asked::Skipped
-            } else {
-                Asked::Value(Value::Array(items))
-            }
-        }
-        kind => {
-            let check = move |t: &str| -> Result<(), String> {
-                let t = t.trim();
-                if t.is_empty() {
-                    return if required { Err("this is needed".into()) } else { Ok(()) };
-                }
-                if let Some(extra) = extra_check {
-                    extra(t)?;
-                }
-                match kind {
-                    Answer::Hours => lenient::hours(t).map(|_| ()),
-                    Answer::Pounds => lenient::pounds(t).map(|_| ()),
-                    Answer::Date => lenient::date(t).map(|_| ()),
-                    _ => Ok(()),
-                }
-            };
-            match p.input(field.question, None, &check)? {
-                None => Asked::Cancelled,
-                Some(t) if t.trim().is_empty() => Asked::Skipped,
-                Some(t) => Asked::Value(typed(kind, t.trim())),
-            }
-        }
-    })
-}
-
 /// A checked answer as a TOML value.
-fn typed(kind: Answer, text: &str) -> Value {
+fn typed(kind: crate::policy::fields::Answer, text: &str) -> Value {
+    use crate::policy::fields::Answer;
     match kind {
         Answer::Hours => lenient::hours(text).map_or_else(|_| Value::String(text.into()), hours_value),
         Answer::Pounds => lenient::pounds(text)
@@ -232,86 +134,21 @@ pub fn date_value(d: crate::model::Date) -> Value {
     })
 }
 
-fn ask_from_list(p: &mut dyn Prompter, field: &Field, codes: &[String], needed: bool) -> std::io::Result<Asked> {
-    let mut chosen: Vec<String> = Vec::new();
-    p.note("  (Choose each priority in turn; choose Done when finished.)")?;
-    loop {
-        let mut items: Vec<String> = codes.iter().filter(|c| !chosen.contains(c)).cloned().collect();
-        if items.is_empty() {
-            break;
-        }
-        items.push("Done".into());
-        let prompt = if chosen.is_empty() {
-            field.question.to_string()
-        } else {
-            format!("Another priority (chosen: {})", chosen.join(", "))
-        };
-        match p.select(&prompt, &items, 0)? {
-            None => return Ok(Asked::Cancelled),
-            Some(i) if i + 1 == items.len() && needed && chosen.is_empty() => {
-                p.note("  (An active partnership needs at least one priority.)")?;
+/// An answer as the person would type it again: text unquoted, lists
+/// joined, dates as written in files.
+pub fn shown(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Boolean(true) => "yes".into(),
+        Value::Boolean(false) => "no".into(),
+        Value::Array(items) => items.iter().map(shown).collect::<Vec<_>>().join("; "),
+        Value::Table(t) => match t.get("name") {
+            Some(name) => {
+                let level = t.get("level").map(shown).unwrap_or_default();
+                format!("{} ({level})", shown(name))
             }
-            Some(i) if i + 1 == items.len() => break,
-            Some(i) => chosen.push(items[i].clone()),
-        }
-    }
-    Ok(if chosen.is_empty() {
-        Asked::Skipped
-    } else {
-        Asked::Value(Value::Array(chosen.into_iter().map(Value::String).collect()))
-    })
-}
-
-fn ask_representatives(p: &mut dyn Prompter, needed: bool) -> std::io::Result<Option<Vec<Value>>> {
-    p.note("  (Who represents the council? Members and officers; an active partnership needs at least one.)")?;
-    let mut reps = Vec::new();
-    loop {
-        let prompt = if reps.is_empty() {
-            "Representative's name (empty for none)"
-        } else {
-            "Another representative (empty when done)"
-        };
-        let first = reps.is_empty();
-        let check = move |t: &str| {
-            if needed && first && t.trim().is_empty() {
-                Err("an active partnership needs at least one representative".to_string())
-            } else {
-                Ok(())
-            }
-        };
-        let Some(name) = p.input(prompt, None, &check)? else {
-            return Ok(None);
-        };
-        if name.trim().is_empty() {
-            return Ok(Some(reps));
-        }
-        let levels: Vec<String> = [
-            "member  (a councillor)",
-            "cmt     (Corporate Management Team)",
-            "smt     (Senior Management Team)",
-            "officer",
-        ]
-        .iter()
-        .map(|s| (*s).to_string())
-        .collect();
-        let Some(level) = p.select("Their level", &levels, 0)? else {
-            return Ok(None);
-        };
-        let Some(position) = p.input(
-            "Their position on the partnership, e.g. Chair (optional)",
-            None,
-            &|_| Ok(()),
-        )?
-        else {
-            return Ok(None);
-        };
-        let mut t = Table::new();
-        t.insert("name".into(), Value::String(name.trim().into()));
-        let level = ["member", "cmt", "smt", "officer"][level.min(3)];
-        t.insert("level".into(), Value::String(level.into()));
-        if !position.trim().is_empty() {
-            t.insert("position".into(), Value::String(position.trim().into()));
-        }
-        reps.push(Value::Table(t));
+            None => format!("{} answered", t.len()),
+        },
+        other => other.to_string(),
     }
 }

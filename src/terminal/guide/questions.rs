@@ -1,22 +1,92 @@
-//! The Appendix C questions for assessing new and existing partnerships.
+//! The Appendix C questions for assessing new and existing partnerships,
+//! by section, so that they can be skipped as a whole or answered in part.
 
 use crate::terminal::prompt::Prompter;
 use toml::{Table, Value};
 
-/// Asks the Appendix C questions; an empty answer skips one. `None` when
-/// the person cancels.
-pub fn ask_questions(p: &mut dyn Prompter) -> std::io::Result<Option<Table>> {
-    let mut answers = Table::new();
+/// The Appendix C questions: skipped as a whole, answered all, or
+/// answered for the sections chosen; an empty answer skips one question.
+/// `current` holds the answers given before, offered as defaults. `None`
+/// on Esc (back one question).
+pub fn ask_appendix_c(p: &mut dyn Prompter, current: &Table) -> std::io::Result<Option<Table>> {
+    let sections = sections();
+    let skip = if current.is_empty() {
+        "Skip Appendix C for now".to_string()
+    } else {
+        format!("Keep the {} answers given", current.len())
+    };
+    let items = [
+        skip,
+        format!("Answer all {} questions (Enter skips one)", QUESTIONS.len()),
+        format!("Answer some: choose from the sections ({})", sections.join(", ")),
+    ];
+    let Some(how) = p.select(
+        "The Appendix C questions for assessing new and existing partnerships",
+        &items,
+        0,
+    )?
+    else {
+        return Ok(None);
+    };
+    let chosen: Vec<&str> = match how {
+        0 => return Ok(Some(current.clone())),
+        1 => sections.clone(),
+        _ => {
+            let mut chosen: Vec<&str> = Vec::new();
+            loop {
+                let left: Vec<&str> = sections.iter().copied().filter(|s| !chosen.contains(s)).collect();
+                if left.is_empty() {
+                    break;
+                }
+                let mut items: Vec<String> = left
+                    .iter()
+                    .map(|s| {
+                        let n = QUESTIONS.iter().filter(|(_, q)| section(q) == *s).count();
+                        format!("{s} ({n} questions)")
+                    })
+                    .collect();
+                items.push("Done".into());
+                let Some(i) = p.select("Which section? (choose each, then Done)", &items, 0)? else {
+                    return Ok(None);
+                };
+                if i + 1 == items.len() {
+                    break;
+                }
+                chosen.push(left[i]);
+            }
+            chosen
+        }
+    };
+    let mut answers = current.clone();
     p.note("\nAppendix C questions (press Enter to skip any)")?;
-    for (key, question) in QUESTIONS {
-        let Some(answer) = p.input(question, None, &|_| Ok(()))? else {
+    for (key, question) in QUESTIONS.iter().filter(|(_, q)| chosen.contains(&section(q))) {
+        let default = answers.get(*key).and_then(Value::as_str).map(str::to_string);
+        let Some(answer) = p.input(question, default.as_deref(), &|_| Ok(()))? else {
             return Ok(None);
         };
-        if !answer.trim().is_empty() {
-            answers.insert(key.to_string(), Value::String(answer.trim().to_string()));
+        if answer.trim().is_empty() {
+            answers.remove(*key);
+        } else {
+            answers.insert((*key).to_string(), Value::String(answer.trim().to_string()));
         }
     }
     Ok(Some(answers))
+}
+
+/// The section of a question: the words before its colon.
+fn section(question: &str) -> &str {
+    question.split(':').next().unwrap_or(question)
+}
+
+/// The sections of Appendix C, in its order.
+fn sections() -> Vec<&'static str> {
+    let mut all: Vec<&str> = Vec::new();
+    for (_, q) in QUESTIONS {
+        if !all.contains(&section(q)) {
+            all.push(section(q));
+        }
+    }
+    all
 }
 
 /// The Appendix C questions, by their keys in the format.

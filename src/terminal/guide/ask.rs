@@ -1,0 +1,248 @@
+//! Asking one field of the form by the kind of answer it takes. The current
+//! answer is always the starting point (the default), so going back or
+//! changing an answer begins from what was said; every answer is checked
+//! as it is given, by its kind and by the field's rule.
+
+use std::io;
+
+use toml::{Table, Value};
+
+use super::{Context, shown, typed};
+use crate::model::lenient;
+use crate::policy::fields::{self, Answer, Field};
+use crate::terminal::prompt::Prompter;
+
+/// Where the form goes after a question.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    Next,
+    /// Esc: back one question.
+    Back,
+}
+
+/// Asks one field and puts the answer in the draft (or takes it out, for
+/// an optional field left empty).
+pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut Table) -> io::Result<Flow> {
+    if !field.help.is_empty() {
+        p.note(&format!("  ({})", field.help))?;
+    }
+    let needed = field.needed(draft);
+    let current = fields::get(draft, field.key).cloned();
+    match field.answer {
+        Answer::Choice(list) => ask_choice(p, field, ctx, draft, &list()),
+        Answer::YesNo => {
+            let default = current
+                .as_ref()
+                .and_then(Value::as_bool)
+                .unwrap_or(field.key == "budgeted");
+            Ok(match p.confirm(field.question, default)? {
+                Some(b) => {
+                    fields::set(draft, field.key, Value::Boolean(b));
+                    Flow::Next
+                }
+                None => Flow::Back,
+            })
+        }
+        Answer::List | Answer::Priorities | Answer::Representatives => {
+            if let Some(items) = current.as_ref().and_then(Value::as_array).filter(|a| !a.is_empty()) {
+                let keep = [
+                    format!("Keep them ({})", shown(&Value::Array(items.clone()))),
+                    "Give them again".to_string(),
+                ];
+                match p.select(field.question, &keep, 0)? {
+                    None => return Ok(Flow::Back),
+                    Some(0) => return Ok(Flow::Next),
+                    Some(_) => {}
+                }
+            }
+            let items = match field.answer {
+                Answer::Priorities if !ctx.priorities.is_empty() => ask_priorities(p, field, &ctx.priorities, needed)?,
+                Answer::Representatives => super::representatives::ask(p, needed, ctx.today)?,
+                _ => ask_list(p, field, needed)?,
+            };
+            Ok(match items {
+                None => Flow::Back,
+                Some(items) => {
+                    if items.is_empty() {
+                        fields::remove(draft, field.key);
+                    } else {
+                        fields::set(draft, field.key, Value::Array(items));
+                    }
+                    Flow::Next
+                }
+            })
+        }
+        Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft),
+        Answer::ExitStrategy => {
+            let exited = draft.get("status").and_then(Value::as_str) == Some("exited");
+            Ok(match super::ask_exit(p, exited)? {
+                None => Flow::Back,
+                Some((exit, still_exiting)) => {
+                    draft.insert("exit".into(), Value::Table(exit));
+                    if still_exiting {
+                        draft.insert("status".into(), Value::String("exiting".into()));
+                    }
+                    Flow::Next
+                }
+            })
+        }
+        Answer::AppendixC => {
+            let now = current.as_ref().and_then(Value::as_table).cloned().unwrap_or_default();
+            Ok(match super::questions::ask_appendix_c(p, &now)? {
+                None => Flow::Back,
+                Some(answers) => {
+                    if answers.is_empty() {
+                        draft.remove("questions");
+                    } else {
+                        draft.insert("questions".into(), Value::Table(answers));
+                    }
+                    Flow::Next
+                }
+            })
+        }
+        kind @ (Answer::Text | Answer::LongText | Answer::Hours | Answer::Pounds | Answer::Date) => {
+            let name_check = (field.key == "name").then_some(ctx.name_check);
+            let snapshot = draft.clone();
+            let check = |t: &str| -> Result<(), String> {
+                let t = t.trim();
+                if t.is_empty() {
+                    return if needed { Err("this is needed".into()) } else { Ok(()) };
+                }
+                if let Some(extra) = name_check {
+                    extra(t)?;
+                }
+                match kind {
+                    Answer::Hours => lenient::hours(t).map(|_| ())?,
+                    Answer::Pounds => lenient::pounds(t).map(|_| ())?,
+                    Answer::Date => lenient::date(t).map(|_| ())?,
+                    _ => {}
+                }
+                match field.rule {
+                    Some(rule) => rule(&snapshot, &typed(kind, t), ctx.today),
+                    None => Ok(()),
+                }
+            };
+            let default = current.as_ref().map(shown);
+            Ok(match p.input(field.question, default.as_deref(), &check)? {
+                None => Flow::Back,
+                Some(t) if t.trim().is_empty() => {
+                    fields::remove(draft, field.key);
+                    Flow::Next
+                }
+                Some(t) => {
+                    fields::set(draft, field.key, typed(kind, t.trim()));
+                    Flow::Next
+                }
+            })
+        }
+    }
+}
+
+/// One value from a closed list, each shown with what it means.
+fn ask_choice(
+    p: &mut dyn Prompter,
+    field: &Field,
+    ctx: &Context<'_>,
+    draft: &mut Table,
+    items: &[(&'static str, &'static str)],
+) -> io::Result<Flow> {
+    let width = items.iter().map(|(s, _)| s.len()).max().unwrap_or(0) + 2;
+    let mut labels: Vec<String> = items
+        .iter()
+        .map(|(s, d)| {
+            if d.is_empty() {
+                (*s).to_string()
+            } else {
+                format!("{s:<width$}{d}")
+            }
+        })
+        .collect();
+    // A list that may be left unanswered says so as its last choice.
+    if !field.needed(draft) {
+        labels.push("Leave it unanswered".into());
+    }
+    let current = fields::get(draft, field.key).and_then(Value::as_str);
+    let default = items.iter().position(|(s, _)| Some(*s) == current).unwrap_or(0);
+    loop {
+        let Some(i) = p.select(field.question, &labels, default)? else {
+            return Ok(Flow::Back);
+        };
+        if i >= items.len() {
+            fields::remove(draft, field.key);
+            return Ok(Flow::Next);
+        }
+        let value = Value::String(items[i].0.to_string());
+        if let Some(rule) = field.rule
+            && let Err(reason) = rule(draft, &value, ctx.today)
+        {
+            p.note(&format!("  ! {reason}"))?;
+            continue;
+        }
+        fields::set(draft, field.key, value);
+        return Ok(Flow::Next);
+    }
+}
+
+/// Several lines of text, one item each; an empty answer ends the list.
+/// `None` on Esc.
+fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool) -> io::Result<Option<Vec<Value>>> {
+    let mut items = Vec::new();
+    loop {
+        let prompt = if items.is_empty() {
+            field.question.to_string()
+        } else {
+            "Another (empty when done)".into()
+        };
+        let first = items.is_empty();
+        let check = move |t: &str| {
+            if needed && first && t.trim().is_empty() {
+                Err("an active partnership needs at least one".to_string())
+            } else {
+                Ok(())
+            }
+        };
+        match p.input(&prompt, None, &check)? {
+            None => return Ok(None),
+            Some(t) if t.trim().is_empty() => return Ok(Some(items)),
+            Some(t) => items.push(Value::String(t.trim().to_string())),
+        }
+    }
+}
+
+/// The corporate priorities, chosen one at a time from the settings'
+/// `[priorities]`, each shown with its title.
+fn ask_priorities(
+    p: &mut dyn Prompter,
+    field: &Field,
+    codes: &[(String, String)],
+    needed: bool,
+) -> io::Result<Option<Vec<Value>>> {
+    let mut chosen: Vec<String> = Vec::new();
+    p.note("  (Choose each priority in turn; choose Done when finished.)")?;
+    let width = codes.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0) + 2;
+    loop {
+        let left: Vec<&(String, String)> = codes.iter().filter(|(c, _)| !chosen.contains(c)).collect();
+        if left.is_empty() {
+            break;
+        }
+        let mut items: Vec<String> = left
+            .iter()
+            .map(|(code, title)| format!("{code:<width$}{title}"))
+            .collect();
+        items.push("Done".into());
+        let prompt = if chosen.is_empty() {
+            field.question.to_string()
+        } else {
+            format!("Another priority (chosen: {})", chosen.join(", "))
+        };
+        match p.select(&prompt, &items, 0)? {
+            None => return Ok(None),
+            Some(i) if i + 1 == items.len() && needed && chosen.is_empty() => {
+                p.note("  (An active partnership needs at least one priority.)")?;
+            }
+            Some(i) if i + 1 == items.len() => break,
+            Some(i) => chosen.push(left[i].0.clone()),
+        }
+    }
+    Ok(Some(chosen.into_iter().map(Value::String).collect()))
+}

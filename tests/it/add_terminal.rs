@@ -1,0 +1,216 @@
+//! The guided `add` driven for real, through a pseudo-terminal, as an
+//! officer would: an active entry from the first question to a file that
+//! passes `check --strict`, with Esc back and a change at the preview; and
+//! Ctrl-C in a menu, which keeps a draft, puts the cursor back, and
+//! `--resume` picks up.
+#![cfg(unix)]
+
+use std::process::Command;
+
+use rexpect::process::WaitStatus;
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::support::{AS_OF, Project};
+
+fn session(project: &Project, extra: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_partreg"));
+    cmd.args(["add", "--as-of", AS_OF])
+        .args(extra)
+        .current_dir(project.dir.path())
+        .env_remove("CI")
+        .env("TERM", "xterm");
+    spawn_command(cmd, Some(20_000)).unwrap()
+}
+
+const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
+const ESC: &str = "\x1b";
+
+/// Waits for a prompt, then types. The pause lets the prompt switch the
+/// terminal to reading keys before they arrive, as a person's would.
+/// Returns what was shown before the prompt.
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
+    let before = p
+        .exp_string(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+    before
+}
+
+fn exit_code(p: &mut PtySession) -> i32 {
+    p.exp_eof().unwrap();
+    match p.process().wait().unwrap() {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("partreg ended by {other:?}"),
+    }
+}
+
+fn screening(p: &mut PtySession) {
+    answer(p, "officer network", "n");
+    answer(p, "delegated or outsourced", "n");
+    answer(p, "external body", "n");
+}
+
+/// The Appendix B criteria the guided flow asks, by their titles.
+const CRITERIA: [&str; 14] = [
+    "Time commitment",
+    "Impact if the partnership fails",
+    "Impact on Council priorities",
+    "Reputation impact",
+    "Importance for the administration",
+    "Contribution to the Corporate Plan",
+    "Cost of service delivery",
+    "Access to external funding",
+    "The Council's reputation",
+    "Service delivery",
+    "Service resilience",
+    "Influence on decisions and policy",
+    "Delivery of a statutory function",
+    "Benefit against investment",
+];
+
+#[test]
+fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
+    let project = Project::new();
+    let mut p = session(&project, &[]);
+    screening(&mut p);
+    answer(&mut p, "name of the partnership", "Terminal Partnership\r");
+    // Esc goes back to the name, typed in already; Enter keeps it.
+    answer(&mut p, "lead partner", ESC);
+    answer(&mut p, "name of the partnership", "\r");
+    let steps: Vec<(&str, String)> = vec![
+        ("lead partner", "Norfolk County Council\r".into()),
+        ("other organisations", "Breckland Council\r".into()),
+        ("Another (empty when done)", "\r".into()),
+        ("in its life", format!("{DOWN}\r")),
+        ("What is the partnership for", "Trying a real terminal.\r".into()),
+        ("key objectives", "Cut waste\r".into()),
+        ("Another (empty when done)", "\r".into()),
+        ("strategic or operational", format!("{DOWN}\r")),
+        ("statutory partnership", "n".into()),
+        ("governance arrangements", "\r".into()),
+        ("How often does it meet", "\r".into()),
+        ("Representative's name", "Sam Jones / Alex Reed\r".into()),
+        ("That looks like 2 people", "y".into()),
+        ("Sam Jones: their level", "\r".into()),
+        ("Sam Jones: their position", "Chair\r".into()),
+        ("Sam Jones: when were they appointed", "21/05/2026\r".into()),
+        ("Sam Jones: when does their term end", "2030-05-20\r".into()),
+        // The role expected: the first, then Done (where the menu now starts).
+        ("Sam Jones: the role expected of them", "\r".into()),
+        ("Sam Jones: another role, or Done", "\r".into()),
+        ("Sam Jones: their kind of appointment", "\r".into()),
+        ("Sam Jones: who appointed them", "\r".into()),
+        ("Alex Reed: their level", format!("{DOWN}{DOWN}{DOWN}\r")),
+        ("Alex Reed: their position", "\r".into()),
+        ("Alex Reed: when were they appointed", "\r".into()),
+        ("Alex Reed: when does their term end", "\r".into()),
+        ("Alex Reed: the role expected of them", "\r".into()),
+        ("Alex Reed: another role, or Done", "\r".into()),
+        ("Alex Reed: their kind of appointment", format!("{DOWN}{DOWN}\r")),
+        ("Alex Reed: who appointed them", format!("{DOWN}{DOWN}{DOWN}\r")),
+        ("Another representative", "\r".into()),
+        ("Who is the Lead Officer", "Jo Lead\r".into()),
+        // The priorities show their titles from partreg.toml.
+        ("P1  Growth", "\r".into()),
+        ("Another priority", format!("{DOWN}{DOWN}\r")),
+        ("staff hours a month", "4\r".into()),
+        ("contribute a year", "0\r".into()),
+        ("if the council left", "Little.\r".into()),
+        ("council's role", "\r".into()),
+        ("bring the council", "Advice.\r".into()),
+        ("information from the partnership shared", "Email.\r".into()),
+        ("comments or recommendations", "\r".into()),
+        ("When did the council join", "1/4/2025\r".into()),
+        ("terms of reference", "\r".into()),
+        ("how often is the partnership reported on", "\r".into()),
+        ("responsible for reporting", "Jo Smith\r".into()),
+        ("where are the reports submitted", "\r".into()),
+        ("who approved it", "\r".into()),
+        ("when was it made", "20/03/2025\r".into()),
+        ("Portfolio Holder was consulted", "Cllr Pat Holder\r".into()),
+    ];
+    for (prompt, keys) in &steps {
+        answer(&mut p, prompt, keys);
+    }
+    for title in CRITERIA {
+        answer(&mut p, title, &format!("{UP}\r")); // Low
+    }
+    answer(&mut p, "Overall risk rating", "\r");
+    answer(&mut p, "Overall value rating", "\r");
+    answer(&mut p, "when was it carried out", "15/10/2026\r");
+    answer(&mut p, "who carried it out", "CI&P Team\r");
+    answer(&mut p, "what did it decide", "\r");
+    answer(&mut p, "Appendix C questions for assessing", "\r");
+    // At the preview: change the purpose, then save.
+    answer(&mut p, "What next?", &format!("{DOWN}\r"));
+    answer(
+        &mut p,
+        "Which answer do you want to change?",
+        &format!("{DOWN}{DOWN}{DOWN}{DOWN}\r"),
+    );
+    let typed = "Trying a real terminal.".len();
+    answer(
+        &mut p,
+        "What is the partnership for",
+        &format!("{}A new purpose.\r", "\x7f".repeat(typed)),
+    );
+    answer(&mut p, "What next?", "\r");
+    p.exp_string("Added register/terminal-partnership.toml").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let text = std::fs::read_to_string(project.path("register/terminal-partnership.toml")).unwrap();
+    assert!(text.contains("function = \"A new purpose.\""), "{text}");
+    assert!(text.contains("lead_partner = \"Norfolk County Council\""), "{text}");
+    assert!(text.contains("name = \"Alex Reed\""), "{text}");
+    assert!(text.contains("[approval]"), "{text}");
+    // Part 2: the Lead Officer, and each representative's role and term.
+    assert!(text.contains("lead_officer = \"Jo Lead\""), "{text}");
+    assert!(text.contains("\"communication-channel\""), "{text}");
+    assert!(text.contains("term = \"annual\""), "{text}");
+    assert!(text.contains("term = \"open\""), "{text}");
+    assert!(text.contains("appointed_by = \"cmt\""), "{text}");
+    let strict = project.run(&["check", "--strict", "--as-of", AS_OF]);
+    assert_eq!(strict.code, 0, "{}{}\n{text}", strict.stdout, strict.stderr);
+}
+
+#[test]
+fn ctrl_c_in_a_menu_keeps_a_draft_and_shows_the_cursor_and_resume_carries_on() {
+    let project = Project::new();
+    let mut p = session(&project, &[]);
+    screening(&mut p);
+    answer(&mut p, "name of the partnership", "Half Typed\r");
+    answer(&mut p, "lead partner", "Somebody\r");
+    answer(&mut p, "other organisations", "\r");
+    p.exp_string("in its life").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send_control('c').unwrap();
+    let shown = p
+        .exp_string("No entry was written; your answers are saved as a draft")
+        .unwrap();
+    assert!(shown.contains("\x1b[?25h"), "the cursor was not shown again: {shown:?}");
+    assert_eq!(exit_code(&mut p), 130);
+    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+    assert!(project.path(".partreg/drafts/half-typed.toml").is_file());
+
+    // --resume offers the draft and asks the next question; Esc there goes
+    // back to the one before; Ctrl-C at a text prompt saves again.
+    let mut p = session(&project, &["--resume"]);
+    answer(&mut p, "Half Typed", "\r");
+    answer(&mut p, "in its life", ESC);
+    answer(&mut p, "other organisations", "Breckland Council\r");
+    answer(&mut p, "Another (empty when done)", "\r");
+    answer(&mut p, "in its life", "\r");
+    p.exp_string("What is the partnership for").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send_control('c').unwrap();
+    p.exp_string("saved as a draft in .partreg/drafts/half-typed.toml")
+        .unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let draft = std::fs::read_to_string(project.path(".partreg/drafts/half-typed.toml")).unwrap();
+    assert!(draft.contains("Breckland Council"), "{draft}");
+    assert!(draft.contains("status = \"proposed\""), "{draft}");
+    assert_eq!(std::fs::read_dir(project.path(".partreg/drafts")).unwrap().count(), 1);
+}

@@ -19,7 +19,7 @@ use crate::store::register::{self, LoadOptions};
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
     let as_of = Env::load_options(global).as_of;
-    let register = register::load(&project, &[], LoadOptions { as_of });
+    let mut register = register::load(&project, &[], LoadOptions { as_of });
     if let Some(id) = &args.record {
         return record(env, &project, &register, args, id, as_of);
     }
@@ -41,7 +41,12 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
         }
         None => None,
     };
-    let pack = review::build(&register, &project.rubric, project.settings.council.as_deref(), options);
+    let pack = review::build(
+        &mut register,
+        &project.rubric,
+        project.settings.council.as_deref(),
+        options,
+    );
     let rubric = &project.rubric;
     let render = |mut w: &mut dyn std::io::Write| match args.format {
         ReviewFormat::Table => out::table(&pack, rubric, changes.as_ref(), &mut w),

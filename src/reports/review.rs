@@ -150,10 +150,10 @@ pub struct Pack<'a> {
 /// Builds the review pack from the loaded register.
 ///
 /// It takes the register to itself: each entry's findings are turned into
-/// the row's warnings and dropped, and the text no part of the pack shows
-/// is freed (see [`shed_unshown`]), so that a pack of 10,000 partnerships
-/// does not hold the register's findings and prose while its tables are
-/// built. Anything that needs the whole register (`--since`) runs first.
+/// the row's warnings and dropped, so that a pack of 10,000 partnerships
+/// does not hold the register's findings while its tables are built.
+/// Anything that needs them (`--since`) runs first. (`review` also loads
+/// the register with [`shed_unshown`] when it can.)
 pub fn build<'a>(
     register: &'a mut Register,
     rubric: &'a Rubric,
@@ -167,7 +167,7 @@ pub fn build<'a>(
             id, entry, diagnostics, ..
         } = loaded;
         let findings = std::mem::take(diagnostics);
-        let Some(entry) = entry.as_deref_mut() else {
+        let Some(entry) = entry.as_deref() else {
             unreadable.push(id.clone());
             continue;
         };
@@ -179,7 +179,6 @@ pub fn build<'a>(
             .filter(|d| d.severity() == Severity::Warning)
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))
             .collect();
-        shed_unshown(entry);
         rows.push(row(id, entry, rubric, options, warnings));
     }
     rows.sort_by(|a, b| a.id.cmp(b.id));
@@ -207,14 +206,15 @@ pub fn build<'a>(
     }
 }
 
-/// Frees the parts of an entry that no format of the pack shows or weighs:
+/// Frees the parts of an entry that no format of the pack shows or weighs
+/// (`review` applies it as each file is loaded):
 /// the prose, the lists of partners, objectives, priorities and documents,
 /// the approval, the questions, the exit strategy's texts and the reviews'
 /// notes. What stays is what the rows, the summary, the assessment and the
 /// attention list read (name, lead partner, status, role, hours,
 /// contribution, ratings, representatives, reporting, the exit's approval,
 /// the reviews' years and outcomes).
-fn shed_unshown(e: &mut Entry) {
+pub fn shed_unshown(e: &mut Entry) {
     e.partners = Vec::new();
     e.function = String::new();
     e.objectives = Vec::new();

@@ -18,7 +18,15 @@ use crate::store::register::{self, LoadOptions};
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
     let as_of = Env::load_options(global).as_of;
-    let register = register::load(&project, &[], LoadOptions { as_of });
+    let options = LoadOptions { as_of };
+    // Without --since (which compares whole entries) or --record (which
+    // reads its file again), the text the pack never shows is shed as
+    // each file is loaded.
+    let mut register = if args.since.is_none() && args.record.is_none() {
+        register::load_trimmed(&project, options, review::shed_unshown)
+    } else {
+        register::load(&project, &[], options)
+    };
     if let Some(id) = &args.record {
         return record(env, &project, &register, args, id, as_of);
     }
@@ -40,7 +48,12 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
         }
         None => None,
     };
-    let pack = review::build(&register, &project.rubric, project.settings.council.as_deref(), options);
+    let pack = review::build(
+        &mut register,
+        &project.rubric,
+        project.settings.council.as_deref(),
+        options,
+    );
     let rubric = &project.rubric;
     let terminal = if args.output.is_some() { None } else { env.stdout_width };
     let render = |mut w: &mut dyn std::io::Write| match args.format {

@@ -9,7 +9,7 @@ use crate::diagnostic::{Code, Severity};
 use crate::model::{Choice, Concern, Date, Entry, Level, Outcome, Status};
 use crate::policy::assessment::{self, Assessment, Matrix};
 use crate::policy::rubric::{Recommendation, Rubric};
-use crate::store::register::Register;
+use crate::store::register::{LoadedEntry, Register};
 
 /// Which review and how it is judged.
 #[derive(Clone, Copy, Debug)]
@@ -154,29 +154,38 @@ pub struct Pack<'a> {
 }
 
 /// Builds the review pack from the loaded register.
+///
+/// It takes the register to itself: each entry's findings are turned into
+/// the row's warnings and dropped, so that a pack of 10,000 partnerships
+/// does not hold the register's findings while its tables are built.
+/// Anything that needs them (`--since`) runs first. (`review` also loads
+/// the register with [`shed_unshown`] when it can.)
 pub fn build<'a>(
-    register: &'a Register,
+    register: &'a mut Register,
     rubric: &'a Rubric,
     council: Option<&'a str>,
     options: ReviewOptions,
 ) -> Pack<'a> {
     let mut rows = Vec::new();
     let mut unreadable = Vec::new();
-    for loaded in &register.entries {
-        let Some(entry) = &loaded.entry else {
-            unreadable.push(loaded.id.clone());
+    for loaded in &mut register.entries {
+        let LoadedEntry {
+            id, entry, diagnostics, ..
+        } = loaded;
+        let findings = std::mem::take(diagnostics);
+        let Some(entry) = entry.as_deref() else {
+            unreadable.push(id.clone());
             continue;
         };
         if !options.all && matches!(entry.status, Status::Exited | Status::Declined) {
             continue;
         }
-        let warnings = loaded
-            .diagnostics
-            .iter()
+        let warnings = findings
+            .into_iter()
             .filter(|d| d.severity() == Severity::Warning)
             .map(|d| format!("{}: {}", d.code.as_str(), d.message))
             .collect();
-        rows.push(row(&loaded.id, entry, rubric, options, warnings));
+        rows.push(row(id, entry, rubric, options, warnings));
     }
     rows.sort_by(|a, b| a.id.cmp(b.id));
     let summary = summarise(&rows);
@@ -200,6 +209,40 @@ pub fn build<'a>(
         summary,
         attention,
         unreadable,
+    }
+}
+
+/// Frees the parts of an entry that no format of the pack shows or weighs
+/// (`review` applies it as each file is loaded):
+/// the prose, the lists of partners, objectives, priorities and documents,
+/// the approval, the questions, the exit strategy's texts and the reviews'
+/// notes. What stays is what the rows, the summary, the assessment and the
+/// attention list read (name, lead partner, status, role, hours,
+/// contribution, ratings, representatives, reporting, the exit's approval,
+/// the reviews' years and outcomes).
+pub fn shed_unshown(e: &mut Entry) {
+    e.partners = Vec::new();
+    e.function = String::new();
+    e.objectives = Vec::new();
+    e.priorities = Vec::new();
+    e.budget_source = None;
+    e.exit_impact = String::new();
+    e.value_summary = String::new();
+    e.information_sharing = String::new();
+    e.comments = None;
+    e.documents = Vec::new();
+    e.approval = None;
+    e.questions = None;
+    if let Some(exit) = &mut e.exit {
+        exit.risks = String::new();
+        exit.controls = String::new();
+    }
+    for r in &mut e.reviews {
+        r.notes = None;
+        r.reviewer = String::new();
+    }
+    for r in &mut e.representatives {
+        r.position = None;
     }
 }
 

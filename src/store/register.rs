@@ -266,17 +266,33 @@ pub struct LoadOptions {
 /// Loads every entry under the register folder, plus any `extra` files
 /// (given on the command line from outside it), and applies all the rules.
 pub fn load(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Register {
-    load_with(project, extra, options, true)
+    load_with(project, extra, options, Keep::Entries)
+}
+
+/// Like [`load`], with `trim` applied to each decoded entry once its rules
+/// have run, on the thread that loaded it: what `trim` frees is reused for
+/// the next file there instead of staying in that thread's part of the
+/// heap (`review` sheds the text its pack never shows).
+pub fn load_trimmed(project: &Project, options: LoadOptions, trim: fn(&mut Entry)) -> Register {
+    load_with(project, &[], options, Keep::Trimmed(trim))
 }
 
 /// Like [`load`], for `check`: only the findings are kept, not the decoded
 /// entries (`entry` is always `None`), which halves the memory a large
 /// register needs.
 pub fn load_findings(project: &Project, extra: &[PathBuf], options: LoadOptions) -> Register {
-    load_with(project, extra, options, false)
+    load_with(project, extra, options, Keep::Findings)
 }
 
-fn load_with(project: &Project, extra: &[PathBuf], options: LoadOptions, keep_entries: bool) -> Register {
+/// What loading keeps of each decoded entry.
+#[derive(Clone, Copy)]
+enum Keep {
+    Findings,
+    Entries,
+    Trimmed(fn(&mut Entry)),
+}
+
+fn load_with(project: &Project, extra: &[PathBuf], options: LoadOptions, keep: Keep) -> Register {
     let mut register = Register::default();
     let mut paths = Vec::new();
     walk(
@@ -287,7 +303,7 @@ fn load_with(project: &Project, extra: &[PathBuf], options: LoadOptions, keep_en
     );
     paths.extend(extra.iter().cloned());
     let cx = project.rule_context(options.as_of);
-    register.entries = load_all(&paths, project, &cx, keep_entries);
+    register.entries = load_all(&paths, project, &cx, keep);
     register.entries.sort_by(|a, b| a.file.cmp(&b.file));
     super::names::cross_file_rules(&mut register.entries);
     register
@@ -299,11 +315,13 @@ const PARALLEL_FROM: usize = 64;
 
 /// Loads files on every available core. Each file is independent until the
 /// cross-file rules, so the work splits into contiguous chunks, one a thread.
-fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>, keep_entries: bool) -> Vec<LoadedEntry> {
+fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>, keep: Keep) -> Vec<LoadedEntry> {
     let load = |p: &PathBuf| {
         let mut loaded = load_file(p, project.display_path(p), cx);
-        if !keep_entries {
-            loaded.entry = None;
+        match (keep, loaded.entry.as_deref_mut()) {
+            (Keep::Findings, _) => loaded.entry = None,
+            (Keep::Trimmed(trim), Some(entry)) => trim(entry),
+            _ => {}
         }
         loaded
     };

@@ -637,3 +637,28 @@ fn since_is_not_misled_by_a_file_name_with_a_newline() {
         .collect();
     assert!(removed.iter().all(|n| *n == "Odd Partnership"), "{removed:?}");
 }
+
+/// Without `--since`, `review` sheds the text its pack never shows as each
+/// file is loaded (to save memory); with `--since` it keeps whole entries
+/// to compare them. The pack must be the same either way: every row,
+/// figure, warning and attention item, with `--all` so that exited
+/// partnerships and their exit strategies are in it too.
+#[test]
+fn the_pack_is_the_same_whether_unshown_text_is_shed_or_kept() {
+    if Command::new("git").arg("--version").output().is_err() {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    let project = fixture();
+    git(&project, &["init", "-q"]);
+    git(&project, &["add", "-A"]);
+    git(&project, &["commit", "-q", "-m", "register"]);
+    let mut shed = pack(&project, &["--all"]);
+    let mut kept = pack(&project, &["--all", "--since", "HEAD"]);
+    assert_eq!(shed["changes"], Value::Null);
+    assert_eq!(kept["changes"]["changed"], json!([]), "{:#}", kept["changes"]);
+    shed.as_object_mut().unwrap().remove("changes");
+    kept.as_object_mut().unwrap().remove("changes");
+    assert_eq!(shed["partnerships"].as_array().unwrap().len(), 4);
+    assert_eq!(shed, kept);
+}

@@ -40,7 +40,7 @@ fn concern(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Concern> 
     let advice = t.get("advice").map(|(v, k)| d.string(v, &k));
     let status = t
         .require(d, "status")
-        .and_then(|(v, k)| Some((d.choice::<ConcernStatus>(v, &k)?, v)));
+        .and_then(|(v, k)| Some((d.choice::<ConcernStatus, _>(v, &k)?, v)));
     let closed = t.get("closed").map(|(v, k)| (d.date(v, &k), v, k));
     t.finish(d);
     let (raised, (status, status_node)) = (raised?, status?);

@@ -267,7 +267,9 @@ fn reporting(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Reporti
     let responsible = t.get("responsible").map(|(v, k)| d.string(v, &k));
     let reports_to = t.get("reports_to").map(|(v, k)| reports_to(d, v, &k));
     let last_report = t.get("last_report").map(|(v, k)| d.date(v, &k));
-    let data = t.get("data").map(|(v, k)| (d.choice::<DataAssurance>(v, &k), v.span()));
+    let data = t
+        .get("data")
+        .map(|(v, k)| (d.choice::<DataAssurance, _>(v, &k), v.span()));
     let caveat = t.get("caveat").map(|(v, k)| d.text(v, &k));
     let path = t.path().to_string();
     t.finish(d);

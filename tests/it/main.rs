@@ -16,6 +16,7 @@ mod diagnostics;
 mod export;
 mod help;
 mod hostile;
+mod import_sheet;
 mod injection;
 mod inputs;
 mod lookalikes;

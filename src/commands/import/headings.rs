@@ -133,6 +133,9 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
                 "staffhours",
                 "stafftime",
                 "stafftimehourspermonth",
+                "stafftimehrspermonth",
+                "stafftimehrsmonth",
+                "hrspermonth",
                 "hourspermonth",
                 "estimationofstafftimeincpreparationmeetingandfollowuphourspermonth",
                 "estimationofstafftime",
@@ -362,46 +365,76 @@ pub(super) fn read_mapping(path: &Path) -> anyhow::Result<BTreeMap<String, Strin
     Ok(out)
 }
 
-/// Which register key each column fills, and the columns that fill none.
-#[allow(clippy::type_complexity)]
-pub(super) fn match_columns(
-    header: &[String],
-    mapping: &BTreeMap<String, String>,
-) -> anyhow::Result<(Vec<(usize, String, Reader)>, Vec<(usize, String)>)> {
-    let targets = targets();
-    // `list` labels its spreadsheet columns; those labels always read back.
-    let labels: Vec<(String, String)> = crate::reports::listing::columns()
-        .into_iter()
-        .map(|c| (fold(&c.label), c.key))
-        .collect();
-    let mut columns: Vec<(usize, String, Reader)> = Vec::new();
-    let mut unknown = Vec::new();
-    for (col, name) in header.iter().enumerate() {
-        let folded = fold(name.trim_start_matches('\u{FEFF}'));
-        if folded.is_empty() {
-            continue;
+/// The headings partreg knows: the register's keys with their other names,
+/// `list`'s own column labels, and a `--mapping` file.
+pub(super) struct Known {
+    targets: Vec<(String, Reader, Vec<&'static str>)>,
+    labels: Vec<(String, String)>,
+    mapping: BTreeMap<String, String>,
+}
+
+impl Known {
+    pub(super) fn new(mapping: BTreeMap<String, String>) -> Self {
+        Known {
+            targets: targets(),
+            // `list` labels its spreadsheet columns; those labels always read back.
+            labels: crate::reports::listing::columns()
+                .into_iter()
+                .map(|c| (fold(&c.label), c.key))
+                .collect(),
+            mapping,
         }
-        let key = match mapping.get(&folded) {
-            Some(k) if k == "ignore" => continue,
+    }
+
+    /// The key a heading fills, `"ignore"` for one mapped away, or `None`.
+    pub(super) fn key(&self, heading: &str) -> Option<String> {
+        let folded = fold(heading.trim_start_matches('\u{FEFF}'));
+        if folded.is_empty() {
+            return None;
+        }
+        match self.mapping.get(&folded) {
             Some(k) => Some(k.clone()),
-            None => targets
+            None => self
+                .targets
                 .iter()
                 .find(|(k, _, aliases)| fold(k) == folded || aliases.contains(&folded.as_str()))
                 .map(|(k, _, _)| k.clone())
                 .or_else(|| {
-                    labels
+                    self.labels
                         .iter()
                         .find(|(label, _)| *label == folded)
                         .map(|(_, key)| key.clone())
                 }),
+        }
+    }
+}
+
+/// Which register key each column fills, and the columns that fill none.
+/// `left` is the sheet column of the first cell, for the letters shown.
+#[allow(clippy::type_complexity)]
+pub(super) fn match_columns(
+    header: &[String],
+    known: &Known,
+    left: usize,
+) -> anyhow::Result<(Vec<(usize, String, Reader)>, Vec<(usize, String)>)> {
+    let targets = &known.targets;
+    let mut columns: Vec<(usize, String, Reader)> = Vec::new();
+    let mut unknown = Vec::new();
+    for (col, name) in header.iter().enumerate() {
+        if fold(name).is_empty() {
+            continue;
+        }
+        let key = match known.key(name) {
+            Some(k) if k == "ignore" => continue,
+            other => other,
         };
         match key {
             Some(key) => {
                 if let Some((other, _, _)) = columns.iter().find(|(_, k, _)| *k == key) {
                     bail!(
                         "columns {} and {} both hold {key}; map one of them to \"ignore\" with --mapping",
-                        letter(*other),
-                        letter(col)
+                        letter(*other + left),
+                        letter(col + left)
                     );
                 }
                 let reader = targets

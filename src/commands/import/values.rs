@@ -26,6 +26,7 @@ pub(super) fn read_row(
     columns: &[(usize, String, Reader)],
     unknown: &[(usize, String)],
     header: &[String],
+    left: usize,
 ) -> (Table, Option<String>, Vec<String>, Vec<String>) {
     let mut draft = Table::new();
     let mut notes = Vec::new();
@@ -36,7 +37,7 @@ pub(super) fn read_row(
         if raw.is_empty() {
             continue;
         }
-        let place = format!("column {} {:?}", letter(*col), header[*col]);
+        let place = format!("column {} {:?}", letter(*col + left), header[*col]);
         let keep_raw = |why: String, notes: &mut Vec<String>| {
             notes.push(format!("{place}: {why} (kept as written)"));
             Value::String(raw.to_string())

@@ -1,0 +1,260 @@
+//! `import` of a register shaped like the ones councils keep by hand: a
+//! merged title and a note above the headings, section rows, Appendix A's own
+//! headings, a key and notes under the table, merged cells and a second sheet.
+
+use crate::support::{AS_OF, Project};
+use rust_xlsxwriter::{Format, Workbook};
+
+/// Appendix A's own headings, as a council types them.
+const HEADINGS: &[&str] = &[
+    "Partnership Name",
+    "Lead Partner",
+    "Function of partnership",
+    "Is the partnership Strategic or Operational?",
+    "Is this a statutory partnership we are obliged to attend? (Y/N)",
+    "Frequency of Meetings",
+    "BC Representative (s) (Members and/or Officers)",
+    "Staff time (hrs per month)",
+    "Budget contribution (£)",
+    "Status",
+];
+
+/// The realistic messy workbook, saved as `old.xlsx` in the project.
+pub fn messy_workbook(project: &Project) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet().set_name("Register").unwrap();
+    let plain = Format::new();
+    let last = (HEADINGS.len() - 1) as u16;
+    sheet
+        .merge_range(
+            0,
+            0,
+            0,
+            last,
+            "Breckland Council - Partnership Register 2025/26",
+            &plain,
+        )
+        .unwrap();
+    sheet
+        .write_string(
+            1,
+            0,
+            "Please update your rows by the end of March and tell the Policy team.",
+        )
+        .unwrap();
+    for (col, heading) in HEADINGS.iter().enumerate() {
+        sheet.write_string(2, col as u16, *heading).unwrap();
+    }
+    sheet.write_string(3, 0, "SHARED SERVICES").unwrap();
+    let rows: &[&[&str]] = &[
+        &[
+            "Anglia Revenues Partnership",
+            "",
+            "Shared revenues and benefits service",
+            "Operational",
+            "N",
+            "Monthly",
+            "Jo Smith (officer)",
+            "6",
+            "12500",
+            "Active",
+        ],
+        &[
+            "Shared Legal Service",
+            "",
+            "Legal advice for both councils",
+            "Operational",
+            "No",
+            "Quarterly",
+            "Ann Lee (officer)",
+            "2",
+            "0",
+            "Active",
+        ],
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        for (col, text) in row.iter().enumerate() {
+            if !text.is_empty() {
+                sheet.write_string(4 + i as u32, col as u16, *text).unwrap();
+            }
+        }
+    }
+    // One lead partner for both rows, merged as councils do.
+    sheet
+        .merge_range(4, 1, 5, 1, "South Holland District Council", &plain)
+        .unwrap();
+    sheet.write_string(6, 0, "HEALTH AND WELLBEING").unwrap();
+    let health: &[&str] = &[
+        "Breckland Health Board",
+        "Norfolk County Council",
+        "Joint health planning",
+        "Strategic",
+        "Yes",
+        "Quarterly",
+        "Cllr Ann Brown (member)",
+        "4",
+        "0",
+        "Active",
+    ];
+    for (col, text) in health.iter().enumerate() {
+        sheet.write_string(7, col as u16, *text).unwrap();
+    }
+    sheet.write_string(9, 0, "Key: H = High, M = Medium, L = Low").unwrap();
+    sheet
+        .write_string(10, 0, "Source: Policy team register - do not edit the column headings")
+        .unwrap();
+    sheet
+        .write_string(11, 0, "* Figures to be confirmed by Finance")
+        .unwrap();
+    let closed = book.add_worksheet().set_name("Closed").unwrap();
+    for (col, heading) in HEADINGS.iter().enumerate() {
+        closed.write_string(0, col as u16, *heading).unwrap();
+    }
+    closed.write_string(1, 0, "Old Town Forum").unwrap();
+    closed.write_string(1, 9, "Closed").unwrap();
+    book.save(project.path("old.xlsx")).unwrap();
+}
+
+fn read(project: &Project, rel: &str) -> toml::Table {
+    let text = std::fs::read_to_string(project.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    toml::from_str(&text).unwrap()
+}
+
+#[test]
+fn finds_the_headings_below_a_title_and_reads_sections_into_folders() {
+    let project = Project::new();
+    messy_workbook(&project);
+    let run = project.run(&["import", "old.xlsx", "--as-of", AS_OF]);
+    let said = format!("{}\n{}", run.stdout, run.stderr);
+    assert!(said.contains("row 3: the headings"), "{said}");
+    assert!(
+        said.contains("row 4: section \"SHARED SERVICES\": the rows below go in register/shared-services/"),
+        "{said}"
+    );
+    assert!(
+        said.contains("row 10: a note, not a partnership: \"Key: H = High"),
+        "{said}"
+    );
+    assert!(said.contains("row 11: a note, not a partnership: \"Source:"), "{said}");
+    assert!(
+        said.contains("row 12: a note, not a partnership: \"* Figures"),
+        "{said}"
+    );
+    assert!(
+        said.contains("sheet \"Closed\" not read: it appears to hold a table of 1 row(s) with headings on row 1; add --sheet \"Closed\""),
+        "{said}"
+    );
+    let arp = read(&project, "register/shared-services/anglia-revenues-partnership.toml");
+    let legal = read(&project, "register/shared-services/shared-legal-service.toml");
+    // The lead partner merged over both rows is in both files.
+    assert_eq!(arp["lead_partner"].as_str(), Some("South Holland District Council"));
+    assert_eq!(legal["lead_partner"].as_str(), Some("South Holland District Council"));
+    assert_eq!(arp["statutory"].as_bool(), Some(false));
+    assert_eq!(arp["kind"].as_str(), Some("operational"));
+    assert_eq!(arp["staff_hours_per_month"].as_integer(), Some(6));
+    let board = read(&project, "register/health-and-wellbeing/breckland-health-board.toml");
+    assert_eq!(board["representatives"][0]["level"].as_str(), Some("member"));
+    // Nothing else became a partnership.
+    let all: Vec<_> = walkdir(&project.path("register"));
+    assert_eq!(all.len(), 3, "{all:?}");
+}
+
+#[test]
+fn no_sections_and_named_sheets() {
+    let project = Project::new();
+    messy_workbook(&project);
+    let run = project.run(&[
+        "import",
+        "old.xlsx",
+        "--no-sections",
+        "--sheet",
+        "Register",
+        "--sheet",
+        "Closed",
+        "--dry-run",
+    ]);
+    let said = format!("{}\n{}", run.stdout, run.stderr);
+    assert!(said.contains("would import register/shared-services.toml"), "{said}");
+    assert!(
+        said.contains("sheet \"Closed\", row 2: would import register/old-town-forum.toml"),
+        "{said}"
+    );
+    assert!(said.contains("sheet \"Register\", row 10: a note"), "{said}");
+    let missing = project.run(&["import", "old.xlsx", "--sheet", "Current"]);
+    assert_eq!(missing.code, 2);
+    assert!(
+        missing
+            .stderr
+            .contains("has no sheet called \"Current\"; its sheets are \"Register\", \"Closed\""),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn a_sheet_with_no_heading_row_writes_nothing_and_shows_the_rows() {
+    let project = Project::new();
+    project.write(
+        "odd.csv",
+        "Register of schemes\nScheme,Who leads,Money\nForum,Breckland,0\n",
+    );
+    let run = project.run(&["import", "odd.csv"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no heading row found in the first 30 rows"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("row 2: A \"Scheme\", B \"Who leads\", C \"Money\" (0 known heading(s))"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("--header-row N"), "{}", run.stderr);
+    assert_eq!(walkdir(&project.path("register")).len(), 0);
+    // Named and mapped, the same sheet imports.
+    project.write(
+        "map.toml",
+        "Scheme = \"name\"\n\"Who leads\" = \"lead_partner\"\nMoney = \"budget_contribution_gbp\"\n",
+    );
+    let run = project.run(&[
+        "import",
+        "odd.csv",
+        "--header-row",
+        "2",
+        "--mapping",
+        "map.toml",
+        "--as-of",
+        AS_OF,
+    ]);
+    assert!(
+        run.stdout.contains("row 3: imported register/forum.toml"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    // A row named that is not the headings is refused, showing the rows.
+    let wrong = project.run(&["import", "odd.csv", "--header-row", "1", "--mapping", "map.toml"]);
+    assert_eq!(wrong.code, 2);
+    assert!(
+        wrong.stderr.contains("row 1 of sheet \"odd\" is not a heading row"),
+        "{}",
+        wrong.stderr
+    );
+}
+
+/// Every `.toml` file below `dir`.
+fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walkdir(&path));
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}

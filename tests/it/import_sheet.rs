@@ -258,3 +258,132 @@ fn walkdir(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     out.sort();
     out
 }
+
+/// A CSV of values as people type them, imported; returns the run and the project.
+fn typed(rows: &str) -> (crate::support::Run, Project) {
+    let project = Project::new();
+    project.write(
+        "typed.csv",
+        format!(
+            "Partnership Name,Budget contribution (£),Staff time (hrs per month),Frequency of Meetings,Statutory (Y/N),Overall Risk Assessment,Our Role,Priority / Critical Outcomes,Date joined,Status\n{rows}"
+        ),
+    );
+    let run = project.run(&["import", "typed.csv", "--as-of", AS_OF]);
+    (run, project)
+}
+
+#[test]
+fn money_as_people_type_it() {
+    let cases = [
+        ("£1.2m", Some(1_200_000)),
+        ("£150k", Some(150_000)),
+        ("12.5k", Some(12_500)),
+        ("\"£5,000 p.a.\"", Some(5_000)),
+        ("\"£ 2,000\"", Some(2_000)),
+        ("£0.00", Some(0)),
+        ("nil", Some(0)),
+        ("TBC", None),
+        ("n/a", None),
+        ("", None),
+    ];
+    let rows: String = cases
+        .iter()
+        .enumerate()
+        .map(|(i, (money, _))| format!("Forum {i},{money},,,,,,,,Active\n"))
+        .collect();
+    let (run, project) = typed(&rows);
+    for (i, (money, want)) in cases.iter().enumerate() {
+        let t = read(&project, &format!("register/forum-{i}.toml"));
+        assert_eq!(
+            t.get("budget_contribution_gbp").and_then(toml::Value::as_integer),
+            *want,
+            "{money}: {}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout
+            .contains("column B \"Budget contribution (£)\": \"TBC\" means not known yet, so it was left unset"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        read(&project, "register/forum-7.toml")["comments"]
+            .as_str()
+            .unwrap()
+            .contains("Budget contribution (£): TBC")
+    );
+}
+
+#[test]
+fn hours_frequencies_yes_no_levels_roles_priorities_and_dates_as_people_type_them() {
+    let (run, project) = typed(
+        "A,0,2-3,Bi-monthly,Yes - statutory,H,Lead,growth; Comunities,April 2015,Active\n\
+         B,0,approx 5,Every 6 weeks,N,Low/Medium,Influence,P3,2027-05-01,Active\n\
+         C,0,5 hrs,Twice a year,y,Med,Control,Safe towns,1999,Active\n\
+         D,0,1,Half yearly,no,L,Information,P1,31/03/2025,Active\n\
+         E,0,1,Ad hoc,1,M,Information,P1,2016-04,Closed\n",
+    );
+    let out = &run.stdout;
+    let t = |id: &str| read(&project, &format!("register/{id}.toml"));
+    assert_eq!(t("a")["staff_hours_per_month"].as_float(), Some(2.5));
+    assert!(
+        out.contains("\"2-3\" is a range, so its midpoint 2.5 was used"),
+        "{out}"
+    );
+    assert_eq!(t("b")["staff_hours_per_month"].as_integer(), Some(5));
+    assert_eq!(t("c")["staff_hours_per_month"].as_integer(), Some(5));
+    assert_eq!(t("a")["meeting_frequency"].as_str(), Some("bimonthly"));
+    assert_eq!(t("b")["meeting_frequency"].as_str(), Some("bimonthly"));
+    assert!(
+        out.contains("\"Every 6 weeks\" was read as bimonthly, the nearest the register has"),
+        "{out}"
+    );
+    assert_eq!(t("c")["meeting_frequency"].as_str(), Some("half-yearly"));
+    assert_eq!(t("d")["meeting_frequency"].as_str(), Some("half-yearly"));
+    assert_eq!(t("e")["meeting_frequency"].as_str(), Some("ad-hoc"));
+    for (id, yes) in [("a", true), ("b", false), ("c", true), ("d", false), ("e", true)] {
+        assert_eq!(t(id)["statutory"].as_bool(), Some(yes), "{id}");
+    }
+    assert_eq!(t("a")["risk"]["overall"].as_str(), Some("high"));
+    assert_eq!(t("b")["risk"]["overall"].as_str(), Some("medium"));
+    assert!(
+        out.contains("\"Low/Medium\" gives two ratings, low and medium, so the higher, medium, was used"),
+        "{out}"
+    );
+    assert_eq!(t("c")["risk"]["overall"].as_str(), Some("medium"));
+    assert_eq!(t("d")["risk"]["overall"].as_str(), Some("low"));
+    assert_eq!(t("a")["role"].as_str(), Some("control"));
+    assert_eq!(t("a")["priorities"].as_array().unwrap()[0].as_str(), Some("P1"));
+    assert!(
+        out.contains("\"Comunities\" is not a priority in partreg.toml; did you mean P2 (Communities)?"),
+        "{out}"
+    );
+    assert!(out.contains("\"Safe towns\" is not a priority in partreg.toml; the priorities are P1 (Growth), P2 (Communities), P3 (Environment)"), "{out}");
+    assert_eq!(t("b")["priorities"].as_array().unwrap()[0].as_str(), Some("P3"));
+    assert_eq!(
+        t("a")["started"].as_datetime().map(ToString::to_string),
+        Some("2015-04-01".into())
+    );
+    assert!(
+        out.contains("\"April 2015\" gives only the month, so the first day, 2015-04-01, was used"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the start date 2027-05-01 is in the future; check it"),
+        "{out}"
+    );
+    assert_eq!(
+        t("c")["started"].as_datetime().map(ToString::to_string),
+        Some("1999-01-01".into())
+    );
+    assert_eq!(
+        t("d")["started"].as_datetime().map(ToString::to_string),
+        Some("2025-03-31".into())
+    );
+    assert_eq!(
+        t("e")["started"].as_datetime().map(ToString::to_string),
+        Some("2016-04-01".into())
+    );
+    assert_eq!(t("e")["status"].as_str(), Some("exited"));
+}

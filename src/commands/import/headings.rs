@@ -3,7 +3,7 @@
 //! `--mapping` file that overrides the guess.
 
 use crate::model::lenient;
-use crate::model::{Approver, ExitApprover, Frequency, Governance, Kind, ReportsTo, Role, Status};
+use crate::model::{Approver, ExitApprover, Governance, Kind, ReportsTo};
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +20,9 @@ pub(super) enum Reader {
     Pounds,
     Date,
     Level,
+    Frequency,
+    /// Priority codes, or their titles in `partreg.toml`.
+    Priorities,
     Choice(fn(&str) -> Result<&'static str, String>),
     Id,
     /// Worked out by partreg; a value in the sheet is not needed.
@@ -47,11 +50,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
             Reader::List,
             vec!["otherpartners", "partnerorganisations", "members", "otherorganisations"],
         ),
-        (
-            "status".into(),
-            Reader::Choice(lenient::choice::<Status>),
-            vec!["currentstatus"],
-        ),
+        ("status".into(), Reader::Choice(lenient::status), vec!["currentstatus"]),
         (
             "function".into(),
             Reader::Text,
@@ -95,7 +94,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "role".into(),
-            Reader::Choice(lenient::choice::<Role>),
+            Reader::Choice(lenient::role),
             vec![
                 "ourrole",
                 "bcrole",
@@ -106,7 +105,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "meeting_frequency".into(),
-            Reader::Choice(lenient::choice::<Frequency>),
+            Reader::Frequency,
             vec![
                 "frequencyofmeetings",
                 "meetingfrequency",
@@ -117,7 +116,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "priorities".into(),
-            Reader::List,
+            Reader::Priorities,
             vec![
                 "corporatepriorities",
                 "prioritycriticaloutcomes",
@@ -252,7 +251,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ("value.rationale".into(), Reader::Text, vec!["valuerationale"]),
         (
             "reporting.frequency".into(),
-            Reader::Choice(lenient::choice::<Frequency>),
+            Reader::Frequency,
             vec!["reportingfrequency"],
         ),
         (

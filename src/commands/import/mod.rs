@@ -28,7 +28,7 @@ use choose::Chosen;
 use headings::{Known, letter, match_columns, read_mapping};
 use sheet::read_grid;
 use std::path::PathBuf;
-use values::{add_comment, read_row};
+use values::{RowContext, add_comment, read_row};
 
 /// A worksheet as rows of text cells.
 type Grid = Vec<Vec<String>>;
@@ -105,6 +105,11 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 letter(*col + sheet.left)
             )?;
         }
+        let ctx = RowContext {
+            left: sheet.left,
+            as_of,
+            priorities: project.settings.priorities.as_ref(),
+        };
         let rows = &sheet.grid[header_index + 1..];
         let kinds = table::classify(rows, header, !args.no_sections);
         let mut section: Option<PathBuf> = None;
@@ -142,7 +147,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             };
             let header = header.as_slice();
 
-            let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header, sheet.left);
+            let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header, &ctx);
             // Cells beyond the last heading (an unquoted "£1,500" splits in two)
             // are kept in the comments and reported, never dropped.
             let beyond: Vec<String> = cells

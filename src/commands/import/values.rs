@@ -17,6 +17,16 @@ pub(super) fn unguard(text: &str) -> &str {
     }
 }
 
+/// What reading a row needs beyond its cells.
+pub(super) struct RowContext<'a> {
+    /// The sheet column of the grid's first column, for the letters shown.
+    pub left: usize,
+    /// Today, for a start date in the future.
+    pub as_of: crate::model::Date,
+    /// `partreg.toml`'s `[priorities]`: code → title.
+    pub priorities: Option<&'a std::collections::BTreeMap<String, String>>,
+}
+
 /// One row as a draft entry, the id column's value, notes on values that
 /// could not be read, and the keys of those values (kept as written, so
 /// nothing is lost).
@@ -26,8 +36,9 @@ pub(super) fn read_row(
     columns: &[(usize, String, Reader)],
     unknown: &[(usize, String)],
     header: &[String],
-    left: usize,
+    ctx: &RowContext<'_>,
 ) -> (Table, Option<String>, Vec<String>, Vec<String>) {
+    let left = ctx.left;
     let mut draft = Table::new();
     let mut notes = Vec::new();
     let mut kept_raw = Vec::new();
@@ -42,8 +53,29 @@ pub(super) fn read_row(
             notes.push(format!("{place}: {why} (kept as written)"));
             Value::String(raw.to_string())
         };
+        // "TBC", "n/a": not known yet. Left unset, never guessed, and kept in the comments.
+        if !matches!(reader, Reader::Text | Reader::List | Reader::Computed) && lenient::is_placeholder(raw) {
+            notes.push(format!("{place}: {raw:?} means not known yet, so it was left unset"));
+            add_comment(&mut draft, &format!("{}: {raw}", header[*col].trim()));
+            continue;
+        }
         let value = match reader {
             Reader::Computed => continue,
+            Reader::Priorities => Value::Array(
+                split(raw)
+                    .into_iter()
+                    .map(|item| Value::String(priority(&item, ctx.priorities, &place, &mut notes)))
+                    .collect(),
+            ),
+            Reader::Frequency => match lenient::frequency(raw) {
+                Ok((f, note)) => {
+                    if let Some(n) = note {
+                        notes.push(format!("{place}: {n}"));
+                    }
+                    Value::String(f.into())
+                }
+                Err(e) => keep_raw(e, &mut notes),
+            },
             Reader::Id => {
                 let given = raw.trim_end_matches(".toml");
                 if decode::validate_id(given).is_ok() && !slug::is_reserved(given) {
@@ -82,16 +114,45 @@ pub(super) fn read_row(
                 Value::Array(reps)
             }
             Reader::YesNo => lenient::yes_no(raw).map_or_else(|e| keep_raw(e, &mut notes), Value::Boolean),
-            Reader::Hours => lenient::hours(raw).map_or_else(|e| keep_raw(e, &mut notes), guide::hours_value),
+            Reader::Hours => match (lenient::hours(raw), lenient::hours_range(raw)) {
+                (Ok(h), _) => guide::hours_value(h),
+                (Err(_), Some((a, b))) => {
+                    let mid = f64::midpoint(a, b);
+                    notes.push(format!("{place}: {raw:?} is a range, so its midpoint {mid} was used"));
+                    guide::hours_value(mid)
+                }
+                (Err(e), None) => keep_raw(e, &mut notes),
+            },
             Reader::Pounds => match lenient::pounds(raw).map(i64::try_from) {
                 Ok(Ok(n)) => Value::Integer(n),
                 Ok(Err(_)) => keep_raw("too large".into(), &mut notes),
                 Err(e) => keep_raw(e, &mut notes),
             },
-            Reader::Date => lenient::date(raw).map_or_else(|e| keep_raw(e, &mut notes), guide::date_value),
-            Reader::Level => {
-                lenient::level(raw).map_or_else(|e| keep_raw(e, &mut notes), |l| Value::String(l.as_str_lower().into()))
-            }
+            Reader::Date => match lenient::date_or_partial(raw) {
+                Ok((d, partial)) => {
+                    if let Some(n) = partial {
+                        notes.push(format!("{place}: {n}"));
+                    }
+                    if key == "started" && d > ctx.as_of {
+                        notes.push(format!("{place}: the start date {d} is in the future; check it"));
+                    }
+                    guide::date_value(d)
+                }
+                Err(e) => keep_raw(e, &mut notes),
+            },
+            Reader::Level => match (lenient::level(raw), lenient::level_range(raw)) {
+                (Ok(l), _) => Value::String(l.as_str_lower().into()),
+                (Err(_), Some((l, a, b))) => {
+                    notes.push(format!(
+                        "{place}: {raw:?} gives two ratings, {} and {}, so the higher, {}, was used",
+                        a.as_str_lower(),
+                        b.as_str_lower(),
+                        l.as_str_lower()
+                    ));
+                    Value::String(l.as_str_lower().into())
+                }
+                (Err(e), None) => keep_raw(e, &mut notes),
+            },
             Reader::Choice(read) => read(raw).map_or_else(|e| keep_raw(e, &mut notes), |s| Value::String(s.into())),
         };
         if notes
@@ -118,6 +179,48 @@ pub(super) fn read_row(
         draft.insert("status".into(), Value::String("active".into()));
     }
     (draft, id, notes, kept_raw)
+}
+
+/// A priority as its code in `partreg.toml`: the code or its title,
+/// ignoring case and spacing; otherwise kept as written, with the closest
+/// suggested.
+fn priority(
+    item: &str,
+    priorities: Option<&std::collections::BTreeMap<String, String>>,
+    place: &str,
+    notes: &mut Vec<String>,
+) -> String {
+    let Some(priorities) = priorities else {
+        return item.to_string();
+    };
+    let fold = |t: &str| super::headings::fold(t);
+    let wanted = fold(item);
+    if let Some((code, _)) = priorities
+        .iter()
+        .find(|(code, title)| fold(code) == wanted || fold(title) == wanted)
+    {
+        return code.clone();
+    }
+    let closest = priorities
+        .iter()
+        .map(|(code, title)| {
+            let d = strsim::osa_distance(&wanted, &fold(title)).min(strsim::osa_distance(&wanted, &fold(code)));
+            (d, code, title)
+        })
+        .min();
+    let hint = match closest {
+        Some((d, code, title)) if d <= wanted.len().max(3) / 3 => format!("; did you mean {code} ({title})?"),
+        _ => format!(
+            "; the priorities are {}",
+            priorities
+                .iter()
+                .map(|(c, t)| format!("{c} ({t})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    notes.push(format!("{place}: {item:?} is not a priority in partreg.toml{hint}"));
+    item.to_string()
 }
 
 /// Adds a paragraph to the entry's comments, keeping any already there.

@@ -379,14 +379,23 @@ pub fn representative(text: &str) -> Result<(String, RepresentativeLevel, Option
     if name.is_empty() {
         return Err(format!("{text:?} has no name"));
     }
-    let level = match level.trim().to_ascii_lowercase().as_str() {
-        "member" | "councillor" | "cllr" => RepresentativeLevel::Member,
-        "cmt" => RepresentativeLevel::Cmt,
-        "smt" => RepresentativeLevel::Smt,
-        "officer" => RepresentativeLevel::Officer,
-        other => return Err(format!("{other:?} is not a level: use member, cmt, smt or officer")),
-    };
+    let level = representative_level(level)?;
     Ok((name.to_string(), level, position.map(str::to_string)))
+}
+
+/// A representative's level as people write it: `Member`, `Cllr`, `CMT`,
+/// `Senior Management`, `Officer`…
+pub fn representative_level(text: &str) -> Result<RepresentativeLevel, String> {
+    match text.trim().trim_end_matches('s').to_ascii_lowercase().as_str() {
+        "member" | "councillor" | "cllr" | "elected member" | "m" => Ok(RepresentativeLevel::Member),
+        "cmt" | "corporate management team" | "director" => Ok(RepresentativeLevel::Cmt),
+        "smt" | "senior management team" | "senior manager" | "head of service" => Ok(RepresentativeLevel::Smt),
+        "officer" | "o" | "staff" => Ok(RepresentativeLevel::Officer),
+        _ => Err(format!(
+            "{:?} is not a level: use member, cmt, smt or officer",
+            text.trim()
+        )),
+    }
 }
 
 #[cfg(test)]

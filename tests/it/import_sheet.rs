@@ -387,3 +387,73 @@ fn hours_frequencies_yes_no_levels_roles_priorities_and_dates_as_people_type_the
     );
     assert_eq!(t("e")["status"].as_str(), Some("exited"));
 }
+
+#[test]
+fn representatives_are_split_and_paired_with_a_level_column() {
+    let project = Project::new();
+    project.write(
+        "people.csv",
+        "Partnership Name,BC Representative (s) (Members and/or Officers),CMT / SMT / Member / Officer,Status\n\
+         A,Cllr Alan Smith / Jo Bloggs,Member / Officer,Active\n\
+         B,Cllr Ann Brown & Tom Reed (officer),,Active\n\
+         C,\"Jo Smith\nAnn Lee\",SMT,Active\n\
+         D,Sam Fox; Kim Day,CMT; Boss,Active\n",
+    );
+    let run = project.run(&["import", "people.csv", "--as-of", AS_OF]);
+    let t = |id: &str| read(&project, &format!("register/{id}.toml"));
+    let people = |id: &str| -> Vec<(String, String)> {
+        t(id)["representatives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap().to_string(),
+                    r.get("level").and_then(toml::Value::as_str).unwrap_or("").to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |n: &str, l: &str| (n.to_string(), l.to_string());
+    assert_eq!(
+        people("a"),
+        vec![pair("Cllr Alan Smith", "member"), pair("Jo Bloggs", "officer")]
+    );
+    assert_eq!(
+        people("b"),
+        vec![pair("Cllr Ann Brown", "member"), pair("Tom Reed", "officer")]
+    );
+    assert!(
+        run.stdout
+            .contains("\"Cllr Ann Brown\" is a councillor, so the level member was used"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(people("c"), vec![pair("Jo Smith", "smt"), pair("Ann Lee", "smt")]);
+    assert_eq!(people("d"), vec![pair("Sam Fox", "cmt"), pair("Kim Day", "Boss")]);
+    assert!(
+        run.stdout
+            .contains("\"Boss\" is not a level: use member, cmt, smt or officer"),
+        "{}",
+        run.stdout
+    );
+    // Both person fields can be mapped by hand too.
+    project.write(
+        "map.toml",
+        "Who = \"representatives\"\nGrade = \"representatives.level\"\nAs = \"representatives.position\"\n",
+    );
+    project.write(
+        "mapped.csv",
+        "Partnership Name,Who,Grade,As\nE,Jo Smith; Ann Lee,officer; member,Secretary; Chair\n",
+    );
+    let run = project.run(&["import", "mapped.csv", "--mapping", "map.toml", "--as-of", AS_OF]);
+    assert!(
+        run.stdout.contains("imported register/e.toml"),
+        "{}\n{}",
+        run.stdout,
+        run.stderr
+    );
+    let e = t("e");
+    assert_eq!(e["representatives"][1]["level"].as_str(), Some("member"));
+    assert_eq!(e["representatives"][1]["position"].as_str(), Some("Chair"));
+}

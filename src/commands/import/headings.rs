@@ -20,6 +20,10 @@ pub(super) enum Reader {
     Pounds,
     Date,
     Level,
+    /// The level of each representative, in the order of the representatives column.
+    PeopleLevels,
+    /// The position (Chair, Member…) of each representative, in that order.
+    PeoplePositions,
     Frequency,
     /// Priority codes, or their titles in `partreg.toml`.
     Priorities,
@@ -217,6 +221,34 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
                 "representative",
                 "councilrepresentatives",
                 "bcrepresentativesmembersandorofficers",
+                "representatives",
+                "bcrepresentativesmembersandorofficers",
+                "councilrepresentativesmembersandorofficers",
+            ],
+        ),
+        (
+            "representatives.level".into(),
+            Reader::PeopleLevels,
+            vec![
+                "cmtsmtmemberofficer",
+                "cmtsmtmembersofficers",
+                "memberofficercmtsmt",
+                "level",
+                "levels",
+                "representativelevel",
+                "representativeslevel",
+                "representativelevels",
+            ],
+        ),
+        (
+            "representatives.position".into(),
+            Reader::PeoplePositions,
+            vec![
+                "position",
+                "positions",
+                "representativeposition",
+                "representativespositions",
+                "roleonthepartnership",
             ],
         ),
         ("risk_computed".into(), Reader::Computed, vec!["computedrisk"]),

@@ -43,6 +43,8 @@ pub(super) fn read_row(
     let mut notes = Vec::new();
     let mut kept_raw = Vec::new();
     let mut id = None;
+    // A separate level or position column, paired with the representatives by position.
+    let (mut levels, mut positions): (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>) = (None, None);
     for (col, key, reader) in columns {
         let raw = cells.get(*col).map_or("", |c| unguard(c.trim()));
         if raw.is_empty() {
@@ -89,29 +91,14 @@ pub(super) fn read_row(
             }
             Reader::Text => Value::String(raw.to_string()),
             Reader::List => Value::Array(split(raw).into_iter().map(Value::String).collect()),
-            Reader::Representatives => {
-                let mut reps = Vec::new();
-                for item in split(raw) {
-                    let mut t = Table::new();
-                    match lenient::representative(&item) {
-                        Ok((name, level, position)) => {
-                            t.insert("name".into(), Value::String(name));
-                            t.insert(
-                                "level".into(),
-                                Value::String(crate::model::Choice::as_str(level).into()),
-                            );
-                            if let Some(p) = position {
-                                t.insert("position".into(), Value::String(p));
-                            }
-                        }
-                        Err(_) => {
-                            notes.push(format!("{place}: {item:?} has no level (member, cmt, smt or officer); write it as \"Name (level)\""));
-                            t.insert("name".into(), Value::String(item));
-                        }
-                    }
-                    reps.push(Value::Table(t));
-                }
-                Value::Array(reps)
+            Reader::Representatives => Value::Array(representatives(raw, &place, &mut notes)),
+            Reader::PeopleLevels => {
+                levels = Some((place.clone(), split_people(raw)));
+                continue;
+            }
+            Reader::PeoplePositions => {
+                positions = Some((place.clone(), split_people(raw)));
+                continue;
             }
             Reader::YesNo => lenient::yes_no(raw).map_or_else(|e| keep_raw(e, &mut notes), Value::Boolean),
             Reader::Hours => match (lenient::hours(raw), lenient::hours_range(raw)) {
@@ -163,6 +150,7 @@ pub(super) fn read_row(
         }
         insert(&mut draft, key, value);
     }
+    pair_people(&mut draft, levels, positions, &mut notes);
     // Columns partreg does not know are kept in the comments, word for word.
     let extra: Vec<String> = unknown
         .iter()
@@ -235,6 +223,149 @@ pub(super) fn add_comment(draft: &mut Table, text: &str) {
     }
     comments.push_str(text);
     draft.insert("comments".into(), Value::String(comments));
+}
+
+/// The representatives in a cell: `Cllr Ann Brown (member); Jo Smith (officer)`,
+/// or separated by `/`, `&` or new lines. `Cllr` with no level is a member.
+fn representatives(raw: &str, place: &str, notes: &mut Vec<String>) -> Vec<Value> {
+    let mut reps = Vec::new();
+    for item in split_people(raw) {
+        let mut t = Table::new();
+        match lenient::representative(&item) {
+            Ok((name, level, position)) => {
+                t.insert("name".into(), Value::String(name));
+                t.insert(
+                    "level".into(),
+                    Value::String(crate::model::Choice::as_str(level).into()),
+                );
+                if let Some(p) = position {
+                    t.insert("position".into(), Value::String(p));
+                }
+            }
+            Err(_) if is_councillor(&item) => {
+                notes.push(format!(
+                    "{place}: {item:?} is a councillor, so the level member was used"
+                ));
+                t.insert("name".into(), Value::String(item));
+                t.insert("level".into(), Value::String("member".into()));
+            }
+            Err(_) => {
+                t.insert("name".into(), Value::String(item));
+            }
+        }
+        reps.push(Value::Table(t));
+    }
+    reps
+}
+
+fn is_councillor(name: &str) -> bool {
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_lowercase();
+    matches!(first.as_str(), "cllr" | "councillor" | "clr")
+}
+
+/// Gives each representative the level and position at the same place in
+/// their columns; a representative still without a level is reported.
+fn pair_people(
+    draft: &mut Table,
+    levels: Option<(String, Vec<String>)>,
+    positions: Option<(String, Vec<String>)>,
+    notes: &mut Vec<String>,
+) {
+    let Some(Value::Array(reps)) = draft.get_mut("representatives") else {
+        for (place, items) in [levels, positions].into_iter().flatten() {
+            notes.push(format!(
+                "{place}: {} given, but there are no representatives to give it to (kept in comments)",
+                items.join("; ")
+            ));
+            let text = format!("{}: {}", place, items.join("; "));
+            add_comment(draft, &text);
+        }
+        return;
+    };
+    if let Some((place, items)) = &levels {
+        // One level for several people is everyone's level.
+        let one = items.len() == 1;
+        if !one && items.len() != reps.len() {
+            notes.push(format!(
+                "{place}: {} level(s) for {} representative(s); they were paired in order, so check them",
+                items.len(),
+                reps.len()
+            ));
+        }
+        for (i, rep) in reps.iter_mut().enumerate() {
+            let Some(text) = items.get(if one { 0 } else { i }) else {
+                break;
+            };
+            if let Value::Table(t) = rep {
+                match lenient::representative_level(text) {
+                    Ok(level) => {
+                        t.insert(
+                            "level".into(),
+                            Value::String(crate::model::Choice::as_str(level).into()),
+                        );
+                    }
+                    Err(e) => notes.push(format!("{place}: {e} (kept as written)")),
+                }
+                if !t.contains_key("level") {
+                    t.insert("level".into(), Value::String(text.clone()));
+                }
+            }
+        }
+    }
+    if let Some((place, items)) = &positions {
+        if items.len() != reps.len() {
+            notes.push(format!(
+                "{place}: {} position(s) for {} representative(s); they were paired in order, so check them",
+                items.len(),
+                reps.len()
+            ));
+        }
+        for (rep, text) in reps.iter_mut().zip(items) {
+            if let Value::Table(t) = rep {
+                t.insert("position".into(), Value::String(text.clone()));
+            }
+        }
+    }
+    for rep in reps.iter() {
+        if let Value::Table(t) = rep
+            && !t.contains_key("level")
+        {
+            let name = t.get("name").and_then(Value::as_str).unwrap_or_default();
+            notes.push(format!(
+                "representative {name:?} has no level: give one of member, cmt, smt or officer, as \"{name} (officer)\" or in a level column"
+            ));
+        }
+    }
+}
+
+/// People or their levels in one cell, split on `;`, `/`, `&` and new lines,
+/// but not inside brackets: `Jo Smith (CMT/SMT)` is one person.
+pub(super) fn split_people(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && matches!(c, ';' | '/' | '&' | '\n') {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    out.push(current);
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// `a; b` or one a line.

@@ -20,6 +20,7 @@ use crate::store::{change, lock};
 
 mod choose;
 mod headings;
+mod report;
 mod sheet;
 mod table;
 mod values;
@@ -112,6 +113,17 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
         };
         let rows = &sheet.grid[header_index + 1..];
         let kinds = table::classify(rows, header, !args.no_sections);
+        let partnership_rows: Vec<&Vec<String>> = rows
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == table::Row::Partnership)
+            .map(|(r, _)| r)
+            .collect();
+        write!(
+            env.stdout,
+            "{}",
+            report::column_table(header, &columns, &unknown, &partnership_rows, &ctx)
+        )?;
         let mut section: Option<PathBuf> = None;
         for (i, (cells, kind)) in rows.iter().zip(&kinds).enumerate() {
             let row = sheet.top + header_index + 1 + i + 1;

@@ -65,10 +65,10 @@ pub fn messy_workbook(project: &Project) {
             "Legal advice for both councils",
             "Operational",
             "No",
-            "Quarterly",
+            "Every 6 weeks",
             "Ann Lee (officer)",
-            "2",
-            "0",
+            "2-3",
+            "TBC",
             "Active",
         ],
     ];
@@ -91,9 +91,9 @@ pub fn messy_workbook(project: &Project) {
         "Strategic",
         "Yes",
         "Quarterly",
-        "Cllr Ann Brown (member)",
+        "Cllr Ann Brown",
         "4",
-        "0",
+        "£1.2m",
         "Active",
     ];
     for (col, text) in health.iter().enumerate() {
@@ -456,4 +456,17 @@ fn representatives_are_split_and_paired_with_a_level_column() {
     let e = t("e");
     assert_eq!(e["representatives"][1]["level"].as_str(), Some("member"));
     assert_eq!(e["representatives"][1]["position"].as_str(), Some("Chair"));
+}
+
+#[test]
+fn the_officers_guide_shows_the_real_report_for_the_messy_workbook() {
+    let project = Project::new();
+    messy_workbook(&project);
+    let run = project.run(&["import", "old.xlsx", "--dry-run", "--as-of", AS_OF]);
+    let guide = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/user-guide.md")).unwrap();
+    let report = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        guide.contains(&format!("```text\n{report}```")),
+        "docs/user-guide.md should show this report as it is:\n{report}"
+    );
 }

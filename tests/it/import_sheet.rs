@@ -470,3 +470,52 @@ fn the_officers_guide_shows_the_real_report_for_the_messy_workbook() {
         "docs/user-guide.md should show this report as it is:\n{report}"
     );
 }
+
+#[test]
+fn every_cell_of_the_partnership_rows_lands_in_a_field_or_in_comments() {
+    let project = Project::new();
+    messy_workbook(&project);
+    let run = project.run(&["import", "old.xlsx", "--as-of", AS_OF]);
+    // Where each column lands, as the register names it.
+    let fields = [
+        "name",
+        "lead_partner",
+        "function",
+        "kind",
+        "statutory",
+        "meeting_frequency",
+        "representatives",
+        "staff_hours_per_month",
+        "budget_contribution_gbp",
+        "status",
+    ];
+    // The sheet's partnership rows: every one of their cells is filled
+    // (the lead partner through its merge).
+    let files = [
+        "shared-services/anglia-revenues-partnership",
+        "shared-services/shared-legal-service",
+        "health-and-wellbeing/breckland-health-board",
+    ];
+    let (mut cells_in, mut cells_out) = (0, 0);
+    for file in files {
+        let t = read(&project, &format!("register/{file}.toml"));
+        let comments = t.get("comments").and_then(toml::Value::as_str).unwrap_or("");
+        for (field, heading) in fields.iter().zip(HEADINGS) {
+            cells_in += 1;
+            // In its field, or (a value not known yet, "TBC") in the comments under its heading.
+            if t.contains_key(*field) || comments.contains(&format!("{heading}: ")) {
+                cells_out += 1;
+            } else {
+                panic!("{file}: the cell under {heading:?} was dropped:\n{}", run.stdout);
+            }
+        }
+    }
+    assert!(
+        read(&project, "register/shared-services/shared-legal-service.toml")["comments"]
+            .as_str()
+            .unwrap()
+            .contains("Budget contribution (£): TBC")
+    );
+    assert_eq!(cells_in, 30);
+    assert_eq!(cells_out, cells_in);
+}

@@ -221,7 +221,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             if !prepared.missing.is_empty() {
                 let mut missing = prepared.missing.clone();
                 missing.dedup();
-                notes.push(format!("missing: {}", missing.join(", ")));
+                let words: Vec<String> = missing.iter().map(|k| report::in_words(k)).collect();
+                notes.push(format!("still to fill in: {}", words.join("; ")));
             }
             // A value kept as written is already explained; `check` would only repeat it.
             notes.extend(

@@ -82,6 +82,39 @@ pub(super) fn column_table(
     out
 }
 
+/// A missing field in an officer's words, with the values it allows:
+/// `role` → `role (control, influence or information)`.
+pub(super) fn in_words(key: &str) -> String {
+    use crate::policy::fields::{Answer, FIELDS};
+    let (base, index) = match key.split_once('[') {
+        Some((base, rest)) => (
+            base,
+            rest.split_once(']').map(|(_, after)| after.trim_start_matches('.')),
+        ),
+        None => (key, None),
+    };
+    let words = match (base, index) {
+        ("representatives", Some("level")) => return "a representative's level (member, cmt, smt or officer)".into(),
+        ("risk.overall", _) => return "overall risk rating (high, medium or low)".into(),
+        ("value.overall", _) => return "overall value rating (high, medium or low)".into(),
+        _ => base.replace(['_', '.'], " "),
+    };
+    let words = words
+        .replace(" gbp", " (£)")
+        .replace("staff hours per month", "staff hours a month");
+    match FIELDS.iter().find(|f| f.key == base).map(|f| f.answer) {
+        Some(Answer::Choice(list)) => {
+            let values: Vec<&str> = list().into_iter().map(|(v, _)| v).collect();
+            match values.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{words} ({} or {last})", rest.join(", ")),
+                _ => words,
+            }
+        }
+        Some(Answer::YesNo) => format!("{words} (yes or no)"),
+        _ => words,
+    }
+}
+
 fn clip(text: &str, max: usize) -> String {
     let line = text.lines().next().unwrap_or_default();
     if line.chars().count() > max || line.len() < text.len() {

@@ -304,12 +304,24 @@ pub struct ImportArgs {
     /// Read this worksheet (repeatable); the first with headings partreg knows when not given.
     #[arg(long, value_name = "NAME")]
     pub sheet: Vec<String>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+    pub format: ImportFormat,
     /// Read a row with only a title in it (e.g. "SHARED SERVICES") as a
     /// partnership, not as a section whose rows go in its own sub-folder.
     #[arg(long)]
     pub no_sections: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+/// The formats of `import`'s report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON document (schemas/import-report.schema.json).
+    Json,
 }
 
 /// `partreg list`.

@@ -519,3 +519,50 @@ fn every_cell_of_the_partnership_rows_lands_in_a_field_or_in_comments() {
     assert_eq!(cells_in, 30);
     assert_eq!(cells_out, cells_in);
 }
+
+#[test]
+fn the_json_report_matches_its_schema() {
+    let project = Project::new();
+    messy_workbook(&project);
+    let run = project.run(&["import", "old.xlsx", "--dry-run", "--format", "json", "--as-of", AS_OF]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/schemas/import-report.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource("file:///import-report.json", schema).unwrap();
+    let index = compiler.compile("file:///import-report.json", &mut schemas).unwrap();
+    schemas.validate(&doc, index).map_err(|e| format!("{e:#}")).unwrap();
+    assert_eq!(doc["totals"]["imported"], 3);
+    assert_eq!(doc["totals"]["dry_run"], true);
+    assert_eq!(doc["sheets_not_read"].as_array().unwrap().len(), 1);
+    let rows = doc["rows"].as_array().unwrap();
+    let legal = rows.iter().find(|r| r["row"] == 6).unwrap();
+    assert_eq!(legal["outcome"], "would-import");
+    assert_eq!(legal["file"], "register/shared-services/shared-legal-service.toml");
+    assert!(
+        legal["needs_attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("\"TBC\" means not known yet"))
+    );
+    assert_eq!(rows.iter().filter(|r| r["outcome"] == "note").count(), 3);
+    assert_eq!(rows.iter().filter(|r| r["outcome"] == "section").count(), 2);
+    let budget = doc["columns"][0]["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["column"] == "I")
+        .unwrap();
+    assert_eq!(budget["read_into"], "budget_contribution_gbp");
+    assert_eq!(budget["examples"][0], "TBC");
+    // Nothing written by a dry run, in either format.
+    assert_eq!(walkdir(&project.path("register")).len(), 0);
+}

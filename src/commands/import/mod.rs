@@ -66,8 +66,9 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     };
     let known = Known::new(mapping);
     let (chosen, not_read) = choose::sheets(sheet.sheets, args, &known)?;
+    let mut log = report::Log::default();
     for line in &not_read {
-        writeln!(env.stdout, "{line}")?;
+        log.say(line, serde_json::json!({"not_read": line}));
     }
     let folder = super::add::sub_folder(args.folder.as_deref())?;
     // A folder that leads outside the register stops the whole import, not row by row.
@@ -97,7 +98,10 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
         };
         any_unknown |= !unknown.is_empty();
         if several || sheet.top + header_index > 0 {
-            writeln!(env.stdout, "{at}row {}: the headings", sheet.top + header_index + 1)?;
+            log.say(
+                &format!("{at}row {}: the headings", sheet.top + header_index + 1),
+                serde_json::json!({"sheet": sheet.name, "headings_row": sheet.top + header_index + 1}),
+            );
         }
         for (col, name) in &unknown {
             writeln!(
@@ -119,35 +123,38 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             .filter(|(_, k)| **k == table::Row::Partnership)
             .map(|(r, _)| r)
             .collect();
-        write!(
-            env.stdout,
-            "{}",
-            report::column_table(header, &columns, &unknown, &partnership_rows, &ctx)
-        )?;
+        let (table_text, table_json) = report::column_table(header, &columns, &unknown, &partnership_rows, &ctx);
+        log.text.push_str(&table_text);
+        log.columns
+            .push(serde_json::json!({"sheet": sheet.name, "columns": table_json}));
         let mut section: Option<PathBuf> = None;
         for (i, (cells, kind)) in rows.iter().zip(&kinds).enumerate() {
             let row = sheet.top + header_index + 1 + i + 1;
             match kind {
                 table::Row::Blank => continue,
                 table::Row::Note(text) => {
-                    writeln!(env.stdout, "{at}row {row}: a note, not a partnership: {:?}", clip(text))?;
+                    log.row(
+                        &format!("{at}row {row}: a note, not a partnership: {:?}", clip(text)),
+                        (&sheet.name, row, "note"),
+                        Some(text),
+                        &[],
+                    );
                     continue;
                 }
                 table::Row::Section(text) => {
                     let sub = slug::from_name(text).map(PathBuf::from);
-                    match &sub {
-                        Some(sub) => writeln!(
-                            env.stdout,
+                    let said = match &sub {
+                        Some(sub) => format!(
                             "{at}row {row}: section {:?}: the rows below go in register/{}/ (--no-sections to read it as a partnership)",
                             clip(text),
                             folder.join(sub).display()
-                        )?,
-                        None => writeln!(
-                            env.stdout,
+                        ),
+                        None => format!(
                             "{at}row {row}: section {:?}: no folder name can be made of it, so the rows below go in the register's folder",
                             clip(text)
-                        )?,
-                    }
+                        ),
+                    };
+                    log.row(&said, (&sheet.name, row, "section"), Some(text), &[]);
                     section = sub;
                     continue;
                 }
@@ -185,34 +192,49 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 None => format!("imported-row-{row}"),
             };
             if let Err(e) = super::add::refuse_existing(&register, &id) {
-                writeln!(
-                    env.stdout,
-                    "{at}row {row}: skipped: {}",
-                    e.to_string().lines().next().unwrap_or_default()
-                )?;
+                log.row(
+                    &format!(
+                        "{at}row {row}: skipped: {}",
+                        e.to_string().lines().next().unwrap_or_default()
+                    ),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
                 skipped += 1;
                 continue;
             }
             if taken.contains(&id.to_lowercase()) {
-                writeln!(
-                    env.stdout,
-                    "{at}row {row}: skipped: an earlier row already has the id {id:?} (the same name?)"
-                )?;
+                log.row(
+                    &format!("{at}row {row}: skipped: an earlier row already has the id {id:?} (the same name?)"),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
                 skipped += 1;
                 continue;
             }
             let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
             if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
-                writeln!(env.stdout, "{at}row {row}: skipped: row {earlier} has the same name")?;
+                log.row(
+                    &format!("{at}row {row}: skipped: row {earlier} has the same name"),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
                 skipped += 1;
                 continue;
             }
             if let Err(e) = super::add::refuse_same_name(&register, &draft) {
-                writeln!(
-                    env.stdout,
-                    "{at}row {row}: skipped: {}",
-                    e.to_string().lines().next().unwrap_or_default()
-                )?;
+                log.row(
+                    &format!(
+                        "{at}row {row}: skipped: {}",
+                        e.to_string().lines().next().unwrap_or_default()
+                    ),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
                 skipped += 1;
                 continue;
             }
@@ -237,14 +259,24 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                     .map(|d| format!("{}: {}", d.key, d.message)),
             );
             if args.strict && !notes.is_empty() {
-                writeln!(env.stdout, "{at}row {row}: skipped (--strict): {}", notes.join("; "))?;
+                log.row(
+                    &format!("{at}row {row}: skipped (--strict): {}", notes.join("; ")),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
                 skipped += 1;
                 continue;
             }
             if !args.dry_run
                 && let Err(e) = change::create_file(&project.register_dir, &file, &prepared.shown, &prepared.text)
             {
-                writeln!(env.stdout, "{at}row {row}: skipped: {e:#}")?;
+                log.row(
+                    &format!("{at}row {row}: skipped: {e:#}"),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
                 skipped += 1;
                 continue;
             }
@@ -254,19 +286,34 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             }
             imported += 1;
             let verb = if args.dry_run { "would import" } else { "imported" };
+            let outcome = if args.dry_run { "would-import" } else { "imported" };
             if notes.is_empty() {
-                writeln!(env.stdout, "{at}row {row}: {verb} {}", prepared.shown)?;
+                log.row(
+                    &format!("{at}row {row}: {verb} {}", prepared.shown),
+                    (&sheet.name, row, outcome),
+                    Some(&prepared.shown),
+                    &[],
+                );
             } else {
                 attention += 1;
-                writeln!(
-                    env.stdout,
-                    "{at}row {row}: {verb} {}; needs attention: {}",
-                    prepared.shown,
-                    notes.join("; ")
-                )?;
+                log.row(
+                    &format!(
+                        "{at}row {row}: {verb} {}; needs attention: {}",
+                        prepared.shown,
+                        notes.join("; ")
+                    ),
+                    (&sheet.name, row, outcome),
+                    Some(&prepared.shown),
+                    &notes,
+                );
             }
         }
     }
+    log.finish(
+        &mut env.stdout,
+        args.format == crate::cli::ImportFormat::Json,
+        &serde_json::json!({"imported": imported, "need_attention": attention, "skipped": skipped, "dry_run": args.dry_run}),
+    )?;
     if args.dry_run {
         writeln!(
             env.stderr,

@@ -16,7 +16,7 @@ pub(super) fn column_table(
     unknown: &[(usize, String)],
     rows: &[&Vec<String>],
     ctx: &RowContext<'_>,
-) -> String {
+) -> (String, Vec<serde_json::Value>) {
     // For each column: the rows whose value in it was reported, and two examples.
     let mut problems: Vec<(usize, Vec<String>)> = vec![(0, Vec::new()); header.len()];
     for cells in rows {
@@ -33,6 +33,7 @@ pub(super) fn column_table(
             }
         }
     }
+    let mut json = Vec::new();
     let mut lines: Vec<[String; 5]> = vec![[
         "Column".into(),
         "Heading".into(),
@@ -54,6 +55,13 @@ pub(super) fn column_table(
             (None, false) => "ignored (--mapping)".to_string(),
         };
         let (count, examples) = &problems[col];
+        json.push(serde_json::json!({
+            "column": letter(col + ctx.left),
+            "heading": heading.trim(),
+            "read_into": target,
+            "rows_reported": count,
+            "examples": examples,
+        }));
         let examples: Vec<String> = examples.iter().map(|e| format!("{:?}", clip(e, 20))).collect();
         lines.push([
             letter(col + ctx.left),
@@ -79,7 +87,77 @@ pub(super) fn column_table(
         out.push_str(text.trim_end());
         out.push('\n');
     }
-    out
+    (out, json)
+}
+
+/// The report as it is built: the text for people, and the same as JSON.
+#[derive(Default)]
+pub(super) struct Log {
+    pub text: String,
+    pub columns: Vec<serde_json::Value>,
+    events: Vec<serde_json::Value>,
+}
+
+impl Log {
+    /// A line of the report and its JSON.
+    pub(super) fn say(&mut self, line: &str, event: serde_json::Value) {
+        self.text.push_str(line);
+        self.text.push('\n');
+        self.events.push(event);
+    }
+
+    /// What became of one row: `(sheet, row, outcome)`, the file or text, and the notes on it.
+    pub(super) fn row(
+        &mut self,
+        line: &str,
+        (sheet, row, outcome): (&str, usize, &str),
+        what: Option<&str>,
+        notes: &[String],
+    ) {
+        let key = if matches!(outcome, "note" | "section") {
+            "text"
+        } else {
+            "file"
+        };
+        let mut event = serde_json::json!({"sheet": sheet, "row": row, "outcome": outcome, "needs_attention": notes});
+        if let Some(what) = what {
+            event[key] = serde_json::Value::String(what.to_string());
+        }
+        if outcome == "skipped" {
+            event["reason"] = serde_json::Value::String(
+                line.split_once(": skipped")
+                    .map_or("", |(_, r)| r.trim_start_matches([':', ' ']))
+                    .to_string(),
+            );
+        }
+        self.say(line, event);
+    }
+
+    /// Writes the report: the text, or one JSON document with `totals`.
+    pub(super) fn finish(
+        self,
+        out: &mut dyn std::io::Write,
+        json: bool,
+        totals: &serde_json::Value,
+    ) -> std::io::Result<()> {
+        if json {
+            let pick = |key: &str| -> Vec<serde_json::Value> {
+                self.events.iter().filter(|e| e.get(key).is_some()).cloned().collect()
+            };
+            let not_read: Vec<serde_json::Value> =
+                pick("not_read").into_iter().map(|e| e["not_read"].clone()).collect();
+            let doc = serde_json::json!({
+                "sheets_not_read": not_read,
+                "headings": pick("headings_row"),
+                "columns": self.columns,
+                "rows": pick("row"),
+                "totals": totals,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
+        } else {
+            write!(out, "{}", self.text)
+        }
+    }
 }
 
 /// A missing field in an officer's words, with the values it allows:

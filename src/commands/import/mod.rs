@@ -191,46 +191,21 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 Some(id) => id,
                 None => format!("imported-row-{row}"),
             };
-            if let Err(e) = super::add::refuse_existing(&register, &id) {
-                log.row(
-                    &format!(
-                        "{at}row {row}: skipped: {}",
-                        e.to_string().lines().next().unwrap_or_default()
-                    ),
-                    (&sheet.name, row, "skipped"),
-                    None,
-                    &notes,
-                );
-                skipped += 1;
-                continue;
-            }
-            if taken.contains(&id.to_lowercase()) {
-                log.row(
-                    &format!("{at}row {row}: skipped: an earlier row already has the id {id:?} (the same name?)"),
-                    (&sheet.name, row, "skipped"),
-                    None,
-                    &notes,
-                );
-                skipped += 1;
-                continue;
-            }
             let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
-            if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
+            // Why the row cannot be imported without clobbering or repeating a partnership.
+            let first_line = |e: anyhow::Error| e.to_string().lines().next().unwrap_or_default().to_string();
+            let refusal = if let Err(e) = super::add::refuse_existing(&register, &id) {
+                Some(first_line(e))
+            } else if taken.contains(&id.to_lowercase()) {
+                Some(format!("an earlier row already has the id {id:?} (the same name?)"))
+            } else if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
+                Some(format!("row {earlier} has the same name"))
+            } else {
+                super::add::refuse_same_name(&register, &draft).err().map(first_line)
+            };
+            if let Some(reason) = refusal {
                 log.row(
-                    &format!("{at}row {row}: skipped: row {earlier} has the same name"),
-                    (&sheet.name, row, "skipped"),
-                    None,
-                    &notes,
-                );
-                skipped += 1;
-                continue;
-            }
-            if let Err(e) = super::add::refuse_same_name(&register, &draft) {
-                log.row(
-                    &format!(
-                        "{at}row {row}: skipped: {}",
-                        e.to_string().lines().next().unwrap_or_default()
-                    ),
+                    &format!("{at}row {row}: skipped: {reason}"),
                     (&sheet.name, row, "skipped"),
                     None,
                     &notes,

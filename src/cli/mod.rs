@@ -301,6 +301,13 @@ Sort keys: id (default), name, status, lead-partner, budget, hours, risk,
 value, recommendation. Money, hours and ratings sort largest first.";
 
 const IMPORT_HELP: &str = "\
+The heading row is found among the first 30 rows (the one matching the most
+known headings), or named with --header-row. Title rows above it are passed
+over; a row with only a title in it (\"SHARED SERVICES\") is a section whose
+rows go in their own sub-folder (--no-sections to read it as a partnership);
+rows starting \"Key\", \"Note\", \"NB\", \"Source\" or \"*\", and text after the
+table, are notes. Every worksheet not read is named in the report.
+
 Headers are matched to the register's keys and to the usual labels
 (\"Partnership Name\", \"Frequency of Meetings\", \"BC Representative(s)\",
 \"Budget contribution (£)\", \"Overall Risk Assessment\", \"Statutory (Y/N)\"…),
@@ -319,12 +326,13 @@ skipped, 2 the file cannot be read.
 
 Examples:
   partreg import old-register.xlsx --dry-run
-  partreg import old-register.csv --mapping headers.toml --folder imported";
+  partreg import old-register.csv --mapping headers.toml --folder imported
+  partreg import council-sheet.xlsx --sheet Current --sheet Closed --header-row 3   (exit 1 while rows need details)";
 
 /// `partreg import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The spreadsheet: .csv or .xlsx (first sheet).
+    /// The spreadsheet: .csv or .xlsx.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// A TOML file mapping headers to register keys.
@@ -339,8 +347,31 @@ pub struct ImportArgs {
     /// Skip rows that lack required data or have values that cannot be read.
     #[arg(long)]
     pub strict: bool,
+    /// The row that holds the headings (1 = the sheet's first row); found
+    /// among the first 30 rows when not given.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub header_row: Option<u32>,
+    /// Read this worksheet (repeatable); the first with headings partreg knows when not given.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Vec<String>,
+    /// The report's format.
+    #[arg(long, value_enum, default_value_t = ImportFormat::Text)]
+    pub format: ImportFormat,
+    /// Read a row with only a title in it (e.g. "SHARED SERVICES") as a
+    /// partnership, not as a section whose rows go in its own sub-folder.
+    #[arg(long)]
+    pub no_sections: bool,
     #[command(flatten)]
     pub global: GlobalArgs,
+}
+
+/// The formats of `import`'s report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    /// Lines for people.
+    Text,
+    /// One JSON document (schemas/import-report.schema.json).
+    Json,
 }
 
 /// `partreg list`.

@@ -5,43 +5,234 @@
 
 use crate::model::{Choice, Date, Level, RepresentativeLevel, date};
 
-/// Whole pounds: `12500`, `£12,500` or `12,500.00`: a plain figure with an
-/// optional `£`, commas and zero pence.
+/// Whole pounds as people type them: `12500`, `£12,500`, `12,500.00`,
+/// `£ 2,000`, `£5,000 p.a.`, `£150k`, `12.5k`, `£1.2m`, and `nil` for 0.
 pub fn pounds(text: &str) -> Result<u64, String> {
-    let cleaned: String = text
+    let lower = text.trim().to_lowercase();
+    if matches!(lower.as_str(), "nil" | "none" | "nothing") {
+        return Ok(0);
+    }
+    // "per year" words say what the register already means: a year's contribution.
+    let mut t = lower.as_str();
+    for suffix in [
+        "per annum",
+        "per year",
+        "a year",
+        "p.a.",
+        "p.a",
+        "pa",
+        "/yr",
+        "/year",
+        "pounds",
+        "gbp",
+    ] {
+        t = t.trim_end().strip_suffix(suffix).unwrap_or(t);
+    }
+    let cleaned: String = t
         .trim()
         .trim_start_matches('£')
         .chars()
-        .filter(|c| *c != ',' && *c != ' ')
+        .filter(|c| *c != ',' && !c.is_whitespace())
         .collect();
-    let whole = cleaned
-        .strip_suffix(".00")
-        .or_else(|| cleaned.strip_suffix(".0"))
-        .unwrap_or(&cleaned);
-    if whole.starts_with('-') {
+    if cleaned.starts_with('-') {
         return Err(format!("{text:?} is negative; the contribution is 0 or more"));
     }
-    whole
-        .parse::<u64>()
-        .map_err(|_| format!("{text:?} is not a whole number of pounds, e.g. 12500 or £12,500"))
+    let (figure, times) = match cleaned.strip_suffix('k') {
+        Some(f) => (f, 1_000.0),
+        None => match cleaned.strip_suffix('m') {
+            Some(f) => (f, 1_000_000.0),
+            None => (cleaned.as_str(), 1.0),
+        },
+    };
+    let bad = || format!("{text:?} is not a whole number of pounds, e.g. 12500, £12,500 or £150k");
+    // Digits and at most one point only: "1e5" and "inf" are not money.
+    if figure.is_empty() || !figure.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(bad());
+    }
+    let n: f64 = figure.parse().map_err(|_| bad())?;
+    let pounds = n * times;
+    // Pence are not kept: £12,500.50 is reported, not rounded.
+    if pounds.fract() != 0.0 || !(0.0..1e18).contains(&pounds) {
+        return Err(bad());
+    }
+    Ok(pounds as u64)
 }
 
-/// Hours: a number of at least zero, e.g. `6` or `2.5`.
+/// Words that say a value is not known yet: left unset and reported, never guessed.
+pub fn is_placeholder(text: &str) -> bool {
+    let t: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, '.' | ' ' | '(' | ')'))
+        .collect();
+    matches!(
+        t.as_str(),
+        "tbc"
+            | "tbd"
+            | "tba"
+            | "n/a"
+            | "na"
+            | "unknown"
+            | "notknown"
+            | "?"
+            | "-"
+            | "–"
+            | "—"
+            | "tobeconfirmed"
+            | "notapplicable"
+    )
+}
+
+/// Hours: a number of at least zero, e.g. `6`, `2.5`, `5 hrs`, `approx 5`.
 pub fn hours(text: &str) -> Result<f64, String> {
-    let cleaned = text.trim().trim_end_matches("hours").trim_end_matches('h').trim();
-    match cleaned.parse::<f64>() {
+    let mut t = text.trim().to_lowercase();
+    for prefix in [
+        "approximately",
+        "approx.",
+        "approx",
+        "about",
+        "around",
+        "circa",
+        "c.",
+        "~",
+    ] {
+        if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.trim().to_string();
+        }
+    }
+    for suffix in [
+        "per month",
+        "a month",
+        "/month",
+        "pm",
+        "p/m",
+        "hours",
+        "hour",
+        "hrs",
+        "hr",
+        "h",
+    ] {
+        if let Some(rest) = t.trim_end().strip_suffix(suffix) {
+            t = rest.trim_end().to_string();
+        }
+    }
+    match t.trim().parse::<f64>() {
         Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
         _ => Err(format!("{text:?} is not a number of hours, e.g. 6 or 2.5")),
     }
 }
 
-/// Yes or no: `true`/`false`, `yes`/`no`, `y`/`n`.
+/// A range of hours such as `2-3` or `2 to 3 hrs`: its two ends.
+pub fn hours_range(text: &str) -> Option<(f64, f64)> {
+    let t = text.trim().to_lowercase();
+    let (a, b) = t.split_once(['-', '–']).or_else(|| t.split_once(" to "))?;
+    let (a, b) = (hours(a).ok()?, hours(b).ok()?);
+    (a <= b).then_some((a, b))
+}
+
+/// Yes or no in the forms people type: `true`/`false`, `yes`/`no`, `y`/`n`,
+/// `1`/`0`, a tick, and text starting with the word (`Yes - statutory`).
 pub fn yes_no(text: &str) -> Result<bool, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" => Ok(true),
-        "false" | "no" | "n" => Ok(false),
+    let t = text.trim().to_lowercase();
+    let word: String = t.chars().take_while(|c| c.is_alphanumeric()).collect();
+    match (t.as_str(), word.as_str()) {
+        ("✓" | "✔" | "☑", _) | (_, "true" | "yes" | "y" | "1") => Ok(true),
+        ("✗" | "✘" | "☐", _) | (_, "false" | "no" | "n" | "0" | "not") => Ok(false),
         _ => Err(format!("{text:?} is not yes or no (true or false)")),
     }
+}
+
+/// A rating given as two (`Low/Medium`, `Med-High`): the higher, since a
+/// register errs on the side of caution, and the two read.
+pub fn level_range(text: &str) -> Option<(Level, Level, Level)> {
+    let (a, b) = text.split_once(['/', '-', '–'])?;
+    let (a, b) = (level(a).ok()?, level(b).ok()?);
+    let rank = |l: Level| match l {
+        Level::Low => 0,
+        Level::Medium => 1,
+        Level::High => 2,
+    };
+    Some((if rank(a) >= rank(b) { a } else { b }, a, b))
+}
+
+/// A frequency as people write it: the register's spelling, and a note when
+/// it was the nearest of the register's frequencies (`Every 6 weeks`).
+pub fn frequency(text: &str) -> Result<(&'static str, Option<String>), String> {
+    if let Ok(f) = choice::<crate::model::Frequency>(text) {
+        return Ok((f, None));
+    }
+    let t: String = text.trim().to_lowercase().replace(['-', '_'], " ");
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let exact = match t.as_str() {
+        "bi monthly" | "every two months" | "every 2 months" | "alternate months" => Some("bimonthly"),
+        "twice a year" | "half yearly" | "6 monthly" | "six monthly" | "every six months" | "every 6 months"
+        | "biannually" | "bi annually" => Some("half-yearly"),
+        "once a year" | "annual" | "yearly" | "annually" | "every year" => Some("annually"),
+        "every month" | "once a month" | "monthly" => Some("monthly"),
+        "every week" | "once a week" => Some("weekly"),
+        "every two weeks" | "every 2 weeks" | "fortnightly" => Some("fortnightly"),
+        "every three months" | "every 3 months" | "quarterly" | "3 monthly" | "four times a year" => Some("quarterly"),
+        "ad hoc" | "as needed" | "as required" | "when needed" | "adhoc" => Some("ad-hoc"),
+        _ => None,
+    };
+    if let Some(f) = exact {
+        return Ok((f, None));
+    }
+    let words: Vec<&str> = t.split(' ').collect();
+    if let ["every", n, "weeks"] = words.as_slice() {
+        let n: u32 = match *n {
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "eight" => 8,
+            "ten" => 10,
+            other => other.parse().map_err(|_| not_a_frequency(text))?,
+        };
+        let nearest = match n {
+            0 => return Err(not_a_frequency(text)),
+            1 => "weekly",
+            2 => "fortnightly",
+            3..=5 => "monthly",
+            6..=10 => "bimonthly",
+            11..=19 => "quarterly",
+            20..=39 => "half-yearly",
+            _ => "annually",
+        };
+        return Ok((
+            nearest,
+            Some(format!("{text:?} was read as {nearest}, the nearest the register has")),
+        ));
+    }
+    Err(not_a_frequency(text))
+}
+
+/// Our role as people write it: `Lead` or `Chair` is control.
+pub fn role(text: &str) -> Result<&'static str, String> {
+    match text.trim().to_lowercase().as_str() {
+        "lead" | "leader" | "chair" | "lead partner" | "leading" | "we lead" => Ok("control"),
+        "attend" | "attendee" | "observer" | "observe" => Ok("information"),
+        _ => choice::<crate::model::Role>(text),
+    }
+}
+
+/// A status as people write it: `Closed` or `Ended` is exited, `Current` active.
+pub fn status(text: &str) -> Result<&'static str, String> {
+    match text.trim().to_lowercase().as_str() {
+        "closed" | "ended" | "ceased" | "left" | "finished" | "dissolved" => Ok("exited"),
+        "current" | "live" | "ongoing" | "open" => Ok("active"),
+        "planned" | "proposal" | "new" => Ok("proposed"),
+        "leaving" => Ok("exiting"),
+        _ => choice::<crate::model::Status>(text),
+    }
+}
+
+fn not_a_frequency(text: &str) -> String {
+    format!(
+        "{text:?} is not one of {}",
+        <crate::model::Frequency as Choice>::spellings()
+    )
 }
 
 /// A rating: `High`, `H`, `Med`, `m`, `LOW`…
@@ -76,6 +267,76 @@ pub fn date(text: &str) -> Result<Date, String> {
         return Ok(date);
     }
     Err(not_a_date(text))
+}
+
+/// A date as people type it: a whole date (`31/03/2025`, `31.03.2025`,
+/// `2025-03-31`), or a month or a year (`2016-04`, `April 2015`, `Feb 2025`,
+/// `1999`), read as its first day and said so in the second value.
+pub fn date_or_partial(text: &str) -> Result<(Date, Option<String>), String> {
+    let t = text.trim();
+    if (t.contains('/') || t.contains('.'))
+        && let Ok(d) = date(&t.replace('.', "/"))
+    {
+        return Ok((d, None));
+    }
+    if let Ok(d) = date(t) {
+        return Ok((d, None));
+    }
+    let first_day = |y: i32, m: u8, what: &str| {
+        Date::new(y, m, 1).map(|d| {
+            (
+                d,
+                Some(format!(
+                    "{text:?} gives only the {what}, so the first day, {d}, was used"
+                )),
+            )
+        })
+    };
+    if let Ok(y) = t.parse::<i32>()
+        && date::YEARS.contains(&y)
+        && let Some(r) = first_day(y, 1, "year")
+    {
+        return Ok(r);
+    }
+    if let Some((y, m)) = t.split_once(['-', '/'])
+        && y.len() == 4
+        && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u8>())
+        && let Some(r) = first_day(y, m, "month")
+    {
+        return Ok(r);
+    }
+    if let Some((m, y)) = t.split_once([' ', '-', '/'])
+        && let Some(m) = month(m)
+        && let Ok(y) = y.trim().parse::<i32>()
+        && let Some(r) = first_day(y, m, "month")
+    {
+        return Ok(r);
+    }
+    Err(not_a_date(text))
+}
+
+/// A month's number from its name or first three letters.
+fn month(name: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let n = name.trim().trim_end_matches('.').to_lowercase();
+    if n.len() < 3 {
+        return None;
+    }
+    let n = if n == "sept" { "sep".to_string() } else { n };
+    NAMES.iter().position(|full| full.starts_with(&n)).map(|i| i as u8 + 1)
 }
 
 /// Why `text` is not a date: a year outside 1000-9999 (`20/04/20266`,
@@ -118,14 +379,23 @@ pub fn representative(text: &str) -> Result<(String, RepresentativeLevel, Option
     if name.is_empty() {
         return Err(format!("{text:?} has no name"));
     }
-    let level = match level.trim().to_ascii_lowercase().as_str() {
-        "member" | "councillor" | "cllr" => RepresentativeLevel::Member,
-        "cmt" => RepresentativeLevel::Cmt,
-        "smt" => RepresentativeLevel::Smt,
-        "officer" => RepresentativeLevel::Officer,
-        other => return Err(format!("{other:?} is not a level: use member, cmt, smt or officer")),
-    };
+    let level = representative_level(level)?;
     Ok((name.to_string(), level, position.map(str::to_string)))
+}
+
+/// A representative's level as people write it: `Member`, `Cllr`, `CMT`,
+/// `Senior Management`, `Officer`…
+pub fn representative_level(text: &str) -> Result<RepresentativeLevel, String> {
+    match text.trim().trim_end_matches('s').to_ascii_lowercase().as_str() {
+        "member" | "councillor" | "cllr" | "elected member" | "m" => Ok(RepresentativeLevel::Member),
+        "cmt" | "corporate management team" | "director" => Ok(RepresentativeLevel::Cmt),
+        "smt" | "senior management team" | "senior manager" | "head of service" => Ok(RepresentativeLevel::Smt),
+        "officer" | "o" | "staff" => Ok(RepresentativeLevel::Officer),
+        _ => Err(format!(
+            "{:?} is not a level: use member, cmt, smt or officer",
+            text.trim()
+        )),
+    }
 }
 
 #[cfg(test)]
@@ -139,7 +409,17 @@ mod tests {
         assert_eq!(pounds(" 12500 "), Ok(12_500));
         assert_eq!(pounds("12,500.00"), Ok(12_500));
         assert!(pounds("-5").is_err());
-        assert!(pounds("12.5k").is_err());
+        assert_eq!(pounds("12.5k"), Ok(12_500));
+        assert_eq!(pounds("£1.2m"), Ok(1_200_000));
+        assert_eq!(pounds("£150k"), Ok(150_000));
+        assert_eq!(pounds("£5,000 p.a."), Ok(5_000));
+        assert_eq!(pounds("£ 2,000"), Ok(2_000));
+        assert_eq!(pounds("£0.00"), Ok(0));
+        assert_eq!(pounds("nil"), Ok(0));
+        assert!(pounds("£12,500.50").is_err());
+        assert!(pounds("1e5").is_err());
+        assert!(pounds("TBC").is_err());
+        assert!(is_placeholder("TBC") && is_placeholder("n/a") && is_placeholder("N/A") && !is_placeholder("0"));
         assert!(pounds("").is_err());
     }
 
@@ -170,6 +450,30 @@ mod tests {
         );
         assert!(date("30/02/2026").is_err());
         assert_eq!(hours("6.5"), Ok(6.5));
+        assert_eq!(hours("approx 5"), Ok(5.0));
+        assert_eq!(hours("5 hrs"), Ok(5.0));
+        assert_eq!(hours_range("2-3"), Some((2.0, 3.0)));
+        assert_eq!(hours_range("3-2"), None);
+        assert_eq!(yes_no("Yes - statutory"), Ok(true));
+        assert_eq!(yes_no("1"), Ok(true));
+        assert_eq!(yes_no("N"), Ok(false));
+        assert_eq!(level_range("Low/Medium").map(|r| r.0), Some(Level::Medium));
+        assert_eq!(frequency("Bi-monthly"), Ok(("bimonthly", None)));
+        assert_eq!(frequency("Twice a year"), Ok(("half-yearly", None)));
+        assert_eq!(frequency("Half yearly"), Ok(("half-yearly", None)));
+        assert_eq!(frequency("Ad hoc"), Ok(("ad-hoc", None)));
+        assert_eq!(frequency("Every 6 weeks").unwrap().0, "bimonthly");
+        assert!(frequency("Every 6 weeks").unwrap().1.is_some());
+        assert!(frequency("sometimes").is_err());
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(date_or_partial("31/03/2025"), Ok((d(2025, 3, 31), None)));
+        assert_eq!(date_or_partial("31.03.2025"), Ok((d(2025, 3, 31), None)));
+        assert_eq!(date_or_partial("2016-04").unwrap().0, d(2016, 4, 1));
+        assert_eq!(date_or_partial("April 2015").unwrap().0, d(2015, 4, 1));
+        assert_eq!(date_or_partial("Feb 2025").unwrap().0, d(2025, 2, 1));
+        assert_eq!(date_or_partial("1999").unwrap().0, d(1999, 1, 1));
+        assert!(date_or_partial("1999").unwrap().1.unwrap().contains("only the year"));
+        assert!(date_or_partial("Mayday").is_err());
         assert!(hours("nan").is_err());
     }
 

@@ -455,7 +455,10 @@ fn interactive_ratings_keep_a_change_saved_while_the_questions_were_asked() {
 #[test]
 fn an_import_and_an_add_of_the_same_name_never_both_land() {
     let project = Project::new();
-    project.write("old.csv", "Partnership Name,Lead Partner\nRacing Partnership,L\n");
+    project.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,Status\nRacing Partnership,L,Active\n",
+    );
     for round in 0..ROUNDS {
         for id in ["racing-partnership", "racing-two"] {
             let _ = std::fs::remove_file(project.path(&format!("register/{id}.toml")));

@@ -48,7 +48,10 @@ fn import_refuses_a_sub_folder_that_links_outside_the_register() {
     let project = Project::new();
     std::fs::create_dir(project.path("outside")).unwrap();
     link(&project.path("outside"), &project.path("register/old"));
-    project.write("old.csv", "Partnership Name,Lead Partner\nNew One,Someone\n");
+    project.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,Status\nNew One,Someone,Active\n",
+    );
     let run = project.run(&["import", "old.csv", "--folder", "old/2019", "--as-of", AS_OF]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("outside the register folder"), "{}", run.stderr);

@@ -127,6 +127,24 @@ fn workspace() -> crate::support::Project {
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
+    // A council's own workbook: a title and a note above the headings in
+    // row 3, a sheet of current and one of closed partnerships.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (sheet_name, name, status) in [
+        ("Current", "Attleborough Town Partnership", "active"),
+        ("Closed", "Old Thetford Forum", "exited"),
+    ] {
+        let sheet = book.add_worksheet().set_name(sheet_name).unwrap();
+        sheet.write(0, 0, "Breckland Council: Partnership Register").unwrap();
+        sheet.write(1, 0, "Source: CI&P Team").unwrap();
+        for (col, heading) in ["Partnership Name", "Lead Partner", "Status"].iter().enumerate() {
+            sheet.write(2, u16::try_from(col).unwrap(), *heading).unwrap();
+        }
+        for (col, value) in [name, "Breckland Council", status].iter().enumerate() {
+            sheet.write(3, u16::try_from(col).unwrap(), *value).unwrap();
+        }
+    }
+    book.save(dir.join("council-sheet.xlsx")).unwrap();
     project.write("headers.toml", "");
     crate::tables::copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas"),

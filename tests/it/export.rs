@@ -269,7 +269,7 @@ fn import_reads_a_messy_spreadsheet() {
     );
     assert!(
         run.stdout
-            .contains("row 6: imported register/half-row.toml; needs attention: missing: function"),
+            .contains("row 6: imported register/half-row.toml; needs attention: still to fill in: function"),
         "{}",
         run.stdout
     );

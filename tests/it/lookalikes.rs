@@ -162,7 +162,7 @@ fn add_and_import_refuse_reserved_ids() {
         assert!(run.stderr.contains("Windows"), "{id}: {}", run.stderr);
     }
     // A name that would make a reserved id gets a word added.
-    project.write("rows.csv", "id,name\ncom0,Lpt0\n");
+    project.write("rows.csv", "id,name,status\ncom0,Lpt0,active\n");
     let run = project.run(&["import", "rows.csv", "--as-of", AS_OF]);
     assert!(run.stdout.contains("cannot be an id"), "{}", run.stdout);
     assert!(

@@ -21,6 +21,7 @@ mod first_steps;
 mod help;
 mod hints;
 mod hostile;
+mod import_sheet;
 mod injection;
 mod inputs;
 mod lookalikes;

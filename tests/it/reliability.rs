@@ -59,7 +59,10 @@ fn snapshot(project: &Project) -> Vec<(String, Vec<u8>)> {
 fn a_write_that_fails_part_way_changes_nothing() {
     let project = Project::new();
     project.write("register/a.toml", VALID);
-    project.write("old.csv", "Partnership Name,Lead Partner\nNew One,Someone\n");
+    project.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,Status\nNew One,Someone,Active\n",
+    );
     project.write("pack.html", "mine");
     let before = snapshot(&project);
     let mut add = vec!["add", "--no-input", "--name", "Another"];

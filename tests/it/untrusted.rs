@@ -165,8 +165,10 @@ fn import_reads_a_table_that_does_not_start_at_a1() {
         &[
             (2, 1, "Partnership Name"),
             (2, 2, "Function of partnership"),
+            (2, 3, "Status"),
             (3, 1, "Dereham Forum"),
             (3, 2, "To meet"),
+            (3, 3, "Active"),
         ],
     );
     let run = project.run(&["import", "offset.xlsx", "--as-of", AS_OF]);
@@ -183,7 +185,9 @@ fn import_keeps_an_excel_date_outside_the_years_as_text() {
     let sheet = book.add_worksheet();
     sheet.write_string(0, 0, "Partnership Name").unwrap();
     sheet.write_string(0, 1, "Start date").unwrap();
+    sheet.write_string(0, 2, "Status").unwrap();
     sheet.write_string(1, 0, "Dereham Forum").unwrap();
+    sheet.write_string(1, 2, "Active").unwrap();
     // Day 3,000,000 after 1899-12-30 is in the year 10113.
     sheet.write_number_with_format(1, 1, 3_000_000.0, &date).unwrap();
     book.save(project.path("dates.xlsx")).unwrap();
@@ -257,7 +261,7 @@ fn a_windows_1252_csv_is_read_with_a_warning_on_every_run() {
     let project = Project::new();
     project.write(
         "cp1252.csv",
-        b"Partnership Name,Function of partnership\nCaf\xE9 Partnership,To meet\n",
+        b"Partnership Name,Function of partnership,Status\nCaf\xE9 Partnership,To meet,Active\n",
     );
     for args in [["import", "cp1252.csv"], ["import", "cp1252.csv"]] {
         let run = project.run(&args);

@@ -89,7 +89,7 @@ fn import_refuses_a_folder_differing_only_in_case_too() {
     std::fs::create_dir_all(project.path("register/closed")).unwrap();
     project.write(
         "old.csv",
-        "Partnership Name,Lead Partner\nOld Forum,Breckland Council\n",
+        "Partnership Name,Lead Partner,Status\nOld Forum,Breckland Council,active\n",
     );
     let run = project.run(&["import", "old.csv", "--folder", "Closed"]);
     assert_eq!(run.code, 2, "{}", run.stderr);

@@ -3,9 +3,7 @@
 //! `--mapping` file that overrides the guess.
 
 use crate::model::lenient;
-use crate::model::{
-    Approver, DataAssurance, ExitApprover, ExpectedRole, Frequency, Governance, Kind, ReportsTo, Role, Status, Term,
-};
+use crate::model::{Approver, DataAssurance, ExitApprover, ExpectedRole, Governance, Kind, ReportsTo, Term};
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,6 +20,13 @@ pub(super) enum Reader {
     Pounds,
     Date,
     Level,
+    /// The level of each representative, in the order of the representatives column.
+    PeopleLevels,
+    /// The position (Chair, Member…) of each representative, in that order.
+    PeoplePositions,
+    Frequency,
+    /// Priority codes, or their titles in `partreg.toml`.
+    Priorities,
     Choice(fn(&str) -> Result<&'static str, String>),
     /// Several values of a closed list, `a; b` (Part 2 `reports_to`, `roles`).
     Choices(fn(&str) -> Result<&'static str, String>),
@@ -53,11 +58,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
             Reader::List,
             vec!["otherpartners", "partnerorganisations", "members", "otherorganisations"],
         ),
-        (
-            "status".into(),
-            Reader::Choice(lenient::choice::<Status>),
-            vec!["currentstatus"],
-        ),
+        ("status".into(), Reader::Choice(lenient::status), vec!["currentstatus"]),
         (
             "function".into(),
             Reader::Text,
@@ -101,7 +102,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "role".into(),
-            Reader::Choice(lenient::choice::<Role>),
+            Reader::Choice(lenient::role),
             vec![
                 "ourrole",
                 "bcrole",
@@ -112,7 +113,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "meeting_frequency".into(),
-            Reader::Choice(lenient::choice::<Frequency>),
+            Reader::Frequency,
             vec![
                 "frequencyofmeetings",
                 "meetingfrequency",
@@ -123,7 +124,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ),
         (
             "priorities".into(),
-            Reader::List,
+            Reader::Priorities,
             vec![
                 "corporatepriorities",
                 "prioritycriticaloutcomes",
@@ -139,6 +140,9 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
                 "staffhours",
                 "stafftime",
                 "stafftimehourspermonth",
+                "stafftimehrspermonth",
+                "stafftimehrsmonth",
+                "hrspermonth",
                 "hourspermonth",
                 "estimationofstafftimeincpreparationmeetingandfollowuphourspermonth",
                 "estimationofstafftime",
@@ -221,6 +225,34 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
                 "representative",
                 "councilrepresentatives",
                 "bcrepresentativesmembersandorofficers",
+                "representatives",
+                "bcrepresentativesmembersandorofficers",
+                "councilrepresentativesmembersandorofficers",
+            ],
+        ),
+        (
+            "representatives.level".into(),
+            Reader::PeopleLevels,
+            vec![
+                "cmtsmtmemberofficer",
+                "cmtsmtmembersofficers",
+                "memberofficercmtsmt",
+                "level",
+                "levels",
+                "representativelevel",
+                "representativeslevel",
+                "representativelevels",
+            ],
+        ),
+        (
+            "representatives.position".into(),
+            Reader::PeoplePositions,
+            vec![
+                "position",
+                "positions",
+                "representativeposition",
+                "representativespositions",
+                "roleonthepartnership",
             ],
         ),
         ("risk_computed".into(), Reader::Computed, vec!["computedrisk"]),
@@ -255,7 +287,7 @@ pub(super) fn targets() -> Vec<(String, Reader, Vec<&'static str>)> {
         ("value.rationale".into(), Reader::Text, vec!["valuerationale"]),
         (
             "reporting.frequency".into(),
-            Reader::Choice(lenient::choice::<Frequency>),
+            Reader::Frequency,
             vec!["reportingfrequency"],
         ),
         (
@@ -397,46 +429,76 @@ pub(super) fn read_mapping(path: &Path) -> anyhow::Result<BTreeMap<String, Strin
     Ok(out)
 }
 
-/// Which register key each column fills, and the columns that fill none.
-#[allow(clippy::type_complexity)]
-pub(super) fn match_columns(
-    header: &[String],
-    mapping: &BTreeMap<String, String>,
-) -> anyhow::Result<(Vec<(usize, String, Reader)>, Vec<(usize, String)>)> {
-    let targets = targets();
-    // `list` labels its spreadsheet columns; those labels always read back.
-    let labels: Vec<(String, String)> = crate::reports::listing::columns()
-        .into_iter()
-        .map(|c| (fold(&c.label), c.key))
-        .collect();
-    let mut columns: Vec<(usize, String, Reader)> = Vec::new();
-    let mut unknown = Vec::new();
-    for (col, name) in header.iter().enumerate() {
-        let folded = fold(name.trim_start_matches('\u{FEFF}'));
-        if folded.is_empty() {
-            continue;
+/// The headings partreg knows: the register's keys with their other names,
+/// `list`'s own column labels, and a `--mapping` file.
+pub(super) struct Known {
+    targets: Vec<(String, Reader, Vec<&'static str>)>,
+    labels: Vec<(String, String)>,
+    mapping: BTreeMap<String, String>,
+}
+
+impl Known {
+    pub(super) fn new(mapping: BTreeMap<String, String>) -> Self {
+        Known {
+            targets: targets(),
+            // `list` labels its spreadsheet columns; those labels always read back.
+            labels: crate::reports::listing::columns()
+                .into_iter()
+                .map(|c| (fold(&c.label), c.key))
+                .collect(),
+            mapping,
         }
-        let key = match mapping.get(&folded) {
-            Some(k) if k == "ignore" => continue,
+    }
+
+    /// The key a heading fills, `"ignore"` for one mapped away, or `None`.
+    pub(super) fn key(&self, heading: &str) -> Option<String> {
+        let folded = fold(heading.trim_start_matches('\u{FEFF}'));
+        if folded.is_empty() {
+            return None;
+        }
+        match self.mapping.get(&folded) {
             Some(k) => Some(k.clone()),
-            None => targets
+            None => self
+                .targets
                 .iter()
                 .find(|(k, _, aliases)| fold(k) == folded || aliases.contains(&folded.as_str()))
                 .map(|(k, _, _)| k.clone())
                 .or_else(|| {
-                    labels
+                    self.labels
                         .iter()
                         .find(|(label, _)| *label == folded)
                         .map(|(_, key)| key.clone())
                 }),
+        }
+    }
+}
+
+/// Which register key each column fills, and the columns that fill none.
+/// `left` is the sheet column of the first cell, for the letters shown.
+#[allow(clippy::type_complexity)]
+pub(super) fn match_columns(
+    header: &[String],
+    known: &Known,
+    left: usize,
+) -> anyhow::Result<(Vec<(usize, String, Reader)>, Vec<(usize, String)>)> {
+    let targets = &known.targets;
+    let mut columns: Vec<(usize, String, Reader)> = Vec::new();
+    let mut unknown = Vec::new();
+    for (col, name) in header.iter().enumerate() {
+        if fold(name).is_empty() {
+            continue;
+        }
+        let key = match known.key(name) {
+            Some(k) if k == "ignore" => continue,
+            other => other,
         };
         match key {
             Some(key) => {
                 if let Some((other, _, _)) = columns.iter().find(|(_, k, _)| *k == key) {
                     bail!(
                         "columns {} and {} both hold {key}; map one of them to \"ignore\" with --mapping",
-                        letter(*other),
-                        letter(col)
+                        letter(*other + left),
+                        letter(col + left)
                     );
                 }
                 let reader = targets

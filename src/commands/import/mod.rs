@@ -10,7 +10,6 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::bail;
 use toml::Value;
 
 use super::{Env, Outcome};
@@ -19,16 +18,31 @@ use crate::store::register::{self, LoadOptions};
 use crate::store::slug;
 use crate::store::{change, lock};
 
+mod choose;
 mod headings;
+mod report;
 mod sheet;
+mod table;
 mod values;
 mod workbook;
-use headings::{letter, match_columns, read_mapping};
+use choose::Chosen;
+use headings::{Known, letter, match_columns, read_mapping};
 use sheet::read_grid;
-use values::{add_comment, read_row};
+use std::path::PathBuf;
+use values::{RowContext, add_comment, read_row};
 
-/// A spreadsheet as rows of text cells; row 0 is the header.
+/// A worksheet as rows of text cells.
 type Grid = Vec<Vec<String>>;
+
+/// A note or section title as shown in the report: its first line, cut short.
+fn clip(text: &str) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    if line.chars().count() > 60 || line.len() < text.len() {
+        format!("{}…", line.chars().take(60).collect::<String>())
+    } else {
+        line.to_string()
+    }
+}
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
@@ -46,23 +60,15 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     for warning in &sheet.warnings {
         writeln!(env.stderr, "warning: {warning}")?;
     }
-    let mut grid = sheet.grid;
-    // Text `list --format xlsx` split over `… (continued)` columns comes back whole.
-    crate::render::excel_limits::join_continued(&mut grid);
-    let Some(header) = grid.first() else {
-        bail!("{} is empty: there is no header row", args.file.display());
-    };
     let mapping = match &args.mapping {
         Some(m) => read_mapping(&env.cwd.join(m))?,
         None => BTreeMap::new(),
     };
-    let (columns, unknown) = match_columns(header, &mapping)?;
-    for (col, name) in &unknown {
-        writeln!(
-            env.stderr,
-            "note: column {} {name:?} is not a register field; its values are kept in `comments` (map it with --mapping, or to \"ignore\")",
-            letter(*col)
-        )?;
+    let known = Known::new(mapping);
+    let (chosen, not_read) = choose::sheets(sheet.sheets, args, &known)?;
+    let mut log = report::Log::default();
+    for line in &not_read {
+        log.say(line, serde_json::json!({"not_read": line}));
     }
     let folder = super::add::sub_folder(&project.register_dir, args.folder.as_deref())?;
     // A folder that leads outside the register stops the whole import, not row by row.
@@ -74,117 +80,215 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     // Names imported so far, by row, so one partnership is not imported twice.
     let mut names: Vec<(usize, String)> = Vec::new();
     let (mut imported, mut attention, mut skipped) = (0, 0, 0);
-    for (i, cells) in grid.iter().enumerate().skip(1) {
-        let row = i + 1;
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header);
-        // Cells beyond the last heading (an unquoted "£1,500" splits in two)
-        // are kept in the comments and reported, never dropped.
-        let beyond: Vec<String> = cells
-            .iter()
-            .skip(header.len())
-            .filter(|c| !c.trim().is_empty())
-            .cloned()
-            .collect();
-        if !beyond.is_empty() {
-            notes.push(format!(
-                "{} cell(s) beyond the last heading (column {} on) kept in `comments`: {}; a value with a comma may need quotes",
-                beyond.len(),
-                letter(header.len()),
-                beyond.join(" | ")
-            ));
-            add_comment(
-                &mut draft,
-                &format!("Cells beyond the last heading: {}", beyond.join(" | ")),
+    let several = chosen.len() > 1;
+    let mut any_unknown = false;
+    for Chosen {
+        mut sheet,
+        header_index,
+    } in chosen
+    {
+        // Text `list --format xlsx` split over `… (continued)` columns comes back whole.
+        crate::render::excel_limits::join_continued(&mut sheet.grid[header_index..]);
+        let header = &sheet.grid[header_index];
+        let (columns, unknown) = match_columns(header, &known, sheet.left)?;
+        let at = if several {
+            format!("sheet {:?}, ", sheet.name)
+        } else {
+            String::new()
+        };
+        any_unknown |= !unknown.is_empty();
+        if several || sheet.top + header_index > 0 {
+            log.say(
+                &format!("{at}row {}: the headings", sheet.top + header_index + 1),
+                serde_json::json!({"sheet": sheet.name, "headings_row": sheet.top + header_index + 1}),
             );
         }
-        let id = match given_id.or_else(|| draft.get("name").and_then(Value::as_str).and_then(slug::from_name)) {
-            Some(id) => id,
-            None => format!("imported-row-{row}"),
+        for (col, name) in &unknown {
+            writeln!(
+                env.stderr,
+                "note: column {} {name:?} is not a register field; its values are kept in `comments` (map it with --mapping, or to \"ignore\")",
+                letter(*col + sheet.left)
+            )?;
+        }
+        let ctx = RowContext {
+            left: sheet.left,
+            as_of,
+            priorities: project.settings.priorities.as_ref(),
         };
-        if let Err(e) = super::add::refuse_existing(&register, &id) {
-            writeln!(
-                env.stdout,
-                "row {row}: skipped: {}",
-                e.to_string().lines().next().unwrap_or_default()
-            )?;
-            skipped += 1;
-            continue;
-        }
-        if taken.contains(&id.to_lowercase()) {
-            writeln!(
-                env.stdout,
-                "row {row}: skipped: an earlier row already has the id {id:?} (the same name?)"
-            )?;
-            skipped += 1;
-            continue;
-        }
-        let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
-        if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
-            writeln!(env.stdout, "row {row}: skipped: row {earlier} has the same name")?;
-            skipped += 1;
-            continue;
-        }
-        if let Err(e) = super::add::refuse_same_name(&register, &draft) {
-            writeln!(
-                env.stdout,
-                "row {row}: skipped: {}",
-                e.to_string().lines().next().unwrap_or_default()
-            )?;
-            skipped += 1;
-            continue;
-        }
-        let file = project.register_dir.join(&folder).join(format!("{id}.toml"));
-        let prepared = super::add::prepare(&project, &file, &draft, as_of, &folder, "`partreg import`");
-        if !prepared.missing.is_empty() {
-            let mut missing = prepared.missing.clone();
-            missing.dedup();
-            notes.push(format!("missing: {}", missing.join(", ")));
-        }
-        // A value kept as written is already explained; `check` would only repeat it.
-        notes.extend(
-            prepared
-                .errors
+        let rows = &sheet.grid[header_index + 1..];
+        let kinds = table::classify(rows, header, !args.no_sections);
+        let partnership_rows: Vec<&Vec<String>> = rows
+            .iter()
+            .zip(&kinds)
+            .filter(|(_, k)| **k == table::Row::Partnership)
+            .map(|(r, _)| r)
+            .collect();
+        let (table_text, table_json) = report::column_table(header, &columns, &unknown, &partnership_rows, &ctx);
+        log.text.push_str(&table_text);
+        log.columns
+            .push(serde_json::json!({"sheet": sheet.name, "columns": table_json}));
+        let mut section: Option<PathBuf> = None;
+        for (i, (cells, kind)) in rows.iter().zip(&kinds).enumerate() {
+            let row = sheet.top + header_index + 1 + i + 1;
+            match kind {
+                table::Row::Blank => continue,
+                table::Row::Note(text) => {
+                    log.row(
+                        &format!("{at}row {row}: a note, not a partnership: {:?}", clip(text)),
+                        (&sheet.name, row, "note"),
+                        Some(text),
+                        &[],
+                    );
+                    continue;
+                }
+                table::Row::Section(text) => {
+                    let sub = slug::from_name(text).map(PathBuf::from);
+                    let said = match &sub {
+                        Some(sub) => format!(
+                            "{at}row {row}: section {:?}: the rows below go in register/{}/ (--no-sections to read it as a partnership)",
+                            clip(text),
+                            folder.join(sub).display()
+                        ),
+                        None => format!(
+                            "{at}row {row}: section {:?}: no folder name can be made of it, so the rows below go in the register's folder",
+                            clip(text)
+                        ),
+                    };
+                    log.row(&said, (&sheet.name, row, "section"), Some(text), &[]);
+                    section = sub;
+                    continue;
+                }
+                table::Row::Partnership => {}
+            }
+            let folder = match &section {
+                Some(sub) => folder.join(sub),
+                None => folder.clone(),
+            };
+            let header = header.as_slice();
+
+            let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header, &ctx);
+            // Cells beyond the last heading (an unquoted "£1,500" splits in two)
+            // are kept in the comments and reported, never dropped.
+            let beyond: Vec<String> = cells
                 .iter()
-                .filter(|d| {
-                    !kept_raw
-                        .iter()
-                        .any(|k| d.key == *k || d.key.starts_with(&format!("{k}[")))
-                })
-                .map(|d| format!("{}: {}", d.key, d.message)),
-        );
-        if args.strict && !notes.is_empty() {
-            writeln!(env.stdout, "row {row}: skipped (--strict): {}", notes.join("; "))?;
-            skipped += 1;
-            continue;
-        }
-        if !args.dry_run
-            && let Err(e) = change::create_file(&project.register_dir, &file, &prepared.shown, &prepared.text)
-        {
-            writeln!(env.stdout, "row {row}: skipped: {e:#}")?;
-            skipped += 1;
-            continue;
-        }
-        taken.push(id.to_lowercase());
-        if let Some(k) = name_key {
-            names.push((row, k));
-        }
-        imported += 1;
-        let verb = if args.dry_run { "would import" } else { "imported" };
-        if notes.is_empty() {
-            writeln!(env.stdout, "row {row}: {verb} {}", prepared.shown)?;
-        } else {
-            attention += 1;
-            writeln!(
-                env.stdout,
-                "row {row}: {verb} {}; needs attention: {}",
-                prepared.shown,
-                notes.join("; ")
-            )?;
+                .skip(header.len())
+                .filter(|c| !c.trim().is_empty())
+                .cloned()
+                .collect();
+            if !beyond.is_empty() {
+                notes.push(format!(
+                "{} cell(s) beyond the last heading (column {} on) kept in `comments`: {}; a value with a comma may need quotes",
+                beyond.len(),
+                letter(header.len() + sheet.left),
+                beyond.join(" | ")
+            ));
+                add_comment(
+                    &mut draft,
+                    &format!("Cells beyond the last heading: {}", beyond.join(" | ")),
+                );
+            }
+            let id = match given_id.or_else(|| draft.get("name").and_then(Value::as_str).and_then(slug::from_name)) {
+                Some(id) => id,
+                None => format!("imported-row-{row}"),
+            };
+            let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
+            // Why the row cannot be imported without clobbering or repeating a partnership.
+            let first_line = |e: anyhow::Error| e.to_string().lines().next().unwrap_or_default().to_string();
+            let refusal = if let Err(e) = super::add::refuse_existing(&register, &id) {
+                Some(first_line(e))
+            } else if taken.contains(&id.to_lowercase()) {
+                Some(format!("an earlier row already has the id {id:?} (the same name?)"))
+            } else if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
+                Some(format!("row {earlier} has the same name"))
+            } else {
+                super::add::refuse_same_name(&register, &draft).err().map(first_line)
+            };
+            if let Some(reason) = refusal {
+                log.row(
+                    &format!("{at}row {row}: skipped: {reason}"),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
+                skipped += 1;
+                continue;
+            }
+            let file = project.register_dir.join(&folder).join(format!("{id}.toml"));
+            let prepared = super::add::prepare(&project, &file, &draft, as_of, &folder, "`partreg import`");
+            if !prepared.missing.is_empty() {
+                let mut missing = prepared.missing.clone();
+                missing.dedup();
+                let words: Vec<String> = missing.iter().map(|k| report::in_words(k)).collect();
+                notes.push(format!("still to fill in: {}", words.join("; ")));
+            }
+            // A value kept as written is already explained; `check` would only repeat it.
+            notes.extend(
+                prepared
+                    .errors
+                    .iter()
+                    .filter(|d| {
+                        !kept_raw
+                            .iter()
+                            .any(|k| d.key == *k || d.key.starts_with(&format!("{k}[")))
+                    })
+                    .map(|d| format!("{}: {}", d.key, d.message)),
+            );
+            if args.strict && !notes.is_empty() {
+                log.row(
+                    &format!("{at}row {row}: skipped (--strict): {}", notes.join("; ")),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
+                skipped += 1;
+                continue;
+            }
+            if !args.dry_run
+                && let Err(e) = change::create_file(&project.register_dir, &file, &prepared.shown, &prepared.text)
+            {
+                log.row(
+                    &format!("{at}row {row}: skipped: {e:#}"),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &notes,
+                );
+                skipped += 1;
+                continue;
+            }
+            taken.push(id.to_lowercase());
+            if let Some(k) = name_key {
+                names.push((row, k));
+            }
+            imported += 1;
+            let verb = if args.dry_run { "would import" } else { "imported" };
+            let outcome = if args.dry_run { "would-import" } else { "imported" };
+            if notes.is_empty() {
+                log.row(
+                    &format!("{at}row {row}: {verb} {}", prepared.shown),
+                    (&sheet.name, row, outcome),
+                    Some(&prepared.shown),
+                    &[],
+                );
+            } else {
+                attention += 1;
+                log.row(
+                    &format!(
+                        "{at}row {row}: {verb} {}; needs attention: {}",
+                        prepared.shown,
+                        notes.join("; ")
+                    ),
+                    (&sheet.name, row, outcome),
+                    Some(&prepared.shown),
+                    &notes,
+                );
+            }
         }
     }
+    log.finish(
+        &mut env.stdout,
+        args.format == crate::cli::ImportFormat::Json,
+        &serde_json::json!({"imported": imported, "need_attention": attention, "skipped": skipped, "dry_run": args.dry_run}),
+    )?;
     if args.dry_run {
         writeln!(
             env.stderr,
@@ -196,7 +300,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             "{imported} imported ({attention} need attention), {skipped} skipped."
         )?;
     }
-    Ok(if attention == 0 && skipped == 0 && unknown.is_empty() {
+    Ok(if attention == 0 && skipped == 0 && !any_unknown {
         Outcome::Clean
     } else {
         Outcome::Problems

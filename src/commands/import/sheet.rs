@@ -1,4 +1,4 @@
-//! Reading the sheet: a CSV or the first worksheet of an Excel workbook, as
+//! Reading the sheet: a CSV or the worksheets of an Excel workbook, as
 //! rows of text cells, with any warning the reader must see on every run.
 //!
 //! A CSV's encoding is never guessed silently: UTF-8 is read as it is; a
@@ -6,7 +6,7 @@
 //! "CSV") with a warning; a file that mixes the two is refused, naming the
 //! first bad byte, because either reading would garble part of it.
 
-use super::Grid;
+use super::workbook::Worksheet;
 use anyhow::{Context, bail};
 use std::path::Path;
 
@@ -14,9 +14,9 @@ use std::path::Path;
 /// hundred rows; this leaves room for a hundred times that.
 pub(super) const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// A sheet read into text, and warnings to print before anything else.
+/// A file's sheets read into text, and warnings to print before anything else.
 pub(super) struct Sheet {
-    pub grid: Grid,
+    pub sheets: Vec<Worksheet>,
     pub warnings: Vec<String>,
 }
 
@@ -42,7 +42,7 @@ pub(super) fn read_grid(path: &Path) -> anyhow::Result<Sheet> {
     match ext.as_str() {
         "csv" => read_csv(path),
         "xlsx" | "xlsm" => Ok(Sheet {
-            grid: super::workbook::read_first_sheet(path)?,
+            sheets: super::workbook::read_sheets(path)?,
             warnings: Vec::new(),
         }),
         "xls" | "ods" => bail!(
@@ -90,7 +90,18 @@ fn read_csv(path: &Path) -> anyhow::Result<Sheet> {
         let record = record.with_context(|| format!("{} is not valid CSV", path.display()))?;
         grid.push(record.iter().map(str::to_string).collect());
     }
-    Ok(Sheet { grid, warnings })
+    let name = path
+        .file_stem()
+        .map_or_else(|| "CSV".to_string(), |s| s.to_string_lossy().into_owned());
+    Ok(Sheet {
+        sheets: vec![Worksheet {
+            name,
+            grid,
+            top: 0,
+            left: 0,
+        }],
+        warnings,
+    })
 }
 
 /// How the bytes of a CSV are to be read.

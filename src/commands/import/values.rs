@@ -17,6 +17,16 @@ pub(super) fn unguard(text: &str) -> &str {
     }
 }
 
+/// What reading a row needs beyond its cells.
+pub(super) struct RowContext<'a> {
+    /// The sheet column of the grid's first column, for the letters shown.
+    pub left: usize,
+    /// Today, for a start date in the future.
+    pub as_of: crate::model::Date,
+    /// `partreg.toml`'s `[priorities]`: code → title.
+    pub priorities: Option<&'a std::collections::BTreeMap<String, String>>,
+}
+
 /// One row as a draft entry, the id column's value, notes on values that
 /// could not be read, and the keys of those values (kept as written, so
 /// nothing is lost).
@@ -26,24 +36,49 @@ pub(super) fn read_row(
     columns: &[(usize, String, Reader)],
     unknown: &[(usize, String)],
     header: &[String],
+    ctx: &RowContext<'_>,
 ) -> (Table, Option<String>, Vec<String>, Vec<String>) {
+    let left = ctx.left;
     let mut draft = Table::new();
     let mut notes = Vec::new();
     let mut kept_raw = Vec::new();
     let mut per_representative = Vec::new();
     let mut id = None;
+    // A separate level or position column, paired with the representatives by position.
+    let (mut levels, mut positions): (Option<(String, Vec<String>)>, Option<(String, Vec<String>)>) = (None, None);
     for (col, key, reader) in columns {
         let raw = cells.get(*col).map_or("", |c| unguard(c.trim()));
         if raw.is_empty() {
             continue;
         }
-        let place = format!("column {} {:?}", letter(*col), header[*col]);
+        let place = format!("column {} {:?}", letter(*col + left), header[*col]);
         let keep_raw = |why: String, notes: &mut Vec<String>| {
             notes.push(format!("{place}: {why} (kept as written)"));
             Value::String(raw.to_string())
         };
+        // "TBC", "n/a": not known yet. Left unset, never guessed, and kept in the comments.
+        if !matches!(reader, Reader::Text | Reader::List | Reader::Computed) && lenient::is_placeholder(raw) {
+            notes.push(format!("{place}: {raw:?} means not known yet, so it was left unset"));
+            add_comment(&mut draft, &format!("{}: {raw}", header[*col].trim()));
+            continue;
+        }
         let value = match reader {
             Reader::Computed => continue,
+            Reader::Priorities => Value::Array(
+                split(raw)
+                    .into_iter()
+                    .map(|item| Value::String(priority(&item, ctx.priorities, &place, &mut notes)))
+                    .collect(),
+            ),
+            Reader::Frequency => match lenient::frequency(raw) {
+                Ok((f, note)) => {
+                    if let Some(n) = note {
+                        notes.push(format!("{place}: {n}"));
+                    }
+                    Value::String(f.into())
+                }
+                Err(e) => keep_raw(e, &mut notes),
+            },
             Reader::Id => {
                 let given = raw.trim_end_matches(".toml");
                 if decode::validate_id(given).is_ok() && !slug::is_reserved(given) {
@@ -57,41 +92,55 @@ pub(super) fn read_row(
             }
             Reader::Text => Value::String(raw.to_string()),
             Reader::List => Value::Array(split(raw).into_iter().map(Value::String).collect()),
-            Reader::Representatives => {
-                let mut reps = Vec::new();
-                for item in split(raw) {
-                    let mut t = Table::new();
-                    match lenient::representative(&item) {
-                        Ok((name, level, position)) => {
-                            t.insert("name".into(), Value::String(name));
-                            t.insert(
-                                "level".into(),
-                                Value::String(crate::model::Choice::as_str(level).into()),
-                            );
-                            if let Some(p) = position {
-                                t.insert("position".into(), Value::String(p));
-                            }
-                        }
-                        Err(_) => {
-                            notes.push(format!("{place}: {item:?} has no level (member, cmt, smt or officer); write it as \"Name (level)\""));
-                            t.insert("name".into(), Value::String(item));
-                        }
-                    }
-                    reps.push(Value::Table(t));
-                }
-                Value::Array(reps)
+            Reader::Representatives => Value::Array(representatives(raw, &place, &mut notes)),
+            Reader::PeopleLevels => {
+                levels = Some((place.clone(), split_people(raw)));
+                continue;
+            }
+            Reader::PeoplePositions => {
+                positions = Some((place.clone(), split_people(raw)));
+                continue;
             }
             Reader::YesNo => lenient::yes_no(raw).map_or_else(|e| keep_raw(e, &mut notes), Value::Boolean),
-            Reader::Hours => lenient::hours(raw).map_or_else(|e| keep_raw(e, &mut notes), guide::hours_value),
+            Reader::Hours => match (lenient::hours(raw), lenient::hours_range(raw)) {
+                (Ok(h), _) => guide::hours_value(h),
+                (Err(_), Some((a, b))) => {
+                    let mid = f64::midpoint(a, b);
+                    notes.push(format!("{place}: {raw:?} is a range, so its midpoint {mid} was used"));
+                    guide::hours_value(mid)
+                }
+                (Err(e), None) => keep_raw(e, &mut notes),
+            },
             Reader::Pounds => match lenient::pounds(raw).map(i64::try_from) {
                 Ok(Ok(n)) => Value::Integer(n),
                 Ok(Err(_)) => keep_raw("too large".into(), &mut notes),
                 Err(e) => keep_raw(e, &mut notes),
             },
-            Reader::Date => lenient::date(raw).map_or_else(|e| keep_raw(e, &mut notes), guide::date_value),
-            Reader::Level => {
-                lenient::level(raw).map_or_else(|e| keep_raw(e, &mut notes), |l| Value::String(l.as_str_lower().into()))
-            }
+            Reader::Date => match lenient::date_or_partial(raw) {
+                Ok((d, partial)) => {
+                    if let Some(n) = partial {
+                        notes.push(format!("{place}: {n}"));
+                    }
+                    if key == "started" && d > ctx.as_of {
+                        notes.push(format!("{place}: the start date {d} is in the future; check it"));
+                    }
+                    guide::date_value(d)
+                }
+                Err(e) => keep_raw(e, &mut notes),
+            },
+            Reader::Level => match (lenient::level(raw), lenient::level_range(raw)) {
+                (Ok(l), _) => Value::String(l.as_str_lower().into()),
+                (Err(_), Some((l, a, b))) => {
+                    notes.push(format!(
+                        "{place}: {raw:?} gives two ratings, {} and {}, so the higher, {}, was used",
+                        a.as_str_lower(),
+                        b.as_str_lower(),
+                        l.as_str_lower()
+                    ));
+                    Value::String(l.as_str_lower().into())
+                }
+                (Err(e), None) => keep_raw(e, &mut notes),
+            },
             Reader::Choice(read) => read(raw).map_or_else(|e| keep_raw(e, &mut notes), |s| Value::String(s.into())),
             Reader::Choices(read) => {
                 let read: Result<Vec<Value>, String> = split(raw)
@@ -118,6 +167,7 @@ pub(super) fn read_row(
         }
         insert(&mut draft, key, value);
     }
+    pair_people(&mut draft, levels, positions, &mut notes);
     // Representatives' roles and term apply to everyone the row names.
     for (field, value, place) in per_representative {
         match draft.get_mut("representatives").and_then(Value::as_array_mut) {
@@ -149,6 +199,48 @@ pub(super) fn read_row(
     (draft, id, notes, kept_raw)
 }
 
+/// A priority as its code in `partreg.toml`: the code or its title,
+/// ignoring case and spacing; otherwise kept as written, with the closest
+/// suggested.
+fn priority(
+    item: &str,
+    priorities: Option<&std::collections::BTreeMap<String, String>>,
+    place: &str,
+    notes: &mut Vec<String>,
+) -> String {
+    let Some(priorities) = priorities else {
+        return item.to_string();
+    };
+    let fold = |t: &str| super::headings::fold(t);
+    let wanted = fold(item);
+    if let Some((code, _)) = priorities
+        .iter()
+        .find(|(code, title)| fold(code) == wanted || fold(title) == wanted)
+    {
+        return code.clone();
+    }
+    let closest = priorities
+        .iter()
+        .map(|(code, title)| {
+            let d = strsim::osa_distance(&wanted, &fold(title)).min(strsim::osa_distance(&wanted, &fold(code)));
+            (d, code, title)
+        })
+        .min();
+    let hint = match closest {
+        Some((d, code, title)) if d <= wanted.len().max(3) / 3 => format!("; did you mean {code} ({title})?"),
+        _ => format!(
+            "; the priorities are {}",
+            priorities
+                .iter()
+                .map(|(c, t)| format!("{c} ({t})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    notes.push(format!("{place}: {item:?} is not a priority in partreg.toml{hint}"));
+    item.to_string()
+}
+
 /// Adds a paragraph to the entry's comments, keeping any already there.
 pub(super) fn add_comment(draft: &mut Table, text: &str) {
     let mut comments = draft
@@ -161,6 +253,149 @@ pub(super) fn add_comment(draft: &mut Table, text: &str) {
     }
     comments.push_str(text);
     draft.insert("comments".into(), Value::String(comments));
+}
+
+/// The representatives in a cell: `Cllr Ann Brown (member); Jo Smith (officer)`,
+/// or separated by `/`, `&` or new lines. `Cllr` with no level is a member.
+fn representatives(raw: &str, place: &str, notes: &mut Vec<String>) -> Vec<Value> {
+    let mut reps = Vec::new();
+    for item in split_people(raw) {
+        let mut t = Table::new();
+        match lenient::representative(&item) {
+            Ok((name, level, position)) => {
+                t.insert("name".into(), Value::String(name));
+                t.insert(
+                    "level".into(),
+                    Value::String(crate::model::Choice::as_str(level).into()),
+                );
+                if let Some(p) = position {
+                    t.insert("position".into(), Value::String(p));
+                }
+            }
+            Err(_) if is_councillor(&item) => {
+                notes.push(format!(
+                    "{place}: {item:?} is a councillor, so the level member was used"
+                ));
+                t.insert("name".into(), Value::String(item));
+                t.insert("level".into(), Value::String("member".into()));
+            }
+            Err(_) => {
+                t.insert("name".into(), Value::String(item));
+            }
+        }
+        reps.push(Value::Table(t));
+    }
+    reps
+}
+
+fn is_councillor(name: &str) -> bool {
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .trim_end_matches('.')
+        .to_lowercase();
+    matches!(first.as_str(), "cllr" | "councillor" | "clr")
+}
+
+/// Gives each representative the level and position at the same place in
+/// their columns; a representative still without a level is reported.
+fn pair_people(
+    draft: &mut Table,
+    levels: Option<(String, Vec<String>)>,
+    positions: Option<(String, Vec<String>)>,
+    notes: &mut Vec<String>,
+) {
+    let Some(Value::Array(reps)) = draft.get_mut("representatives") else {
+        for (place, items) in [levels, positions].into_iter().flatten() {
+            notes.push(format!(
+                "{place}: {} given, but there are no representatives to give it to (kept in comments)",
+                items.join("; ")
+            ));
+            let text = format!("{}: {}", place, items.join("; "));
+            add_comment(draft, &text);
+        }
+        return;
+    };
+    if let Some((place, items)) = &levels {
+        // One level for several people is everyone's level.
+        let one = items.len() == 1;
+        if !one && items.len() != reps.len() {
+            notes.push(format!(
+                "{place}: {} level(s) for {} representative(s); they were paired in order, so check them",
+                items.len(),
+                reps.len()
+            ));
+        }
+        for (i, rep) in reps.iter_mut().enumerate() {
+            let Some(text) = items.get(if one { 0 } else { i }) else {
+                break;
+            };
+            if let Value::Table(t) = rep {
+                match lenient::representative_level(text) {
+                    Ok(level) => {
+                        t.insert(
+                            "level".into(),
+                            Value::String(crate::model::Choice::as_str(level).into()),
+                        );
+                    }
+                    Err(e) => notes.push(format!("{place}: {e} (kept as written)")),
+                }
+                if !t.contains_key("level") {
+                    t.insert("level".into(), Value::String(text.clone()));
+                }
+            }
+        }
+    }
+    if let Some((place, items)) = &positions {
+        if items.len() != reps.len() {
+            notes.push(format!(
+                "{place}: {} position(s) for {} representative(s); they were paired in order, so check them",
+                items.len(),
+                reps.len()
+            ));
+        }
+        for (rep, text) in reps.iter_mut().zip(items) {
+            if let Value::Table(t) = rep {
+                t.insert("position".into(), Value::String(text.clone()));
+            }
+        }
+    }
+    for rep in reps.iter() {
+        if let Value::Table(t) = rep
+            && !t.contains_key("level")
+        {
+            let name = t.get("name").and_then(Value::as_str).unwrap_or_default();
+            notes.push(format!(
+                "representative {name:?} has no level: give one of member, cmt, smt or officer, as \"{name} (officer)\" or in a level column"
+            ));
+        }
+    }
+}
+
+/// People or their levels in one cell, split on `;`, `/`, `&` and new lines,
+/// but not inside brackets: `Jo Smith (CMT/SMT)` is one person.
+pub(super) fn split_people(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in text.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth == 0 && matches!(c, ';' | '/' | '&' | '\n') {
+            out.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    out.push(current);
+    out.into_iter()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// `a; b` or one a line.

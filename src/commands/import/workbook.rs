@@ -1,4 +1,5 @@
-//! Reading the first worksheet of an `.xlsx` workbook one cell at a time.
+//! Reading the worksheets of an `.xlsx` workbook one cell at a time, with
+//! each merged cell's value copied to every cell of the merge, as Excel shows it.
 //!
 //! calamine's `worksheet_range` allocates the whole rectangle from A1 (or the
 //! first used cell) to the last used cell: a 1.6 KB file whose only cell is
@@ -8,7 +9,7 @@
 
 use super::Grid;
 use anyhow::{anyhow, bail};
-use calamine::{DataRef, Reader as _, Xlsx, open_workbook};
+use calamine::{DataRef, Dimensions, Reader as _, Xlsx, open_workbook};
 use std::path::Path;
 
 /// The most cells holding something that a sheet may have.
@@ -17,14 +18,42 @@ pub(super) const MAX_CELLS: usize = 200_000;
 /// (e.g. 10,000 rows by 100 columns): the grid built is this big at most.
 pub(super) const MAX_EXTENT: u64 = 1_000_000;
 
-/// The first worksheet as rows of text, starting at its first used row and column.
-pub(super) fn read_first_sheet(path: &Path) -> anyhow::Result<Grid> {
+/// One worksheet as rows of text, from its first used row and column.
+pub(super) struct Worksheet {
+    pub name: String,
+    pub grid: Grid,
+    /// The 0-based sheet row and column of `grid[0][0]`.
+    pub top: usize,
+    pub left: usize,
+}
+
+/// Every worksheet, in the workbook's order.
+pub(super) fn read_sheets(path: &Path) -> anyhow::Result<Vec<Worksheet>> {
     let mut book: Xlsx<_> = open_workbook(path).map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
-    let Some(name) = book.sheet_names().first().cloned() else {
+    let names = book.sheet_names().clone();
+    if names.is_empty() {
         bail!("{} has no worksheet", path.display());
-    };
+    }
+    let mut sheets = Vec::new();
+    for name in names {
+        let cells = read_cells(&mut book, path, &name)?;
+        // A damaged merge list is no reason to refuse the sheet: its cells still read.
+        let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let (grid, top, left) = grid_from(path, cells)?;
+        let mut sheet = Worksheet { name, grid, top, left };
+        fill_merges(&mut sheet, &merges);
+        sheets.push(sheet);
+    }
+    Ok(sheets)
+}
+
+fn read_cells(
+    book: &mut Xlsx<std::io::BufReader<std::fs::File>>,
+    path: &Path,
+    name: &str,
+) -> anyhow::Result<Vec<(u32, u32, String)>> {
     let mut reader = book
-        .worksheet_cells_reader(&name)
+        .worksheet_cells_reader(name)
         .map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
     let mut cells: Vec<(u32, u32, String)> = Vec::new();
     while let Some(cell) = reader
@@ -37,7 +66,7 @@ pub(super) fn read_first_sheet(path: &Path) -> anyhow::Result<Grid> {
         }
         if cells.len() == MAX_CELLS {
             bail!(
-                "cannot read {}: its first sheet has more than {MAX_CELLS} cells in use, over partreg's limit; \
+                "cannot read {}: its sheet {name:?} has more than {MAX_CELLS} cells in use, over partreg's limit; \
                  split it into several sheets",
                 path.display()
             );
@@ -45,13 +74,44 @@ pub(super) fn read_first_sheet(path: &Path) -> anyhow::Result<Grid> {
         let (row, col) = cell.get_position();
         cells.push((row, col, text));
     }
-    grid_from(path, cells)
+    Ok(cells)
+}
+
+/// Copies the value of each merge's top-left cell to the rest of it. Only
+/// the part of a merge inside the grid is filled, so a merge over the whole
+/// sheet costs no more than the grid already holds.
+fn fill_merges(sheet: &mut Worksheet, merges: &[Dimensions]) {
+    let rows = sheet.grid.len();
+    let cols = sheet.grid.first().map_or(0, Vec::len);
+    for m in merges {
+        let (r0, c0) = (m.start.0 as usize, m.start.1 as usize);
+        let (r1, c1) = (m.end.0 as usize, m.end.1 as usize);
+        let (Some(r0), Some(c0)) = (r0.checked_sub(sheet.top), c0.checked_sub(sheet.left)) else {
+            continue;
+        };
+        if r0 >= rows || c0 >= cols {
+            continue;
+        }
+        let value = sheet.grid[r0][c0].clone();
+        if value.is_empty() {
+            continue;
+        }
+        let r1 = (r1 - sheet.top).min(rows - 1);
+        let c1 = (c1 - sheet.left).min(cols - 1);
+        for row in &mut sheet.grid[r0..=r1] {
+            for cell in &mut row[c0..=c1] {
+                if cell.is_empty() {
+                    cell.clone_from(&value);
+                }
+            }
+        }
+    }
 }
 
 /// Lays the cells out as rows, refusing a rectangle past [`MAX_EXTENT`].
-fn grid_from(path: &Path, cells: Vec<(u32, u32, String)>) -> anyhow::Result<Grid> {
+fn grid_from(path: &Path, cells: Vec<(u32, u32, String)>) -> anyhow::Result<(Grid, usize, usize)> {
     let (Some(top), Some(left)) = (cells.iter().map(|c| c.0).min(), cells.iter().map(|c| c.1).min()) else {
-        return Ok(Grid::new());
+        return Ok((Grid::new(), 0, 0));
     };
     let bottom = cells.iter().map(|c| c.0).max().unwrap_or(top);
     let right = cells.iter().map(|c| c.1).max().unwrap_or(left);
@@ -70,7 +130,7 @@ fn grid_from(path: &Path, cells: Vec<(u32, u32, String)>) -> anyhow::Result<Grid
     for (row, col, text) in cells {
         grid[(row - top) as usize][(col - left) as usize] = text;
     }
-    Ok(grid)
+    Ok((grid, top as usize, left as usize))
 }
 
 /// An A1-style reference for a 0-based row and column.

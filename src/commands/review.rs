@@ -228,7 +228,8 @@ fn replace_review(
             }
         }
         if let Some((pounds, in_principle)) = budget {
-            set(table, "budget_gbp", i64::try_from(pounds).unwrap_or(i64::MAX).into());
+            let pounds = i64::try_from(pounds).map_err(|_| anyhow::anyhow!("--budget: £{pounds} is too large"))?;
+            set(table, "budget_gbp", pounds.into());
             if in_principle {
                 set(table, "in_principle", true.into());
             } else {

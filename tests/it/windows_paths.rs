@@ -96,3 +96,40 @@ fn import_refuses_a_folder_differing_only_in_case_too() {
     assert!(run.stderr.contains("differs only in case"), "{}", run.stderr);
     assert!(!project.path("register/Closed").exists());
 }
+
+#[test]
+fn recording_and_replacing_a_review_keeps_windows_line_endings_and_the_bom() {
+    let project = Project::new();
+    let windows = format!("\u{feff}{}", VALID.replace('\n', "\r\n"));
+    project.write("register/test-waste-partnership.toml", &windows);
+    let record = |extra: &[&str]| {
+        let mut args = vec![
+            "review",
+            "--year",
+            "2027",
+            "--record",
+            "test-waste-partnership",
+            "--outcome",
+            "continue",
+            "--reviewer",
+            "CI&P Team",
+            "--date",
+            "20/11/2026",
+            "--as-of",
+            crate::support::AS_OF,
+        ];
+        args.extend_from_slice(extra);
+        project.run(&args)
+    };
+    for extra in [&[][..], &["--replace", "--notes", "Agreed at CMT"][..]] {
+        let run = record(extra);
+        assert_eq!(run.code, 0, "{extra:?}: {}", run.stderr);
+        let bytes = std::fs::read(project.path("register/test-waste-partnership.toml")).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.starts_with('\u{feff}'), "{extra:?}: the BOM is kept");
+        assert!(
+            !text.replace("\r\n", "").contains('\n'),
+            "{extra:?}: CRLF kept:\n{text}"
+        );
+    }
+}

@@ -370,7 +370,7 @@ pub struct ImportArgs {
 pub enum ImportFormat {
     /// Lines for people.
     Text,
-    /// One JSON document (schemas/import-report.schema.json).
+    /// One JSON document (schemas/output/import.schema.json).
     Json,
 }
 

@@ -33,6 +33,7 @@ pub const OUTPUT_SCHEMAS: &[(&str, &str)] = &[
         include_str!("../../schemas/output/assess-matrix.schema.json"),
     ),
     ("check", include_str!("../../schemas/output/check.schema.json")),
+    ("import", include_str!("../../schemas/output/import.schema.json")),
     ("list", include_str!("../../schemas/output/list.schema.json")),
     ("programme", include_str!("../../schemas/output/programme.schema.json")),
     ("review", include_str!("../../schemas/output/review.schema.json")),

@@ -529,7 +529,7 @@ fn the_json_report_matches_its_schema() {
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/schemas/import-report.schema.json"
+            "/schemas/output/import.schema.json"
         ))
         .unwrap(),
     )

@@ -66,6 +66,18 @@ fn outputs() -> Vec<(&'static str, Value)> {
         "programme",
         output(root, &["programme", "--format", "json", "--as-of", AS_OF]),
     ));
+    let sheet = Project::new();
+    sheet.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,Status,Frequency of Meetings\nOld Forum,Breckland Council,Active,Bi-monthly\n",
+    );
+    all.push((
+        "import",
+        output(
+            sheet.dir.path(),
+            &["import", "old.csv", "--dry-run", "--format", "json", "--as-of", AS_OF],
+        ),
+    ));
     all.push((
         "show",
         output(

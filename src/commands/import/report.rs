@@ -153,7 +153,7 @@ impl Log {
                 "rows": pick("row"),
                 "totals": totals,
             });
-            writeln!(out, "{}", serde_json::to_string_pretty(&doc).unwrap_or_default())
+            crate::render::formats::write_json(&doc, out)
         } else {
             write!(out, "{}", self.text)
         }

@@ -29,14 +29,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ConcernArgs) -> anyhow
         &target.file,
         &mut env.stderr,
         |before| {
-            let now = register::check_bytes(&target.path, target.file.clone(), before.as_bytes(), &cx);
-            let Some(entry) = now.entry else {
-                bail!(
-                    "{} has errors; fix them first (`partreg check {}` shows them)",
-                    target.file,
-                    target.file
-                );
-            };
+            let entry = record::entry_as_read(&target.path, &target.file, before, &cx)?;
             let changed = match (&args.raise, args.close) {
                 (Some(summary), None) => {
                     let by = args.by.as_deref().unwrap_or_default();

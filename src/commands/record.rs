@@ -101,3 +101,18 @@ pub fn ensure_clean(
     }
     Ok(())
 }
+
+/// The entry in `text`, the file as read under its lock, so that a change
+/// builds on what is there now; refused while the file has errors.
+pub fn entry_as_read(
+    path: &std::path::Path,
+    file: &str,
+    text: &str,
+    cx: &RuleContext<'_>,
+) -> anyhow::Result<Box<crate::model::Entry>> {
+    let now = register::check_bytes(path, file.to_string(), text.as_bytes(), cx);
+    match now.entry {
+        Some(entry) => Ok(entry),
+        None => bail!("{file} has errors; fix them first (`partreg check {file}` shows them)"),
+    }
+}

@@ -6,7 +6,6 @@ use anyhow::{Context, bail};
 use super::record::{self, set};
 use super::{Env, Outcome};
 use crate::cli::{GlobalArgs, ReviewArgs, ReviewFormat};
-use crate::diagnostic::Severity;
 use crate::model::lenient;
 use crate::model::{self, Date};
 use crate::render::review as out;
@@ -122,14 +121,7 @@ fn record(
         &target.file,
         &mut env.stderr,
         |before| {
-            let now = register::check_bytes(&target.path, target.file.clone(), before.as_bytes(), &cx);
-            let Some(entry) = now.entry else {
-                bail!(
-                    "{} has errors; fix them first (`partreg check {}` shows them)",
-                    target.file,
-                    target.file
-                );
-            };
+            let entry = record::entry_as_read(&target.path, &target.file, before, &cx)?;
             let existing = entry.reviews.iter().position(|r| r.year == year);
             if let (Some(i), false) = (existing, args.replace) {
                 bail!(
@@ -144,20 +136,7 @@ fn record(
                 None => append_review(before, year, date, reviewer, outcome, (notes, budget)),
                 Some(i) => replace_review(before, i, date, reviewer, outcome, (notes, budget))?,
             };
-            let checked = register::check_bytes(&target.path, target.file.clone(), changed.as_bytes(), &cx);
-            let errors: Vec<String> = checked
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity() == Severity::Error)
-                .map(register::one_line)
-                .collect();
-            if !errors.is_empty() {
-                bail!(
-                    "the review would leave {} with errors, so it was not written:\n{}",
-                    target.file,
-                    errors.join("\n")
-                );
-            }
+            record::ensure_clean(&target.path, &target.file, &changed, &cx, "the review")?;
             replaced = existing.is_some();
             name = entry.name;
             Ok(Some(changed))

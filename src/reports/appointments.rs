@@ -9,7 +9,6 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Choice, Date, Entry, RepresentativeLevel, Status, Term};
 
@@ -206,11 +205,11 @@ pub fn by_person<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec
     people.into_values().collect()
 }
 
-/// A name as duplicate names are compared: Unicode NFKC, then trimmed, runs
-/// of white space collapsed and lower-cased.
+/// A name as duplicate names are compared (the spec says so for the
+/// by-person view): the register's one comparison key, which also drops
+/// invisible characters, so "Cllr Ann\u{ad}Brown" is the same person.
 pub fn name_key(name: &str) -> String {
-    let normal: String = name.nfkc().collect();
-    normal.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::store::names::normalise_name(name)
 }
 
 #[cfg(test)]
@@ -254,5 +253,6 @@ mod tests {
         );
         assert!(occasion(None, d(2027, 6, 1), &meetings, &[]).is_none());
         assert_eq!(name_key("  Cllr  ANN\u{a0}Brown "), "cllr ann brown");
+        assert_eq!(name_key("Cllr Ann Br\u{ad}own"), "cllr ann brown");
     }
 }

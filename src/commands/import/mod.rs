@@ -18,8 +18,10 @@ use crate::store::register::{self, LoadOptions};
 use crate::store::slug;
 use crate::store::{change, lock};
 
+mod book;
 mod choose;
 mod headings;
+mod recreate;
 mod report;
 mod sheet;
 mod table;
@@ -56,7 +58,16 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     };
     let register = register::load(&project, &[], LoadOptions { as_of });
     let path = env.cwd.join(&args.file);
+    // `list --format json` and `list --format xlsx` hold the whole register:
+    // read back whole, each file in its own folder.
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        sheet::refuse_too_big(&path)?;
+        return recreate::run(env, &project, &register, args, book::from_json(&path)?, as_of);
+    }
     let sheet = read_grid(&path)?;
+    if book::is_own(&sheet.sheets)? {
+        return recreate::run(env, &project, &register, args, book::from_sheets(sheet.sheets)?, as_of);
+    }
     for warning in &sheet.warnings {
         writeln!(env.stderr, "warning: {warning}")?;
     }

@@ -256,3 +256,15 @@ fn json_without_whole_entries_is_refused_with_the_fix() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("list --format json"), "{}", run.stderr);
 }
+
+#[test]
+fn list_help_says_what_csv_leaves_out() {
+    let run = run_in(ROOT.as_ref(), &["list", "--help"]);
+    let help = run.stdout.replace('\n', " ");
+    assert!(
+        help.contains("CSV is one row per partnership and leaves out"),
+        "{}",
+        run.stdout
+    );
+    assert!(help.contains("use xlsx or json for a complete copy"), "{}", run.stdout);
+}

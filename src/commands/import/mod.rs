@@ -21,6 +21,7 @@ use crate::store::{change, lock};
 mod book;
 mod choose;
 mod headings;
+mod kept;
 mod recreate;
 mod report;
 mod sheet;
@@ -92,6 +93,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     let mut names: Vec<(usize, String)> = Vec::new();
     let (mut imported, mut attention, mut skipped) = (0, 0, 0);
     let several = chosen.len() > 1;
+    let mut kept = kept::Kept::default();
     let mut any_unknown = false;
     for Chosen {
         mut sheet,
@@ -108,6 +110,15 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             String::new()
         };
         any_unknown |= !unknown.is_empty();
+        for (i, cells) in sheet.grid[..header_index].iter().enumerate() {
+            kept.row(
+                &sheet.name,
+                sheet.top + i,
+                sheet.left,
+                cells,
+                "title above the headings",
+            );
+        }
         if several || sheet.top + header_index > 0 {
             log.say(
                 &format!("{at}row {}: the headings", sheet.top + header_index + 1),
@@ -144,6 +155,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             match kind {
                 table::Row::Blank => continue,
                 table::Row::Note(text) => {
+                    kept.row(&sheet.name, row - 1, sheet.left, cells, "note");
                     log.row(
                         &format!("{at}row {row}: a note, not a partnership: {:?}", clip(text)),
                         (&sheet.name, row, "note"),
@@ -153,6 +165,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                     continue;
                 }
                 table::Row::Section(text) => {
+                    kept.row(&sheet.name, row - 1, sheet.left, cells, "section");
                     let sub = slug::from_name(text).map(PathBuf::from);
                     let said = match &sub {
                         Some(sub) => format!(
@@ -295,6 +308,22 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             }
         }
     }
+    if !kept.cells.is_empty() {
+        let file = kept::Kept::file_for(&project.register_dir, &path);
+        let shown = project.display_path(&file);
+        if !args.dry_run {
+            write_new(&file, &kept.markdown(&args.file.display().to_string(), as_of))?;
+        }
+        let verb = if args.dry_run { "would be kept" } else { "kept" };
+        log.say(
+            &format!(
+                "{} cell(s) that are not partnerships (titles, sections, notes) {verb} as written in {shown}",
+                kept.cells.len()
+            ),
+            serde_json::json!({"kept": true}),
+        );
+        log.kept = Some(serde_json::json!({"file": shown, "written": !args.dry_run, "cells": kept.json()}));
+    }
     log.finish(
         &mut env.stdout,
         args.format == crate::cli::ImportFormat::Json,
@@ -316,4 +345,16 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     } else {
         Outcome::Problems
     })
+}
+
+/// Writes a file that must not exist yet: the notes never replace a file.
+fn write_new(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
 }

@@ -268,3 +268,39 @@ fn list_help_says_what_csv_leaves_out() {
     );
     assert!(help.contains("use xlsx or json for a complete copy"), "{}", run.stdout);
 }
+
+#[test]
+fn a_folder_or_id_that_would_leave_the_register_is_refused_row_by_row() {
+    let project = Project::new();
+    project.write(
+        "hostile.json",
+        r#"{"format_version": 1, "partnerships": [
+            {"id": "out", "folder": "../../outside", "entry": {"name": "Out", "status": "proposed"}},
+            {"id": "../evil", "folder": "", "entry": {"name": "Evil", "status": "proposed"}},
+            {"id": "hidden", "folder": ".git/hooks", "entry": {"name": "Hidden", "status": "proposed"}},
+            {"id": "fine", "folder": "a\\b", "entry": {"name": "Fine", "status": "proposed", "started": "1850-01-02"}}
+        ]}"#,
+    );
+    let run = project.run(&["import", "hostile.json", "--as-of", AS_OF]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout.matches(": skipped: ").count(), 3, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("its folder \"../../outside\" cannot be used"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("its id \"../evil\" cannot be a file name"),
+        "{}",
+        run.stdout
+    );
+    let files: Vec<String> = parsed(project.dir.path()).into_keys().collect();
+    assert_eq!(
+        files,
+        ["a/b/fine.toml"],
+        "a backslash is a folder separator, as for --folder"
+    );
+    let fine = &parsed(project.dir.path())["a/b/fine.toml"];
+    assert!(fine["started"].is_datetime(), "a string at a date key is a date again");
+    assert!(!project.path("../outside").exists());
+}

@@ -43,6 +43,8 @@ pub(super) struct Rebuilt {
 /// belong to none of them (reported, with their cells).
 #[derive(Debug, Default)]
 pub(super) struct Book {
+    /// Read from `list --format json` rather than a workbook.
+    pub json: bool,
     pub partnerships: Vec<Rebuilt>,
     pub strays: Vec<(String, usize, String)>,
 }
@@ -321,7 +323,10 @@ pub(super) fn from_json(path: &Path) -> anyhow::Result<Book> {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let mut out = Book::default();
+    let mut out = Book {
+        json: true,
+        ..Book::default()
+    };
     for (i, p) in list.iter().enumerate() {
         let id = p.get("id").and_then(serde_json::Value::as_str).map(str::to_string);
         let Some(entry) = p.get("entry") else {

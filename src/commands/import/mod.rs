@@ -317,7 +317,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
         let verb = if args.dry_run { "would be kept" } else { "kept" };
         log.say(
             &format!(
-                "{} cell(s) that are not partnerships (titles, sections, notes) {verb} as written in {shown}",
+                "titles, sections and notes ({} cell(s)) {verb} as written in {shown}",
                 kept.cells.len()
             ),
             serde_json::json!({"kept": true}),

@@ -23,9 +23,31 @@ pub(super) fn run(
     as_of: crate::model::Date,
 ) -> anyhow::Result<Outcome> {
     let base = crate::commands::add::sub_folder(&project.register_dir, args.folder.as_deref())?;
+    // The book's own layout says where everything is: these options have nothing to choose.
+    let unused: Vec<&str> = [
+        (!args.sheet.is_empty(), "--sheet"),
+        (args.header_row.is_some(), "--header-row"),
+        (args.mapping.is_some(), "--mapping"),
+        (args.no_sections, "--no-sections"),
+    ]
+    .into_iter()
+    .filter_map(|(given, flag)| given.then_some(flag))
+    .collect();
+    if !unused.is_empty() {
+        writeln!(
+            env.stderr,
+            "note: {} not used: a register partreg wrote is read whole, every sheet and column in its place",
+            unused.join(", ")
+        )?;
+    }
     let mut log = Log::default();
+    let what = if book.json {
+        "a register partreg wrote as JSON"
+    } else {
+        "a workbook partreg wrote"
+    };
     log.say(
-        "a register written by partreg: every partnership is recreated in its own folder",
+        &format!("{what}: each partnership goes back in its own folder"),
         // Text only: the JSON report has no member for it.
         serde_json::json!({"register_book": true}),
     );
@@ -41,11 +63,13 @@ pub(super) fn run(
         );
         skipped += 1;
     }
+    let json = book.json;
     for r in book.partnerships {
-        let at = if r.sheet.ends_with(".json") {
-            format!("{}, partnership {}", r.sheet, r.row)
+        // Every partnership is on the one sheet (or in the one list): its row is enough.
+        let at = if json {
+            format!("partnership {}", r.row)
         } else {
-            format!("sheet {:?}, row {}", r.sheet, r.row)
+            format!("row {}", r.row)
         };
         let mut notes = r.notes;
         let name_key = r

@@ -216,17 +216,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 None => format!("imported-row-{row}"),
             };
             let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
-            // Why the row cannot be imported without clobbering or repeating a partnership.
-            let first_line = |e: anyhow::Error| e.to_string().lines().next().unwrap_or_default().to_string();
-            let refusal = if let Err(e) = super::add::refuse_existing(&register, &id) {
-                Some(first_line(e))
-            } else if taken.contains(&id.to_lowercase()) {
-                Some(format!("an earlier row already has the id {id:?} (the same name?)"))
-            } else if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
-                Some(format!("row {earlier} has the same name"))
-            } else {
-                super::add::refuse_same_name(&register, &draft).err().map(first_line)
-            };
+            let refusal = refusal(&register, (&taken, &names), &id, name_key.as_ref(), &draft);
             if let Some(reason) = refusal {
                 log.row(
                     &format!("{at}row {row}: skipped: {reason}"),
@@ -345,6 +335,35 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     } else {
         Outcome::Problems
     })
+}
+
+/// The first line of an error, for a report line.
+fn first_line(e: &anyhow::Error) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_string()
+}
+
+/// Why a row cannot be imported without clobbering or repeating a
+/// partnership: its id on the register or on an earlier row (`taken`, lower
+/// case), its name on an earlier row (`names`: row and comparison key) or on
+/// the register. The one place both kinds of import decide it.
+fn refusal(
+    register: &register::Register,
+    (taken, names): (&[String], &[(usize, String)]),
+    id: &str,
+    name_key: Option<&String>,
+    draft: &toml::Table,
+) -> Option<String> {
+    if let Err(e) = super::add::refuse_existing(register, id) {
+        Some(first_line(&e))
+    } else if taken.contains(&id.to_lowercase()) {
+        Some(format!("an earlier row already has the id {id:?} (the same name?)"))
+    } else if let Some((earlier, _)) = name_key.and_then(|k| names.iter().find(|(_, n)| n == k)) {
+        Some(format!("row {earlier} has the same name"))
+    } else {
+        super::add::refuse_same_name(register, draft)
+            .err()
+            .map(|e| first_line(&e))
+    }
 }
 
 /// Writes a file that must not exist yet: the notes never replace a file.

@@ -86,26 +86,13 @@ pub(super) fn run(
             crate::commands::add::sub_folder(&project.register_dir, Some(&base.join(&r.folder)))
                 .map_err(|e| anyhow::anyhow!("its folder {:?} cannot be used: {e}", r.folder))
         };
-        let first_line = |e: anyhow::Error| e.to_string().lines().next().unwrap_or_default().to_string();
         let refusal = match (&id, &folder) {
             (None, _) => Some("it has no id and no name to make one from".to_string()),
             (Some(id), _) if decode::validate_id(id).is_err() || slug::is_reserved(id) => {
                 Some(format!("its id {id:?} cannot be a file name in the register"))
             }
-            (_, Err(e)) => Some(first_line(anyhow::anyhow!("{e}"))),
-            (Some(id), _) => {
-                if let Err(e) = crate::commands::add::refuse_existing(register, id) {
-                    Some(first_line(e))
-                } else if taken.contains(&id.to_lowercase()) {
-                    Some(format!("an earlier row already has the id {id:?}"))
-                } else if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
-                    Some(format!("row {earlier} has the same name"))
-                } else {
-                    crate::commands::add::refuse_same_name(register, &r.entry)
-                        .err()
-                        .map(first_line)
-                }
-            }
+            (_, Err(e)) => Some(super::first_line(e)),
+            (Some(id), _) => super::refusal(register, (&taken, &names), id, name_key.as_ref(), &r.entry),
         };
         let (Some(id), Ok(folder), None) = (id, folder, refusal.as_ref()) else {
             let reason = refusal.unwrap_or_default();

@@ -7,7 +7,7 @@
 //! and dates before 1900 are written as text ([`excel_limits`] has the
 //! convention `import` reads back).
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
 
 use super::excel_limits;
 use crate::reports::listing::{Cell, Column};
@@ -151,7 +151,11 @@ fn sheet(
     let header = Format::new().set_bold().set_text_wrap();
     let money = Format::new().set_num_format("£#,##0");
     let date = Format::new().set_num_format("yyyy-mm-dd");
-    let hours = Format::new().set_num_format("0.##");
+    // "0.##" alone shows a whole number with a trailing point ("40."), so
+    // whole numbers (hours, places, years, "No.") get "0".
+    let fraction = Format::new().set_num_format("0.##");
+    let whole = Format::new().set_num_format("0");
+    let lines_format = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     // How many cells each column takes: one, plus continuations for the
     // longest text in it.
     let widths: Vec<usize> = (0..headings.len())
@@ -194,13 +198,21 @@ fn sheet(
         for (c, cell) in line.iter().enumerate() {
             let col = col_at(starts[c]);
             match cell {
+                // Wrapped when it has lines (a list is one item a line): Excel
+                // shows the lines of an unwrapped cell run together.
+                Cell::Text(s) if s.contains('\n') => {
+                    for (i, piece) in excel_limits::pieces(s).into_iter().enumerate() {
+                        sheet.write_string_with_format(row, col_at(starts[c] + i), piece, &lines_format)?;
+                    }
+                }
                 Cell::Text(s) => {
                     for (i, piece) in excel_limits::pieces(s).into_iter().enumerate() {
                         sheet.write_string(row, col_at(starts[c] + i), piece)?;
                     }
                 }
                 Cell::Number(n) => {
-                    sheet.write_number_with_format(row, col, *n, &hours)?;
+                    let format = if n.fract() == 0.0 { &whole } else { &fraction };
+                    sheet.write_number_with_format(row, col, *n, format)?;
                 }
                 Cell::Money(n) => {
                     sheet.write_number_with_format(row, col, *n as f64, &money)?;

@@ -287,9 +287,15 @@ else; a second record for the same year is refused unless --replace.";
 const LIST_HELP: &str = "\
 The table shows the main columns; csv, json and xlsx hold every Appendix A
 field, the Appendix B criteria and ratings, the reporting programme and the
-decision to join. CSV starts with a byte-order mark so Excel reads £ and
-accents (--no-bom to leave it out), and text Excel would run as a formula is
-prefixed with '.
+decision to join. xlsx and json hold the whole register: xlsx adds a sheet
+each for representatives, reviews, concerns and Appendix C answers, json
+each file whole (\"entry\"), both with each file's folder, and
+`partreg import` of either recreates every file. CSV is one row per
+partnership and leaves out the representatives' positions, dates and roles,
+reviews, concerns, Appendix C answers, the case for joining and the folders:
+use xlsx or json for a complete copy. CSV starts with a byte-order mark so
+Excel reads £ and accents (--no-bom to leave it out), and text Excel would
+run as a formula is prefixed with '.
 
 Examples:
   partreg list
@@ -321,6 +327,12 @@ columns partreg does not know are kept in `comments`. Rows missing required
 fields are still written (and reported) unless --strict. A row whose id is
 already on the register is skipped: nothing is ever overwritten.
 
+A workbook written by `partreg list --format xlsx`, or a file written by
+`partreg list --format json`, is read whole: every file comes back in its
+own folder, with its representatives, reviews, concerns and answers. The
+titles, sections and notes of other sheets are kept as written in
+import-notes-<file>.md beside the register.
+
 Exit codes: 0 every row imported cleanly, 1 some rows need attention or were
 skipped, 2 the file cannot be read.
 
@@ -332,7 +344,7 @@ Examples:
 /// `partreg import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The spreadsheet: .csv or .xlsx.
+    /// The spreadsheet: .csv or .xlsx (or the .json of `partreg list --format json`).
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// A TOML file mapping headers to register keys.
@@ -404,9 +416,11 @@ pub struct ListArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Table,
+    /// One row per partnership: not a complete copy (see below).
     Csv,
+    /// The whole register: every file, whole, with its folder.
     Json,
-    /// An Excel workbook (needs --output).
+    /// The whole register as an Excel workbook (needs --output).
     Xlsx,
 }
 

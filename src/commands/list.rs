@@ -10,6 +10,7 @@ use crate::model::{Choice, Level, Status};
 use crate::policy::assessment;
 use crate::render::list as out;
 use crate::reports::listing::{self, Cell};
+use crate::reports::register_book::{Filed, Files};
 use crate::store::register::{self, LoadOptions};
 
 /// The keys `--sort` accepts, and the column each sorts by.
@@ -83,12 +84,14 @@ pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::
             &mut bytes,
         )?,
         ListFormat::Csv => out::csv(&columns, &lines, !args.no_bom, &mut bytes)?,
-        ListFormat::Json => out::json(&columns, &lines, &mut bytes)?,
+        ListFormat::Json => out::json(&columns, &lines, &files(&register, &project.register_dir)?, &mut bytes)?,
         ListFormat::Xlsx => {
             if args.output.is_none() {
                 bail!("--format xlsx needs --output FILE.xlsx: a workbook cannot be shown on the screen");
             }
-            bytes = out::xlsx(&columns, &lines).map_err(|e| anyhow::anyhow!("cannot make the workbook: {e}"))?;
+            let files = files(&register, &project.register_dir)?;
+            bytes = crate::render::register_book::xlsx(&columns, &lines, &files)
+                .map_err(|e| anyhow::anyhow!("cannot make the workbook: {e}"))?;
         }
     }
     match &args.output {
@@ -106,6 +109,32 @@ pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::
         .map(|e| e.file.as_str())
         .collect();
     Ok(env.left_out(&bad)?)
+}
+
+/// Each readable partnership's own TOML and sub-folder, for the formats
+/// that carry the whole register (`xlsx`, `json`) so that `import` can
+/// recreate every file from them.
+fn files(register: &register::Register, register_dir: &std::path::Path) -> anyhow::Result<Files> {
+    let mut files = Files::new();
+    for e in register.entries.iter().filter(|e| e.entry.is_some()) {
+        let text = std::fs::read_to_string(&e.path).map_err(|err| anyhow::anyhow!("cannot read {}: {err}", e.file))?;
+        let entry: toml::Table = toml::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
+            .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", e.file))?;
+        // The folder as the register names it, `/` between its parts on every system.
+        let folder = e
+            .path
+            .parent()
+            .and_then(|p| p.strip_prefix(register_dir).ok())
+            .map(|p| {
+                p.components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            })
+            .unwrap_or_default();
+        files.insert(e.id.clone(), Filed { folder, entry });
+    }
+    Ok(files)
 }
 
 /// A key that orders cells: numbers by value, levels high to low, text A–Z.

@@ -274,10 +274,10 @@ pub fn date(text: &str) -> Result<Date, String> {
 /// `1999`), read as its first day and said so in the second value.
 pub fn date_or_partial(text: &str) -> Result<(Date, Option<String>), String> {
     let t = text.trim();
-    if (t.contains('/') || t.contains('.'))
-        && let Ok(d) = date(&t.replace('.', "/"))
-    {
-        return Ok((d, None));
+    if let Some(whole) = day_month_year(t) {
+        return whole
+            .map(|d| (d, None))
+            .map_err(|why| format!("{text:?} is not a date: {why}"));
     }
     if let Ok(d) = date(t) {
         return Ok((d, None));
@@ -313,6 +313,63 @@ pub fn date_or_partial(text: &str) -> Result<(Date, Option<String>), String> {
         return Ok(r);
     }
     Err(not_a_date(text))
+}
+
+/// A whole date of three numbers, in UK order: `31/03/2025`, `31-03-2025`,
+/// `31.03.2025`, `1-4-2012` (day, month, four-digit year), or `2025-3-31`
+/// (year first). `None` when the text is not of that shape; an error when it
+/// is but the day does not exist (`31-02-2025`), which is never guessed.
+fn day_month_year(t: &str) -> Option<Result<Date, String>> {
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
+        lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let (y, m, d) = if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
+        (c, b, a)
+    } else if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
+        (a, b, c)
+    } else {
+        return None;
+    };
+    let (y, m, d) = (y.parse::<i32>().ok()?, m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
+    Some(Date::new(y, m, d).ok_or_else(|| {
+        if !(1..=12).contains(&m) {
+            format!("there is no month {m} (dates are read day first, as in the UK)")
+        } else if !date::YEARS.contains(&y) {
+            format!(
+                "the year {y} is outside {}-{}; check it for a typing slip",
+                date::YEARS.start(),
+                date::YEARS.end()
+            )
+        } else {
+            format!("{} {y} has no day {d}", month_name(m))
+        }
+    }))
+}
+
+/// A month's name, for messages.
+fn month_name(m: u8) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(usize::from(m).wrapping_sub(1))
+        .copied()
+        .unwrap_or("that month")
 }
 
 /// A month's number from its name or first three letters.
@@ -468,6 +525,21 @@ mod tests {
         let d = |y, m, dd| Date::new(y, m, dd).unwrap();
         assert_eq!(date_or_partial("31/03/2025"), Ok((d(2025, 3, 31), None)));
         assert_eq!(date_or_partial("31.03.2025"), Ok((d(2025, 3, 31), None)));
+        assert_eq!(date_or_partial("31-03-2025"), Ok((d(2025, 3, 31), None)));
+        assert_eq!(date_or_partial("1-4-2012"), Ok((d(2012, 4, 1), None)));
+        assert_eq!(date_or_partial("01/04/2012"), Ok((d(2012, 4, 1), None)));
+        assert_eq!(date_or_partial("2025-3-31"), Ok((d(2025, 3, 31), None)));
+        assert!(
+            date_or_partial("31-02-2025")
+                .unwrap_err()
+                .contains("February 2025 has no day 31")
+        );
+        assert!(
+            date_or_partial("31/02/2025")
+                .unwrap_err()
+                .contains("February 2025 has no day 31")
+        );
+        assert!(date_or_partial("12-13-2025").unwrap_err().contains("no month 13"));
         assert_eq!(date_or_partial("2016-04").unwrap().0, d(2016, 4, 1));
         assert_eq!(date_or_partial("April 2015").unwrap().0, d(2015, 4, 1));
         assert_eq!(date_or_partial("Feb 2025").unwrap().0, d(2025, 2, 1));

@@ -3,14 +3,12 @@
 
 use std::io::{self, Write};
 
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, XlsxError};
-
 use super::csv::CsvOut;
-use super::excel_limits;
 use super::table::Fit;
 use super::text::pounds;
 use crate::model::Choice;
 use crate::reports::listing::{Cell, Column};
+use crate::reports::register_book::{self, FOLDER_COLUMN, Files};
 
 /// One partnership's cells, in column order.
 pub type Line = Vec<Cell>;
@@ -106,8 +104,9 @@ pub fn csv(columns: &[Column], lines: &[Line], bom: bool, w: impl Write) -> io::
 }
 
 /// Every column as JSON: one object, the partnerships in a list of objects
-/// keyed by column key.
-pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result<()> {
+/// keyed by column key, each with its `folder` and its file's whole `entry`
+/// (so that `import` can recreate the file from it).
+pub fn json(columns: &[Column], lines: &[Line], files: &Files, mut w: impl Write) -> io::Result<()> {
     let rows: Vec<serde_json::Map<String, serde_json::Value>> = lines
         .iter()
         .map(|line| {
@@ -128,7 +127,21 @@ pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result
                     };
                     (c.key.clone(), v)
                 })
-                .collect()
+                .collect::<serde_json::Map<_, _>>()
+        })
+        .map(|mut row| {
+            let filed = row
+                .get("id")
+                .and_then(serde_json::Value::as_str)
+                .and_then(|id| files.get(id));
+            if let Some(filed) = filed {
+                row.insert(FOLDER_COLUMN.into(), filed.folder.clone().into());
+                row.insert(
+                    "entry".into(),
+                    register_book::to_json(&toml::Value::Table(filed.entry.clone())),
+                );
+            }
+            row
         })
         .collect();
     #[derive(serde::Serialize)]
@@ -136,99 +149,4 @@ pub fn json(columns: &[Column], lines: &[Line], mut w: impl Write) -> io::Result
         partnerships: Vec<serde_json::Map<String, serde_json::Value>>,
     }
     super::formats::write_json(&Doc { partnerships: rows }, &mut w)
-}
-
-/// Every column as an Excel workbook: typed cells, pounds formatted as
-/// money, dates as dates, the header row frozen and filters on. Text too long
-/// for a cell goes on in continuation columns and dates before 1900 are
-/// written as text ([`excel_limits`] has the convention `import` reads back).
-pub fn xlsx(columns: &[Column], lines: &[Line]) -> Result<Vec<u8>, XlsxError> {
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Partnership Register")?;
-    let header = Format::new().set_bold().set_text_wrap();
-    let money = Format::new().set_num_format("£#,##0");
-    let date = Format::new().set_num_format("yyyy-mm-dd");
-    let hours = Format::new().set_num_format("0.##");
-    // How many cells each column takes: one, plus continuations for the
-    // longest text in it.
-    let widths: Vec<usize> = (0..columns.len())
-        .map(|c| {
-            lines
-                .iter()
-                .filter_map(|l| match l.get(c) {
-                    Some(Cell::Text(s)) => Some(excel_limits::pieces(s).len()),
-                    _ => None,
-                })
-                .max()
-                .unwrap_or(1)
-        })
-        .collect();
-    let starts: Vec<usize> = widths
-        .iter()
-        .scan(0, |next, w| {
-            let start = *next;
-            *next += w;
-            Some(start)
-        })
-        .collect();
-    let total: usize = widths.iter().sum();
-    if total > usize::from(u16::MAX) {
-        return Err(XlsxError::ParameterError(format!(
-            "the export needs {total} columns, more than a worksheet holds"
-        )));
-    }
-    // Both fit: `total` is within u16, checked above.
-    let col_at = |c: usize| c as u16;
-    for (c, column) in columns.iter().enumerate() {
-        sheet.write_string_with_format(0, col_at(starts[c]), &column.label, &header)?;
-        for extra in 1..widths[c] {
-            let label = format!("{}{}", column.label, excel_limits::CONTINUED);
-            sheet.write_string_with_format(0, col_at(starts[c] + extra), &label, &header)?;
-        }
-    }
-    for (r, line) in lines.iter().enumerate() {
-        let row = u32::try_from(r + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-        for (c, cell) in line.iter().enumerate() {
-            let col = col_at(starts[c]);
-            match cell {
-                Cell::Text(s) => {
-                    for (i, piece) in excel_limits::pieces(s).into_iter().enumerate() {
-                        sheet.write_string(row, col_at(starts[c] + i), piece)?;
-                    }
-                }
-                Cell::Number(n) => {
-                    sheet.write_number_with_format(row, col, *n, &hours)?;
-                }
-                Cell::Money(n) => {
-                    sheet.write_number_with_format(row, col, *n as f64, &money)?;
-                }
-                Cell::Bool(b) => {
-                    sheet.write_boolean(row, col, *b)?;
-                }
-                Cell::Date(d) if d.year() < excel_limits::FIRST_EXCEL_YEAR => {
-                    sheet.write_string(row, col, d.to_string())?;
-                }
-                Cell::Date(d) => {
-                    let when = ExcelDateTime::from_ymd(d.year4(), d.month(), d.day())?;
-                    sheet.write_datetime_with_format(row, col, &when, &date)?;
-                }
-                Cell::Array(items) if !items.is_empty() => {
-                    sheet.write_string(row, col, items.join("; "))?;
-                }
-                Cell::Array(_) | Cell::Empty => {}
-            }
-        }
-    }
-    let last_row = u32::try_from(lines.len()).unwrap_or(u32::MAX);
-    let last_col = col_at(total.saturating_sub(1));
-    sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, last_row, last_col)?;
-    sheet.autofit();
-    // Long texts would make autofit columns very wide; cap them.
-    for col in 0..=last_col {
-        sheet.set_column_width(col, 40)?;
-    }
-    sheet.set_column_width(0, 32)?;
-    book.save_to_buffer()
 }

@@ -13,6 +13,7 @@ pub mod list;
 pub mod markdown;
 pub mod pipe;
 pub mod programme;
+pub mod register_book;
 pub mod review;
 pub mod sanitize;
 pub mod show;

@@ -8,4 +8,5 @@ pub mod appointments;
 pub mod history;
 pub mod listing;
 pub mod programme;
+pub mod register_book;
 pub mod review;

@@ -518,6 +518,44 @@ fn every_cell_of_the_partnership_rows_lands_in_a_field_or_in_comments() {
     );
     assert_eq!(cells_in, 30);
     assert_eq!(cells_out, cells_in);
+    // Every other non-empty cell of the sheet read (the titles above the
+    // headings, the section rows, the key and notes under the table) is in
+    // the notes file beside the register, as written, with its place.
+    let notes =
+        std::fs::read_to_string(project.path("import-notes-old.md")).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    assert!(
+        run.stdout
+            .contains("titles, sections and notes (7 cell(s)) kept as written in import-notes-old.md"),
+        "{}",
+        run.stdout
+    );
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(project.path("old.xlsx")).unwrap();
+    let sheet = book.worksheet_range("Register").unwrap();
+    let partnership_rows = [4, 5, 7];
+    let (mut other_in, mut other_out) = (0, 0);
+    for (row, col, cell) in sheet.used_cells() {
+        let text = cell.to_string();
+        if text.trim().is_empty() || row == 2 || partnership_rows.contains(&row) {
+            continue;
+        }
+        other_in += 1;
+        let place = format!("* {}{} (", (b'A' + col as u8) as char, row + 1);
+        if notes.lines().any(|l| l.starts_with(&place) && l.ends_with(&text)) {
+            other_out += 1;
+        } else {
+            panic!("the cell {place:?} {text:?} was dropped:\n{notes}");
+        }
+    }
+    assert_eq!(other_in, 7, "two titles, two sections, a key and two notes");
+    assert_eq!(other_out, other_in);
+    // The notes never replace a file: a second import writes beside it.
+    let again = project.run(&["import", "old.xlsx", "--as-of", AS_OF]);
+    assert!(again.stdout.contains("import-notes-old-2.md"), "{}", again.stdout);
+    assert_eq!(
+        std::fs::read_to_string(project.path("import-notes-old.md")).unwrap(),
+        notes
+    );
 }
 
 #[test]
@@ -565,4 +603,38 @@ fn the_json_report_matches_its_schema() {
     assert_eq!(budget["examples"][0], "TBC");
     // Nothing written by a dry run, in either format.
     assert_eq!(walkdir(&project.path("register")).len(), 0);
+}
+
+#[test]
+fn dates_with_dashes_and_dots_are_read_day_first_and_impossible_days_reported() {
+    let (run, project) = typed(
+        "A,0,1,Monthly,no,L,Information,P1,31-03-2025,Active\n\
+         B,0,1,Monthly,no,L,Information,P1,1-4-2012,Active\n\
+         C,0,1,Monthly,no,L,Information,P1,31.03.2025,Active\n\
+         D,0,1,Monthly,no,L,Information,P1,01/04/2012,Active\n\
+         E,0,1,Monthly,no,L,Information,P1,31-02-2025,Active\n",
+    );
+    let started = |id: &str| {
+        read(&project, &format!("register/{id}.toml"))
+            .get("started")
+            .map(ToString::to_string)
+    };
+    assert_eq!(started("a").as_deref(), Some("2025-03-31"));
+    assert_eq!(started("b").as_deref(), Some("2012-04-01"));
+    assert_eq!(started("c").as_deref(), Some("2025-03-31"));
+    assert_eq!(started("d").as_deref(), Some("2012-04-01"));
+    // Reported, never moved to another day.
+    assert!(
+        run.stdout
+            .contains("\"31-02-2025\" is not a date: February 2025 has no day 31"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !read(&project, "register/e.toml")
+            .get("started")
+            .is_some_and(toml::Value::is_datetime),
+        "{}",
+        run.stdout
+    );
 }

@@ -34,6 +34,7 @@ mod properties;
 mod reliability;
 mod reports;
 mod review;
+mod round_trip;
 mod sarif;
 mod schema;
 mod support;

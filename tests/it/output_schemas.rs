@@ -78,6 +78,47 @@ fn outputs() -> Vec<(&'static str, Value)> {
             &["import", "old.csv", "--dry-run", "--format", "json", "--as-of", AS_OF],
         ),
     ));
+    // A title above the headings and a note below: kept as written (`kept_verbatim`).
+    sheet.write(
+        "titled.csv",
+        "Partnership Register 2025\nPartnership Name,Lead Partner,Status\nNew Forum,Breckland Council,Active\nKey: H = High\n",
+    );
+    let titled = output(
+        sheet.dir.path(),
+        &[
+            "import",
+            "titled.csv",
+            "--dry-run",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+        ],
+    );
+    assert_eq!(
+        titled["kept_verbatim"]["cells"].as_array().map(Vec::len),
+        Some(2),
+        "{titled}"
+    );
+    all.push(("import", titled));
+    // partreg's own register, back from `list --format json`.
+    let listed = run_in(root, &["list", "--format", "json"]);
+    sheet.write("register.json", &listed.stdout);
+    all.push((
+        "import",
+        output(
+            sheet.dir.path(),
+            &[
+                "import",
+                "register.json",
+                "--dry-run",
+                "--format",
+                "json",
+                "--as-of",
+                AS_OF,
+            ],
+        ),
+    ));
     all.push((
         "show",
         output(

@@ -18,8 +18,11 @@ use crate::store::register::{self, LoadOptions};
 use crate::store::slug;
 use crate::store::{change, lock};
 
+mod book;
 mod choose;
 mod headings;
+mod kept;
+mod recreate;
 mod report;
 mod sheet;
 mod table;
@@ -56,7 +59,16 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     };
     let register = register::load(&project, &[], LoadOptions { as_of });
     let path = env.cwd.join(&args.file);
+    // `list --format json` and `list --format xlsx` hold the whole register:
+    // read back whole, each file in its own folder.
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        sheet::refuse_too_big(&path)?;
+        return recreate::run(env, &project, &register, args, book::from_json(&path)?, as_of);
+    }
     let sheet = read_grid(&path)?;
+    if book::is_own(&sheet.sheets)? {
+        return recreate::run(env, &project, &register, args, book::from_sheets(sheet.sheets)?, as_of);
+    }
     for warning in &sheet.warnings {
         writeln!(env.stderr, "warning: {warning}")?;
     }
@@ -81,6 +93,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     let mut names: Vec<(usize, String)> = Vec::new();
     let (mut imported, mut attention, mut skipped) = (0, 0, 0);
     let several = chosen.len() > 1;
+    let mut kept = kept::Kept::default();
     let mut any_unknown = false;
     for Chosen {
         mut sheet,
@@ -97,6 +110,15 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             String::new()
         };
         any_unknown |= !unknown.is_empty();
+        for (i, cells) in sheet.grid[..header_index].iter().enumerate() {
+            kept.row(
+                &sheet.name,
+                sheet.top + i,
+                sheet.left,
+                cells,
+                "title above the headings",
+            );
+        }
         if several || sheet.top + header_index > 0 {
             log.say(
                 &format!("{at}row {}: the headings", sheet.top + header_index + 1),
@@ -133,6 +155,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             match kind {
                 table::Row::Blank => continue,
                 table::Row::Note(text) => {
+                    kept.row(&sheet.name, row - 1, sheet.left, cells, "note");
                     log.row(
                         &format!("{at}row {row}: a note, not a partnership: {:?}", clip(text)),
                         (&sheet.name, row, "note"),
@@ -142,6 +165,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                     continue;
                 }
                 table::Row::Section(text) => {
+                    kept.row(&sheet.name, row - 1, sheet.left, cells, "section");
                     let sub = slug::from_name(text).map(PathBuf::from);
                     let said = match &sub {
                         Some(sub) => format!(
@@ -192,17 +216,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 None => format!("imported-row-{row}"),
             };
             let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
-            // Why the row cannot be imported without clobbering or repeating a partnership.
-            let first_line = |e: anyhow::Error| e.to_string().lines().next().unwrap_or_default().to_string();
-            let refusal = if let Err(e) = super::add::refuse_existing(&register, &id) {
-                Some(first_line(e))
-            } else if taken.contains(&id.to_lowercase()) {
-                Some(format!("an earlier row already has the id {id:?} (the same name?)"))
-            } else if let Some((earlier, _)) = name_key.as_ref().and_then(|k| names.iter().find(|(_, n)| n == k)) {
-                Some(format!("row {earlier} has the same name"))
-            } else {
-                super::add::refuse_same_name(&register, &draft).err().map(first_line)
-            };
+            let refusal = refusal(&register, (&taken, &names), &id, name_key.as_ref(), &draft);
             if let Some(reason) = refusal {
                 log.row(
                     &format!("{at}row {row}: skipped: {reason}"),
@@ -284,6 +298,22 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             }
         }
     }
+    if !kept.cells.is_empty() {
+        let file = kept::Kept::file_for(&project.register_dir, &path);
+        let shown = project.display_path(&file);
+        if !args.dry_run {
+            write_new(&file, &kept.markdown(&args.file.display().to_string(), as_of))?;
+        }
+        let verb = if args.dry_run { "would be kept" } else { "kept" };
+        log.say(
+            &format!(
+                "titles, sections and notes ({} cell(s)) {verb} as written in {shown}",
+                kept.cells.len()
+            ),
+            serde_json::json!({"kept": true}),
+        );
+        log.kept = Some(serde_json::json!({"file": shown, "written": !args.dry_run, "cells": kept.json()}));
+    }
     log.finish(
         &mut env.stdout,
         args.format == crate::cli::ImportFormat::Json,
@@ -305,4 +335,45 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     } else {
         Outcome::Problems
     })
+}
+
+/// The first line of an error, for a report line.
+fn first_line(e: &anyhow::Error) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_string()
+}
+
+/// Why a row cannot be imported without clobbering or repeating a
+/// partnership: its id on the register or on an earlier row (`taken`, lower
+/// case), its name on an earlier row (`names`: row and comparison key) or on
+/// the register. The one place both kinds of import decide it.
+fn refusal(
+    register: &register::Register,
+    (taken, names): (&[String], &[(usize, String)]),
+    id: &str,
+    name_key: Option<&String>,
+    draft: &toml::Table,
+) -> Option<String> {
+    if let Err(e) = super::add::refuse_existing(register, id) {
+        Some(first_line(&e))
+    } else if taken.contains(&id.to_lowercase()) {
+        Some(format!("an earlier row already has the id {id:?} (the same name?)"))
+    } else if let Some((earlier, _)) = name_key.and_then(|k| names.iter().find(|(_, n)| n == k)) {
+        Some(format!("row {earlier} has the same name"))
+    } else {
+        super::add::refuse_same_name(register, draft)
+            .err()
+            .map(|e| first_line(&e))
+    }
+}
+
+/// Writes a file that must not exist yet: the notes never replace a file.
+fn write_new(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
 }

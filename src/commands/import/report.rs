@@ -95,6 +95,8 @@ pub(super) fn column_table(
 pub(super) struct Log {
     pub text: String,
     pub columns: Vec<serde_json::Value>,
+    /// The cells kept as written (`kept_verbatim` in the JSON), if any.
+    pub kept: Option<serde_json::Value>,
     events: Vec<serde_json::Value>,
 }
 
@@ -146,13 +148,16 @@ impl Log {
             };
             let not_read: Vec<serde_json::Value> =
                 pick("not_read").into_iter().map(|e| e["not_read"].clone()).collect();
-            let doc = serde_json::json!({
+            let mut doc = serde_json::json!({
                 "sheets_not_read": not_read,
                 "headings": pick("headings_row"),
                 "columns": self.columns,
                 "rows": pick("row"),
                 "totals": totals,
             });
+            if let Some(kept) = self.kept {
+                doc["kept_verbatim"] = kept;
+            }
             crate::render::formats::write_json(&doc, out)
         } else {
             write!(out, "{}", self.text)

@@ -20,12 +20,8 @@ pub(super) struct Sheet {
     pub warnings: Vec<String>,
 }
 
-/// Reads a CSV or spreadsheet into rows of text.
-pub(super) fn read_grid(path: &Path) -> anyhow::Result<Sheet> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+/// Refuses a path that is not a regular file or is over [`MAX_FILE_BYTES`].
+pub(super) fn refuse_too_big(path: &Path) -> anyhow::Result<()> {
     let meta = std::fs::metadata(path).map_err(|_| anyhow::anyhow!("{} does not exist", path.display()))?;
     // Only a regular file: a FIFO would hang, a device never end.
     if !meta.is_file() {
@@ -39,6 +35,16 @@ pub(super) fn read_grid(path: &Path) -> anyhow::Result<Sheet> {
             MAX_FILE_BYTES / (1024 * 1024)
         );
     }
+    Ok(())
+}
+
+/// Reads a CSV or spreadsheet into rows of text.
+pub(super) fn read_grid(path: &Path) -> anyhow::Result<Sheet> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    refuse_too_big(path)?;
     match ext.as_str() {
         "csv" => read_csv(path),
         "xlsx" | "xlsm" => Ok(Sheet {
@@ -51,7 +57,10 @@ pub(super) fn read_grid(path: &Path) -> anyhow::Result<Sheet> {
              open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx), or as \"CSV UTF-8\"",
             path.display()
         ),
-        _ => bail!("{} is not a .csv or .xlsx file", path.display()),
+        _ => bail!(
+            "{} is not a .csv, .xlsx or .json file (.json: what `partreg list --format json` writes)",
+            path.display()
+        ),
     }
 }
 

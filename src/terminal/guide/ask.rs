@@ -23,16 +23,17 @@ pub enum Flow {
 /// Asks one field and puts the answer in the draft (or takes it out, for
 /// an optional field left empty).
 pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut Table) -> io::Result<Flow> {
-    if !field.help.is_empty() {
+    // A proposal's Cabinet question says why it is asked in its own note.
+    let cabinet_question =
+        matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed");
+    if !field.help.is_empty() && !cabinet_question {
         p.note(&format!("  ({})", field.help))?;
     }
     let needed = field.needed(draft);
     let current = fields::get(draft, field.key).cloned();
     match field.answer {
         Answer::Choice(list) => ask_choice(p, field, ctx, draft, &list()),
-        Answer::Decision if draft.get("status").and_then(Value::as_str) == Some("proposed") => {
-            ask_cabinet_decision(p, draft)
-        }
+        Answer::Decision if cabinet_question => ask_cabinet_decision(p, draft),
         Answer::Decision => ask_choice(p, field, ctx, draft, &fields::approvers()),
         Answer::Several(list) => {
             let items = list();

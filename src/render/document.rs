@@ -45,7 +45,7 @@ const LONGEST_WORD: usize = 24;
 /// column headed "ID" is shown only when `ids` asks for it: people read
 /// the partnership's name, and the id's width would squeeze every other
 /// column. Fitted to a width, cells wrap at word boundaries (see
-/// [`fit_columns`]), and a line under the table names the columns left out
+/// `fit_columns`), and a line under the table names the columns left out
 /// and how to see them.
 pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Result<()> {
     writeln!(w, "{}", doc.title)?;

@@ -131,9 +131,21 @@ pub struct AddArgs {
     /// How many places for Members the council has on the body (0 to 50).
     #[arg(long, value_name = "N")]
     pub member_places: Option<String>,
-    /// The case for joining: a ground (repeatable), e.g. synergy, clear-benefit, statutory-duty.
+    /// The case for joining: a ground (repeatable): synergy, clear-benefit, statutory-duty, common-purpose, coordinated-outcomes, more-than-sum, acceptable-risk or all-parties-agree.
     #[arg(long = "case-ground", value_name = "GROUND")]
     pub case_grounds: Vec<String>,
+    /// The case for joining: does the partnership's work support and contribute to the Council's Corporate Policies? true or false.
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
+    pub case_supports_corporate_policies: Option<String>,
+    /// The case for joining: does its work benefit residents, businesses and visitors to the district? true or false.
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
+    pub case_benefits_district: Option<String>,
+    /// The case for joining: can it do what the Council needs efficiently, or better than the Council could alone? true or false.
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
+    pub case_better_than_alone: Option<String>,
+    /// The case for joining: are there arrangements to monitor and report on how effective it is? true or false.
+    #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
+    pub case_monitoring_in_place: Option<String>,
     /// A risk criterion, overall or rationale: KEY=LEVEL (repeatable).
     #[arg(long = "risk", value_name = "KEY=LEVEL")]
     pub risk: Vec<String>,

@@ -79,6 +79,11 @@ pub fn document(a: &Appointments) -> Document {
         ],
         rows,
         notes: vec!["A Member with no term recorded is counted as an annual appointment.".into()],
+        // Group Leaders need the body, the member, and whether and why the
+        // place is to be filled; the rest goes first on a narrow terminal.
+        // (The spec's list has no position; "Why" repeats a term's end.)
+        drop_first: vec!["Position", "Roles", "Places", "Term ends", "Term"],
+        roomy: vec![("Outside body", 20), ("Member", 16)],
     }
 }
 
@@ -117,6 +122,8 @@ pub fn by_person_document(a: &Appointments, people: &[Person]) -> Document {
         ],
         rows,
         notes: Vec::new(),
+        drop_first: vec!["Position", "Roles", "Term", "Level"],
+        roomy: vec![("Representative", 16), ("Outside body", 20)],
     }
 }
 

@@ -6,8 +6,12 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
+use comfy_table::{ColumnConstraint, Width};
+use unicode_width::UnicodeWidthStr;
+
 use super::csv::CsvOut;
 use super::review::{STYLE, h, md};
+use super::table::Fit;
 
 /// A titled table with a few lines of introduction and notes below.
 #[derive(Debug, Default)]
@@ -17,6 +21,14 @@ pub struct Document {
     pub headers: Vec<&'static str>,
     pub rows: Vec<Vec<String>>,
     pub notes: Vec<String>,
+    /// On a terminal too narrow for every column, the headings of the
+    /// columns left out first, the least needed first. Every other format
+    /// has every column.
+    pub drop_first: Vec<&'static str>,
+    /// Columns (names) given up to this many characters a line before
+    /// anything is judged to fit, so that a name is not wrapped a word to
+    /// a line while less needed columns take the width.
+    pub roomy: Vec<(&'static str, u16)>,
 }
 
 /// Shown in an empty cell, so a blank is never mistaken for a lost value.
@@ -25,11 +37,17 @@ pub const NONE: &str = "—";
 /// Columns whose longest value is at most this wide are kept whole.
 const SHORT: u16 = 12;
 
+/// A column is never narrower than its longest word, so words wrap whole,
+/// up to this many characters: a longer "word" (a web address) is broken.
+const LONGEST_WORD: usize = 24;
+
 /// For a terminal: the title, the introduction, the table, the notes. The
-/// first column (the id) is shown only when `ids` asks for it: people read
+/// column headed "ID" is shown only when `ids` asks for it: people read
 /// the partnership's name, and the id's width would squeeze every other
-/// column.
-pub fn table(doc: &Document, fit: super::table::Fit, ids: bool, mut w: impl Write) -> io::Result<()> {
+/// column. Fitted to a width, cells wrap at word boundaries (see
+/// `fit_columns`), and a line under the table names the columns left out
+/// and how to see them.
+pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Result<()> {
     writeln!(w, "{}", doc.title)?;
     for line in &doc.intro {
         writeln!(w, "{line}")?;
@@ -38,34 +56,139 @@ pub fn table(doc: &Document, fit: super::table::Fit, ids: bool, mut w: impl Writ
     if doc.rows.is_empty() {
         writeln!(w, "(nothing to list)")?;
     } else {
-        let mut t = super::table::new(&doc.headers, fit, &[0]);
+        let id = doc.headers.iter().position(|h| *h == "ID");
+        let mut t = super::table::new(&doc.headers, fit, &id.into_iter().collect::<Vec<_>>());
         for row in &doc.rows {
-            t.add_row(row.iter().map(|c| if c.is_empty() { NONE } else { c.as_str() }));
+            let cells = row
+                .iter()
+                .map(|c| if c.is_empty() { NONE.to_string() } else { c.clone() });
+            super::table::add_wrapped_row(&mut t, cells);
         }
-        // Short values (dates, terms, yes/no, frequencies) are never broken
-        // across lines; the long texts share what width is left.
-        if matches!(fit, super::table::Fit::Width(_)) {
-            let widths = t.column_max_content_widths();
-            for (i, width) in widths.iter().enumerate() {
-                if *width <= SHORT
-                    && let Some(column) = t.column_mut(i)
-                {
-                    column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
-                }
-            }
+        if !ids && let Some(column) = id.and_then(|i| t.column_mut(i)) {
+            column.set_constraint(ColumnConstraint::Hidden);
         }
-        if !ids
-            && doc.headers.first().is_some_and(|h| *h == "ID")
-            && let Some(column) = t.column_mut(0)
-        {
-            column.set_constraint(comfy_table::ColumnConstraint::Hidden);
-        }
+        let hidden = match fit {
+            Fit::Width(width) => fit_columns(&mut t, doc, width),
+            Fit::Wide => Vec::new(),
+        };
         writeln!(w, "{t}")?;
+        if let (false, Fit::Width(width)) = (hidden.is_empty(), fit) {
+            writeln!(
+                w,
+                "Left out to fit {width} columns: {}.\n`--wide` shows every column, as do `--format csv` and `--format html`.",
+                hidden.join(", ")
+            )?;
+        }
     }
     for note in &doc.notes {
         writeln!(w, "{note}")?;
     }
     Ok(())
+}
+
+/// Fits the table to `width` columns so that no word is broken: each
+/// column is at least as wide as its longest word (short values, such as
+/// dates, as wide as their longest value); while those widths cannot fit,
+/// the next column of `drop_first` is left out; what width is left goes to
+/// the `roomy` columns (names) first, up to their room, so a name is not
+/// wrapped a word to a line while other columns take the space. When a row
+/// still takes several lines, a rule between rows shows where each ends.
+/// Returns the headings left out.
+fn fit_columns(t: &mut comfy_table::Table, doc: &Document, width: u16) -> Vec<String> {
+    let cells: Vec<Vec<String>> = t
+        .row_iter()
+        .map(|r| r.cell_iter().map(comfy_table::Cell::content).collect())
+        .collect();
+    let longest = t.column_max_content_widths();
+    // The narrowest each column can be, padding included.
+    let mut least: Vec<u16> = Vec::new();
+    let id = doc.headers.iter().position(|h| *h == "ID");
+    // Kept whole: short values, and ids (a command needs them exact).
+    let whole = |i: usize| longest[i] <= SHORT || Some(i) == id;
+    for (i, content) in longest.iter().enumerate() {
+        let n = if whole(i) {
+            *content
+        } else {
+            let heading = doc.headers.get(i).copied().unwrap_or_default();
+            let word = cells
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(String::as_str)
+                .chain([heading])
+                .flat_map(str::split_whitespace)
+                .map(UnicodeWidthStr::width)
+                .max()
+                .unwrap_or(1)
+                .min(LONGEST_WORD);
+            u16::try_from(word).unwrap_or(u16::MAX)
+        };
+        // comfy-table's widths include a space of padding either side.
+        least.push(n.saturating_add(2));
+    }
+    let index = |h: &str| doc.headers.iter().position(|x| *x == h);
+    let mut shown: Vec<bool> = (0..least.len())
+        .map(|i| t.column(i).is_some_and(|c| !c.is_hidden()))
+        .collect();
+    // Each shown column has its width and a border after it, and the table
+    // a border before the first.
+    let needed = |shown: &[bool], least: &[u16]| -> u32 {
+        1 + least
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|(w, _)| u32::from(*w) + 1)
+            .sum::<u32>()
+    };
+    let mut hidden = Vec::new();
+    for heading in &doc.drop_first {
+        if needed(&shown, &least) <= u32::from(width) {
+            break;
+        }
+        if let Some(i) = index(heading).filter(|i| shown[*i]) {
+            shown[i] = false;
+            hidden.push((*heading).to_string());
+        }
+    }
+    // The spare width is shared out a column at a time, so that every
+    // name gets some of it.
+    let mut spare = u32::from(width).saturating_sub(needed(&shown, &least));
+    let roomy: Vec<(usize, u16)> = doc
+        .roomy
+        .iter()
+        .filter_map(|(h, room)| index(h).filter(|i| shown[*i]).map(|i| (i, longest[i].min(*room) + 2)))
+        .collect();
+    while spare > 0 {
+        let mut grew = false;
+        for &(i, want) in &roomy {
+            if spare > 0 && least[i] < want {
+                least[i] += 1;
+                spare -= 1;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    for (i, (w, s)) in least.iter().zip(&shown).enumerate() {
+        let Some(column) = t.column_mut(i) else { continue };
+        column.set_constraint(match (s, whole(i)) {
+            (false, _) => ColumnConstraint::Hidden,
+            // Short values (dates, terms, yes/no) are never broken.
+            (true, true) => ColumnConstraint::ContentWidth,
+            (true, false) => ColumnConstraint::LowerBoundary(Width::Fixed(*w)),
+        });
+    }
+    let text = t.to_string();
+    let lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with('╞'))
+        .filter(|l| l.starts_with('│'))
+        .count();
+    if lines > doc.rows.len() {
+        t.load_style(comfy_table::presets::UTF8_FULL);
+    }
+    hidden
 }
 
 /// The table as CSV, headed by the column names; empty cells stay empty.

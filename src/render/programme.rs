@@ -64,6 +64,10 @@ pub fn document(p: &Programme) -> Document {
         ],
         rows,
         notes: vec!["Figures marked estimate or unverified must be reported with their caveat.".into()],
+        // When the next report is due, and by whom, matter most at a
+        // glance; the last report's date is in the next due date.
+        drop_first: vec!["Last report", "Frequency", "Reports to", "Responsible"],
+        roomy: vec![("Partnership", 18), ("Responsible", 12)],
     }
 }
 

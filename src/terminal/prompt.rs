@@ -10,6 +10,7 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::console::{Key, Term, style};
+use unicode_width::UnicodeWidthStr;
 
 /// The error a prompt returns when the person presses Ctrl-C.
 pub fn interrupted() -> io::Error {
@@ -149,16 +150,106 @@ impl Terminal {
     }
 }
 
+// Text wider than the terminal is fitted to it here: the terminal would
+// break it mid-word, and a question or menu item that takes two rows is
+// not cleared properly when the menu redraws (a stray copy stays on the
+// screen). When the width is not known (not a terminal), nothing changes.
+impl Terminal {
+    fn width(&self) -> Option<usize> {
+        self.term.size_checked().map(|(_, columns)| usize::from(columns))
+    }
+
+    /// A question that would not fit on one row: all but its last row are
+    /// written first, and the last row is what the prompt shows. `room` is
+    /// what the prompt needs beside the question (markers, the answer).
+    fn fit_prompt(&self, prompt: &str, room: usize) -> io::Result<String> {
+        let Some(width) = self.width() else {
+            return Ok(prompt.to_string());
+        };
+        if UnicodeWidthStr::width(prompt) + room <= width {
+            return Ok(prompt.to_string());
+        }
+        let mut rows = wrap(prompt, width.saturating_sub(room).max(20));
+        let last = rows.pop().unwrap_or_default();
+        for row in rows {
+            self.term.write_line(&format!("  {row}"))?;
+        }
+        Ok(last)
+    }
+}
+
+/// Words wrapped to rows of at most `width` columns (a word longer than
+/// that has a row of its own); text that fits is kept as it is. Each row keeps the leading spaces of the
+/// text, so an indented note stays indented.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    if UnicodeWidthStr::width(text) <= width {
+        return vec![text.to_string()];
+    }
+    // A comment line (the preview's header) stays a comment on every row.
+    let mut indent: String = text.chars().take_while(|c| *c == ' ').collect();
+    if text[indent.len()..].starts_with("# ") {
+        indent.push_str("# ");
+    }
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    for word in text[indent.len()..].split(' ').filter(|w| !w.is_empty()) {
+        let wanted = UnicodeWidthStr::width(row.as_str()) + 1 + UnicodeWidthStr::width(word);
+        if !row.is_empty() && wanted > width {
+            rows.push(std::mem::take(&mut row));
+        }
+        if row.is_empty() {
+            row.push_str(&indent);
+        } else {
+            row.push(' ');
+        }
+        row.push_str(word);
+    }
+    if !row.is_empty() || rows.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+/// A menu item cut to `width`, with "…" where it was cut. The menu
+/// library measures items in bytes, not columns, when it works out how
+/// many rows to clear, so the item is held to `width` bytes: one counted
+/// as wider than the terminal leaves stray rows behind on every redraw.
+fn cut(item: &str, width: usize) -> String {
+    if item.len() <= width {
+        return item.to_string();
+    }
+    let mut out = String::new();
+    for c in item.chars() {
+        if out.len() + c.len_utf8() + '…'.len_utf8() > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 impl Prompter for Terminal {
     fn note(&mut self, text: &str) -> io::Result<()> {
-        self.term.write_line(&escape_keeping_lines(text))
+        let text = escape_keeping_lines(text);
+        let Some(width) = self.width() else {
+            return self.term.write_line(&text);
+        };
+        let lines: Vec<String> = text.split('\n').flat_map(|line| wrap(line, width)).collect();
+        self.term.write_line(&lines.join("\n"))
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
-        let items: Vec<String> = items.iter().map(|i| escape(i).into_owned()).collect();
+        // "❯ " before each item, and a column spare.
+        let fit = |i: &str| match self.width() {
+            Some(w) => cut(i, w.saturating_sub(3)),
+            None => i.to_string(),
+        };
+        let items: Vec<String> = items.iter().map(|i| fit(&escape(i))).collect();
+        let prompt = self.fit_prompt(&escape(prompt), 6)?;
         let _reading = Reading::start(&self.term);
         dialoguer::Select::with_theme(&self.theme)
-            .with_prompt(escape(prompt))
+            .with_prompt(prompt)
             .items(&items)
             .default(default)
             .interact_on_opt(&self.term)
@@ -176,8 +267,9 @@ impl Prompter for Terminal {
         // here: Esc goes back, Ctrl-C stops, and a default (the current
         // answer, when one is changed) is there to edit.
         let mut start = default.unwrap_or_default().to_string();
+        let prompt = self.fit_prompt(&escape(prompt), 24)?;
         loop {
-            let Some(text) = self.read_line(&escape(prompt), &start)? else {
+            let Some(text) = self.read_line(&prompt, &start)? else {
                 return Ok(None);
             };
             match check(&text) {
@@ -192,9 +284,10 @@ impl Prompter for Terminal {
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
+        let prompt = self.fit_prompt(&escape(prompt), 14)?;
         let _reading = Reading::start(&self.term);
         dialoguer::Confirm::with_theme(&self.theme)
-            .with_prompt(escape(prompt))
+            .with_prompt(prompt)
             .default(default)
             .interact_on_opt(&self.term)
             .map_err(to_io)
@@ -311,5 +404,27 @@ impl Prompter for Scripted {
             Answer::Cancel => Ok(None),
             other => Err(unexpected(prompt, &other)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{cut, wrap};
+
+    #[test]
+    fn long_text_wraps_at_words_and_keeps_its_indent() {
+        assert_eq!(wrap("  (a b c)", 80), ["  (a b c)"]);
+        assert_eq!(wrap("  one two three four", 12), ["  one two", "  three four"]);
+        assert_eq!(wrap("a verylongwordindeed b", 8), ["a", "verylongwordindeed", "b"]);
+        assert_eq!(wrap("keeps  two  spaces", 80), ["keeps  two  spaces"]);
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("# a comment that wraps", 12), ["# a comment", "# that wraps"]);
+    }
+
+    #[test]
+    fn menu_items_are_cut_with_an_ellipsis() {
+        assert_eq!(cut("short", 10), "short");
+        assert_eq!(cut("synergy between the aims", 10), "synergy…");
+        assert!(cut("✓ ééééééééééééé", 12).len() <= 12);
     }
 }

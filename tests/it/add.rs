@@ -298,6 +298,56 @@ fn from_reads_a_fragment_and_flags_win() {
 }
 
 #[test]
+fn the_case_for_joining_comes_from_flags_and_from_a_file_flags_winning() {
+    let project = Project::new();
+    project.write(
+        "draft.toml",
+        "name = \"Case File\"\n[case]\ngrounds = [\"synergy\"]\nbenefits_district = true\nbetter_than_alone = true\n",
+    );
+    let mut args = vec!["add", "--no-input", "--from", "draft.toml"];
+    args.extend_from_slice(&REQUIRED);
+    args.extend([
+        "--status",
+        "proposed",
+        "--information-sharing",
+        "Minutes.",
+        "--case-ground",
+        "common purpose",
+        "--case-ground",
+        "acceptable-risk",
+        "--case-supports-corporate-policies",
+        "yes",
+        "--case-better-than-alone",
+        "false",
+        "--case-monitoring-in-place",
+        "true",
+    ]);
+    let run = project.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let t: toml::Table = toml::from_str(&read(&project, "register/case-file.toml")).unwrap();
+    let case = t["case"].as_table().unwrap();
+    let grounds: Vec<&str> = case["grounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert_eq!(grounds, ["common-purpose", "acceptable-risk"], "the flags win");
+    assert_eq!(case["supports_corporate_policies"].as_bool(), Some(true));
+    assert_eq!(case["benefits_district"].as_bool(), Some(true), "kept from the file");
+    assert_eq!(case["better_than_alone"].as_bool(), Some(false), "the flag wins");
+    assert_eq!(case["monitoring_in_place"].as_bool(), Some(true));
+    assert_eq!(project.check_json(&[]).0, 0);
+
+    let bad = project.run(&["add", "--no-input", "--name", "X", "--case-benefits-district", "maybe"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("--case-benefits-district"), "{}", bad.stderr);
+    let bad = project.run(&["add", "--no-input", "--name", "X", "--case-ground", "vibes"]);
+    assert_eq!(bad.code, 2);
+    assert!(bad.stderr.contains("--case-ground"), "{}", bad.stderr);
+}
+
+#[test]
 fn ids_from_awkward_names() {
     let cases = [
         ("Café Société de Dereham", "cafe-societe-de-dereham"),

@@ -56,6 +56,8 @@ fn proposed_answers() -> Vec<Answer> {
         Answer::No,        // not statutory
         Answer::Choose(2), // non-legal
         Answer::Choose(4), // quarterly
+        text("two"),       // member places: refused, asked again
+        text("1"),
         text("Cllr Ann Brown"),
         Answer::Choose(0), // member
         text("Chair"),
@@ -77,12 +79,29 @@ fn proposed_answers() -> Vec<Answer> {
         Answer::Choose(1), // influence
         text("Shared expertise."),
         text("Minutes to members."),
-        text(""),          // no comments
-        text(""),          // no documents
+        text(""), // no comments
+        text(""), // no documents
+    ]);
+    a.extend(case_answers());
+    a.extend([
         Answer::No,        // no Appendix B now
         Answer::Choose(0), // skip Appendix C
     ]);
     a
+}
+
+/// The case for joining of a proposed entry: the grounds (synergy and a
+/// statutory duty) and the four criteria (yes, yes, no, not known yet).
+fn case_answers() -> Vec<Answer> {
+    vec![
+        Answer::Choose(0), // synergy
+        Answer::Choose(2), // a statutory duty
+        Answer::Choose(8), // Done
+        Answer::Choose(0), // supports corporate policies: yes
+        Answer::Choose(0), // benefits the district: yes
+        Answer::Choose(1), // better than alone: no
+        Answer::Choose(2), // monitoring: not known yet
+    ]
 }
 
 /// The preview's choices.
@@ -129,8 +148,101 @@ fn the_guided_flow_writes_what_was_answered() {
     assert_eq!(t["budget_contribution_gbp"].as_integer(), Some(12_500));
     assert_eq!(t["representatives"][0]["position"].as_str(), Some("Chair"));
     assert!(!t.contains_key("questions") && !t.contains_key("reporting"), "{t:?}");
+    // Part 2: the places, and the case for joining in the policy's order.
+    assert!(
+        saw(&prompter, "! \"two\" is not a number"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert_eq!(t["member_places"].as_integer(), Some(1));
+    let case = t["case"].as_table().unwrap();
+    let grounds: Vec<&str> = case["grounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert_eq!(grounds, ["synergy", "statutory-duty"]);
+    assert_eq!(case["supports_corporate_policies"].as_bool(), Some(true));
+    assert_eq!(case["benefits_district"].as_bool(), Some(true));
+    assert_eq!(case["better_than_alone"].as_bool(), Some(false));
+    assert!(
+        !case.contains_key("monitoring_in_place"),
+        "not known yet writes nothing: {case:?}"
+    );
+    assert!(
+        !t.contains_key("approval"),
+        "a budgeted proposal is not asked about Cabinet"
+    );
     assert_eq!(project.check_json(&[]).0, 0);
     assert!(drafts(&project).is_empty());
+}
+
+/// A proposed entry whose contribution is not in existing budgets: the
+/// answers up to the Cabinet question, with `decision` as its answer.
+fn unbudgeted_proposal(decision: Vec<Answer>) -> Vec<Answer> {
+    let mut answers = proposed_answers();
+    let at = answers.iter().position(|a| *a == Answer::Yes).unwrap(); // budgeted
+    answers[at] = Answer::No;
+    let tail = answers.split_off(answers.len() - 2); // ratings offer, Appendix C
+    answers.extend(decision);
+    answers.extend(tail);
+    answers
+}
+
+#[test]
+fn a_proposal_not_in_budgets_can_wait_for_cabinet_and_is_told_so() {
+    let project = Project::new();
+    let mut answers = unbudgeted_proposal(vec![Answer::Choose(0)]); // not yet
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(saw(
+        &prompter,
+        "? The decision to join: has the Cabinet (the Executive) decided yet?"
+    ));
+    assert!(
+        saw(&prompter, "It is still to go to Cabinet"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "when was it made"), "no date without a decision");
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert!(!t.contains_key("approval"), "{t:?}");
+    let (code, json) = project.check_json(&[]);
+    assert_eq!(code, 0);
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    // Unrated and without Appendix C here, so other warnings come too (the
+    // pty test rates it and gets exactly this one).
+    assert!(codes.contains(&"cabinet-decision-needed"), "{json:#}");
+    assert!(!codes.contains(&"wrong-approver"), "{json:#}");
+}
+
+#[test]
+fn a_proposal_not_in_budgets_takes_the_cabinet_or_executive_decision_and_its_date() {
+    for (choice, by) in [(1, "cabinet"), (2, "executive")] {
+        let project = Project::new();
+        let mut answers = unbudgeted_proposal(vec![
+            Answer::Choose(choice),
+            text("2027-02-01"), // refused: after today
+            text("12/11/2026"),
+        ]);
+        answers.push(SAVE);
+        let (run, prompter) = guided(&project, answers, &[]);
+        assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+        assert!(prompter.finished(), "{:#?}", prompter.transcript);
+        assert!(saw(&prompter, "! 2027-02-01 is after today"));
+        let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+        assert_eq!(t["approval"]["by"].as_str(), Some(by));
+        assert_eq!(t["approval"]["date"].to_string(), "2026-11-12");
+        assert!(!run.stderr.contains("cabinet-decision-needed"), "{}", run.stderr);
+    }
 }
 
 #[test]
@@ -170,6 +282,7 @@ fn active_answers(contribution: &str, budgeted: bool, approvers: &[usize]) -> Ve
         Answer::No,
         Answer::Choose(2),
         Answer::Choose(4),
+        text(""), // member places: not known
         text("Cllr Ann Brown"),
         Answer::Choose(0),
         text("Chair"),
@@ -345,6 +458,11 @@ fn stop_keeps_a_draft_outside_the_register_and_resume_finishes_it() {
     assert!(!saw(&prompter, "officer network"), "no screening again");
     assert!(project.path("register/guided-partnership.toml").is_file());
     assert!(drafts(&project).is_empty(), "the draft went once the entry was written");
+    // The draft carried the Part 2 answers.
+    let t: toml::Table = toml::from_str(&read(&project, "register/guided-partnership.toml")).unwrap();
+    assert_eq!(t["member_places"].as_integer(), Some(1));
+    assert_eq!(t["case"]["grounds"][1].as_str(), Some("statutory-duty"));
+    assert_eq!(t["case"]["better_than_alone"].as_bool(), Some(false));
 }
 
 #[test]
@@ -490,6 +608,7 @@ fn the_guided_flow_for_a_partnership_being_left_asks_for_the_exit_strategy() {
     let mut answers = proposed_answers();
     answers[7] = Answer::Choose(2); // status: exiting
     let tail = answers.split_off(answers.len() - 2); // ratings offer, Appendix C
+    answers.truncate(answers.len() - case_answers().len()); // no case for joining: not proposed
     answers.push(text("")); // joined: not known (comments and documents are empty too)
     answers.extend([
         Answer::Choose(2), // reason: priorities-changed
@@ -538,6 +657,7 @@ fn a_significant_partnership_is_recorded_as_exiting_until_the_executive_has_revi
     let mut answers = proposed_answers();
     answers[7] = Answer::Choose(3); // status: exited
     let tail = answers.split_off(answers.len() - 2);
+    answers.truncate(answers.len() - case_answers().len());
     answers.push(text("")); // joined: not known
     answers.extend([
         Answer::Choose(6), // Done: no reasons

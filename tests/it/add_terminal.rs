@@ -2,7 +2,8 @@
 //! officer would: an active entry from the first question to a file that
 //! passes `check --strict`, with Esc back and a change at the preview; and
 //! Ctrl-C in a menu, which keeps a draft, puts the cursor back, and
-//! `--resume` picks up.
+//! `--resume` picks up; and a proposed partnership whose contribution is
+//! not in existing budgets, still to go to Cabinet.
 #![cfg(unix)]
 
 use std::process::Command;
@@ -92,6 +93,9 @@ fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
         ("statutory partnership", "n".into()),
         ("governance arrangements", "\r".into()),
         ("How often does it meet", "\r".into()),
+        // A typo in the places is refused there and then.
+        ("places for Members", "1O\r".into()),
+        ("places for Members", "1\r".into()),
         ("Representative's name", "Sam Jones / Alex Reed\r".into()),
         ("That looks like 2 people", "y".into()),
         ("Sam Jones: their level", "\r".into()),
@@ -172,6 +176,7 @@ fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
     assert!(text.contains("term = \"annual\""), "{text}");
     assert!(text.contains("term = \"open\""), "{text}");
     assert!(text.contains("appointed_by = \"cmt\""), "{text}");
+    assert!(text.contains("member_places = 1"), "{text}");
     let strict = project.run(&["check", "--strict", "--as-of", AS_OF]);
     assert_eq!(strict.code, 0, "{}{}\n{text}", strict.stdout, strict.stderr);
 }
@@ -213,4 +218,113 @@ fn ctrl_c_in_a_menu_keeps_a_draft_and_shows_the_cursor_and_resume_carries_on() {
     assert!(draft.contains("Breckland Council"), "{draft}");
     assert!(draft.contains("status = \"proposed\""), "{draft}");
     assert_eq!(std::fs::read_dir(project.path(".partreg/drafts")).unwrap().count(), 1);
+}
+
+#[test]
+fn an_officer_adds_a_proposal_still_to_go_to_cabinet() {
+    let project = Project::new();
+    let mut p = session(&project, &[]);
+    screening(&mut p);
+    let steps: Vec<(&str, String)> = vec![
+        ("name of the partnership", "Cabinet Proposal\r".into()),
+        ("lead partner", "Norfolk County Council\r".into()),
+        ("other organisations", "\r".into()),
+        ("in its life", "\r".into()), // proposed
+        ("What is the partnership for", "A joint visitor scheme.\r".into()),
+        ("key objectives", "\r".into()),
+        ("strategic or operational", "\r".into()),
+        ("statutory partnership", "n".into()),
+        ("governance arrangements", "\r".into()),
+        ("How often does it meet", "\r".into()),
+        ("places for Members", "51\r".into()), // refused: more than 50
+        ("places for Members", "2\r".into()),
+        ("Representative's name", "\r".into()),
+        ("P1  Growth", "\r".into()),
+        ("Another priority", format!("{DOWN}{DOWN}\r")),
+        ("staff hours a month", "3\r".into()),
+        ("contribute a year", "£15,000\r".into()),
+        ("already in existing budgets", "n".into()),
+        ("Which budget does it come from", "\r".into()),
+        ("if the council left", "Little.\r".into()),
+        ("council's role", "\r".into()),
+        ("bring the council", "Visitors.\r".into()),
+        ("information from the partnership shared", "Email.\r".into()),
+        ("comments or recommendations", "\r".into()),
+        ("terms of reference", "\r".into()),
+        // The grounds: synergy, then a statutory duty (the menu moves on
+        // to the next after each), then Done.
+        ("may be appropriate when there is", "\r".into()),
+        ("another, or Done", format!("{DOWN}\r")),
+        ("another, or Done", format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}\r")),
+        // The criteria start on "Not known yet": Yes is two up.
+        (
+            "support and contribute to the Council's Corporate Policies",
+            format!("{UP}{UP}\r"),
+        ),
+        // Esc: back to the one before, which now starts on Yes.
+        ("benefit residents, businesses and visitors", ESC.into()),
+        (
+            "support and contribute to the Council's Corporate Policies",
+            "\r".into(),
+        ),
+        ("benefit residents, businesses and visitors", format!("{UP}{UP}\r")),
+        ("better performance than we could achieve on our own", format!("{UP}\r")), // No
+        ("regularly monitor and report", "\r".into()),                              // not known
+        ("has the Cabinet (the Executive) decided yet", "\r".into()),               // not yet
+    ];
+    for (prompt, keys) in &steps {
+        answer(&mut p, prompt, keys);
+    }
+    p.exp_string("It is still to go to Cabinet").unwrap();
+    answer(&mut p, "Rate it against the Appendix B", "y");
+    for title in CRITERIA {
+        answer(&mut p, title, &format!("{UP}\r")); // Low
+    }
+    answer(&mut p, "Overall risk rating", "\r");
+    answer(&mut p, "Overall value rating", "\r");
+    // Appendix C: all questions, half of them answered, so the proposal is
+    // assessed as the policy asks of a new partnership.
+    answer(&mut p, "Appendix C questions for assessing", &format!("{DOWN}\r"));
+    for (i, (_, question)) in partreg::terminal::guide::QUESTIONS.iter().enumerate() {
+        let words: String = question.chars().take(40).collect();
+        answer(&mut p, &words, if i % 2 == 0 { "Answered.\r" } else { "\r" });
+    }
+    let preview = answer(&mut p, "What next?", "\r");
+    assert!(
+        preview.contains("cabinet-decision-needed") || preview.contains("still to go to Cabinet"),
+        "{preview}"
+    );
+    p.exp_string("Added register/cabinet-proposal.toml").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+
+    let text = std::fs::read_to_string(project.path("register/cabinet-proposal.toml")).unwrap();
+    let t: toml::Table = toml::from_str(&text).unwrap();
+    assert_eq!(t["member_places"].as_integer(), Some(2), "{text}");
+    let case = t["case"].as_table().unwrap_or_else(|| panic!("no [case]: {text}"));
+    let grounds: Vec<&str> = case["grounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g.as_str().unwrap())
+        .collect();
+    assert_eq!(grounds, ["synergy", "statutory-duty"], "{text}");
+    assert_eq!(case["supports_corporate_policies"].as_bool(), Some(true), "{text}");
+    assert_eq!(case["benefits_district"].as_bool(), Some(true), "{text}");
+    assert_eq!(case["better_than_alone"].as_bool(), Some(false), "{text}");
+    assert!(!case.contains_key("monitoring_in_place"), "{text}");
+    assert!(
+        t.get("approval").and_then(|a| a.get("by")).is_none(),
+        "no approval.by: {text}"
+    );
+
+    let check = project.run(&["check", "--format", "json", "--as-of", AS_OF]);
+    assert_eq!(check.code, 0, "{}{}", check.stdout, check.stderr);
+    let json: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let found: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap(), d["severity"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("cabinet-decision-needed", "warning")], "{text}");
 }

@@ -32,6 +32,7 @@ mod pipes;
 mod pre_commit;
 mod properties;
 mod reliability;
+mod report_tables;
 mod reports;
 mod review;
 mod round_trip;

@@ -290,18 +290,33 @@ impl Flags<'_> {
     fn part2(&mut self, a: &AddArgs) {
         self.text("lead_officer", &a.lead_officer);
         if let Some(n) = &a.member_places {
-            match n.trim().parse::<i64>() {
-                Ok(n) if (0..=50).contains(&n) => self.set("member_places", Value::Integer(n)),
-                _ => self.errors.push(format!(
-                    "  --member-places: {n:?} is not a number of places from 0 to 50"
-                )),
+            match crate::policy::fields::places(n) {
+                Ok(n) => self.set("member_places", Value::Integer(n.into())),
+                Err(e) => self.errors.push(format!("  --member-places: {e}")),
             }
         }
-        if let Some(grounds) = self.choices("case-ground", &a.case_grounds, lenient::choice::<Ground>) {
-            let mut case = Table::new();
-            case.insert("grounds".into(), Value::Array(grounds));
-            self.set("case", Value::Table(case));
-        }
+        // Merged with a `[case]` from `--from`, flags winning.
+        self.sub("case", |f, t| {
+            if let Some(grounds) = f.choices("case-ground", &a.case_grounds, lenient::choice::<Ground>) {
+                t.insert("grounds".into(), Value::Array(grounds));
+            }
+            for (key, flag, v) in [
+                (
+                    "supports_corporate_policies",
+                    "case-supports-corporate-policies",
+                    &a.case_supports_corporate_policies,
+                ),
+                ("benefits_district", "case-benefits-district", &a.case_benefits_district),
+                ("better_than_alone", "case-better-than-alone", &a.case_better_than_alone),
+                (
+                    "monitoring_in_place",
+                    "case-monitoring-in-place",
+                    &a.case_monitoring_in_place,
+                ),
+            ] {
+                f.yes_no_in(t, key, flag, v);
+            }
+        });
         let roles = self.choices(
             "representative-role",
             &a.representative_roles,

@@ -6,7 +6,7 @@ use toml::{Table, Value};
 
 use super::as_date;
 use crate::model::{
-    AppointedBy, Approver, Choice, Date, ExpectedRole, Frequency, Governance, Kind, Outcome, ReportsTo,
+    AppointedBy, Approver, Choice, Date, ExpectedRole, Frequency, Governance, Ground, Kind, Outcome, ReportsTo,
     RepresentativeLevel, Role, Status, Term,
 };
 
@@ -82,11 +82,11 @@ pub(super) fn report_bodies() -> Vec<(&'static str, &'static str)> {
     })
 }
 
-pub(super) fn approvers() -> Vec<(&'static str, &'static str)> {
+pub fn approvers() -> Vec<(&'static str, &'static str)> {
     choices::<Approver>(|a| match a {
         Approver::Cmt => "the Corporate Management Team, with the Portfolio Holder",
         Approver::Cabinet => "the Cabinet (needed for a contribution not in existing budgets)",
-        Approver::Executive => "the Executive",
+        Approver::Executive => "the Executive (the policy's other name for the Cabinet's decision)",
         Approver::Council => "a meeting of the full Council",
     })
 }
@@ -99,18 +99,70 @@ pub(super) fn outcomes() -> Vec<(&'static str, &'static str)> {
     })
 }
 
-/// The policy: a direct contribution not in existing budgets goes to Cabinet.
-pub(super) fn cabinet_for_unbudgeted(draft: &Table, by: &Value, _today: Date) -> Result<(), String> {
-    let unbudgeted = draft.get("budgeted").and_then(Value::as_bool) == Some(false)
+/// Whether the draft's contribution is a direct one not in existing
+/// budgets: the case the policy sends to Cabinet.
+pub fn unbudgeted(draft: &Table) -> bool {
+    draft.get("budgeted").and_then(Value::as_bool) == Some(false)
         && draft
             .get("budget_contribution_gbp")
             .and_then(Value::as_integer)
             .unwrap_or_default()
-            > 0;
-    if unbudgeted && by.as_str() != Some("cabinet") {
-        return Err("the contribution is not in existing budgets, so the Partnership Policy needs the Cabinet to approve joining: choose cabinet (or change the answer about budgets at the end)".into());
+            > 0
+}
+
+/// The policy: a direct contribution not in existing budgets goes to
+/// Cabinet, which it also calls the Executive (format Part 2 takes both).
+pub(super) fn cabinet_for_unbudgeted(draft: &Table, by: &Value, _today: Date) -> Result<(), String> {
+    if unbudgeted(draft) && !matches!(by.as_str(), Some("cabinet" | "executive")) {
+        return Err("the contribution is not in existing budgets, so the Partnership Policy needs the Cabinet (the Executive) to approve joining: choose cabinet or executive (or change the answer about budgets at the end)".into());
     }
     Ok(())
+}
+
+/// What a proposed partnership with an unbudgeted contribution can say
+/// about the Cabinet decision: the token written as `[approval] by`
+/// (`None`: not decided yet, nothing written) and the words shown.
+pub const CABINET_DECISIONS: [(Option<&str>, &str); 3] = [
+    (None, "Not yet: it is still to go to Cabinet"),
+    (Some("cabinet"), "Yes: the Cabinet has decided"),
+    (
+        Some("executive"),
+        "Yes: the Executive has decided (the same decision, by its other name)",
+    ),
+];
+
+/// `member_places`: a whole number of places from 0 to 50, as typed.
+pub fn places(text: &str) -> Result<u8, String> {
+    let t = text.trim();
+    match t.parse::<i64>() {
+        Ok(n) if (0..=50).contains(&n) => Ok(n as u8),
+        Ok(n) if n < 0 => Err(format!("{n} is below 0: give how many places there are, 0 if none")),
+        Ok(n) => Err(format!(
+            "{n} is more than 50 places: give the number of places for Members, from 0 to 50"
+        )),
+        Err(_) => Err(format!(
+            "{t:?} is not a number: give how many places for Members, from 0 to 50, e.g. 2"
+        )),
+    }
+}
+
+/// The grounds on which a partnership may be appropriate, each in the
+/// policy's own words ("A partnership may be appropriate when there is: …").
+pub fn grounds() -> Vec<(&'static str, &'static str)> {
+    choices::<Ground>(|g| match g {
+        Ground::Synergy => {
+            "synergy between the aims and objectives of the partnership with the Council's aims and strategic objectives"
+        }
+        Ground::ClearBenefit => "no doubt that the Council will benefit from its involvement",
+        Ground::StatutoryDuty => "a statutory duty to do so",
+        Ground::CommonPurpose => "common purpose between the parties involved",
+        Ground::CoordinatedOutcomes => "an opportunity to achieve co-ordinated and cohesive outcomes",
+        Ground::MoreThanSum => "the potential to deliver more than the sum of individual contributions",
+        Ground::AcceptableRisk => "an acceptable level of risk",
+        Ground::AllPartiesAgree => {
+            "agreement of all the parties involved to the need for the partnership in these terms"
+        }
+    })
 }
 
 /// A date of something that has happened: not after today.

@@ -10,10 +10,11 @@ use crate::model::Date;
 
 mod meanings;
 mod paths;
-pub use meanings::{appointers, expected_roles, levels, terms};
+pub use meanings::{
+    CABINET_DECISIONS, appointers, approvers, expected_roles, grounds, levels, places, terms, unbudgeted,
+};
 use meanings::{
-    approvers, cabinet_for_unbudgeted, frequencies, governances, kinds, not_in_future, outcomes, report_bodies, roles,
-    statuses,
+    cabinet_for_unbudgeted, frequencies, governances, kinds, not_in_future, outcomes, report_bodies, roles, statuses,
 };
 pub use paths::{as_date, derive, get, remove, set};
 
@@ -26,7 +27,15 @@ pub enum Answer {
     LongText,
     /// One value from a closed list: the spellings and what each means.
     Choice(fn() -> Vec<(&'static str, &'static str)>),
+    /// Any number of values from a closed list (none is an answer too),
+    /// written as an array in the list's order.
+    Several(fn() -> Vec<(&'static str, &'static str)>),
     YesNo,
+    /// Yes, no, or not known yet (nothing written): a criterion the
+    /// officer may not be able to answer yet.
+    YesNoOrNotKnown,
+    /// A whole number of places for Members, 0 to 50.
+    Places,
     Hours,
     Pounds,
     Date,
@@ -43,6 +52,10 @@ pub enum Answer {
     ExitStrategy,
     /// The Appendix C questions (key `questions`).
     AppendixC,
+    /// The decision to join (key `approval.by`): who approved it, or, for
+    /// a proposed partnership whose contribution is not in existing
+    /// budgets, whether Cabinet has decided yet.
+    Decision,
 }
 
 /// When a field must have an answer for the entry to pass `check --strict`.
@@ -66,6 +79,15 @@ pub enum When {
     Leaving,
     /// When the council contributes money.
     Contribution,
+    /// For a proposed partnership (the case for joining).
+    Proposed,
+    /// Where a decision to join is recorded: an active partnership, or a
+    /// proposed one whose contribution is not in existing budgets (it
+    /// must go to Cabinet, which may have decided already).
+    Decision,
+    /// Once a decision to join has been recorded: an active partnership,
+    /// or a proposed one whose Cabinet decision has been given.
+    Decided,
 }
 
 impl When {
@@ -83,6 +105,11 @@ impl When {
                     .and_then(Value::as_integer)
                     .unwrap_or_default()
                     > 0
+            }
+            When::Proposed => status == "proposed",
+            When::Decision => status == "active" || (status == "proposed" && unbudgeted(draft)),
+            When::Decided => {
+                status == "active" || (When::Decision.applies(draft) && get(draft, "approval.by").is_some())
             }
         }
     }
@@ -228,6 +255,16 @@ pub const FIELDS: &[Field] = &[
         rule: None,
     },
     Field {
+        key: "member_places",
+        flag: "member-places",
+        question: "How many places for Members does the council have on it?",
+        help: "The seats for councillors that the council fills on this body, as on the list of outside bodies sent to Group Leaders for nominations: a number from 0 to 50, 0 if none. Leave it empty if not known.",
+        answer: Answer::Places,
+        need: Need::Optional,
+        when: When::Always,
+        rule: None,
+    },
+    Field {
         key: "representatives",
         flag: "representative",
         question: "Who represents the council on it?",
@@ -368,6 +405,56 @@ pub const FIELDS: &[Field] = &[
         rule: None,
     },
     Field {
+        key: "case.grounds",
+        flag: "case-ground",
+        question: "The case for joining: a partnership may be appropriate when there is…",
+        help: "The grounds from the policy's \"When is a partnership appropriate?\": choose each that applies (choose it again to take it off), then Done. None is an answer too.",
+        answer: Answer::Several(grounds),
+        need: Need::Optional,
+        when: When::Proposed,
+        rule: None,
+    },
+    Field {
+        key: "case.supports_corporate_policies",
+        flag: "case-supports-corporate-policies",
+        question: "The case for joining: does the work of the partnership support and contribute to the Council's Corporate Policies?",
+        help: "The policy's four most important criteria for entering a new partnership follow, in its words. \"Not known yet\" writes nothing.",
+        answer: Answer::YesNoOrNotKnown,
+        need: Need::Optional,
+        when: When::Proposed,
+        rule: None,
+    },
+    Field {
+        key: "case.benefits_district",
+        flag: "case-benefits-district",
+        question: "The case for joining: does the work of the partnership benefit residents, businesses and visitors to the district?",
+        help: "",
+        answer: Answer::YesNoOrNotKnown,
+        need: Need::Optional,
+        when: When::Proposed,
+        rule: None,
+    },
+    Field {
+        key: "case.better_than_alone",
+        flag: "case-better-than-alone",
+        question: "The case for joining: is the partnership able to carry out or support functions the Council needs efficiently, or enable better performance than we could achieve on our own?",
+        help: "",
+        answer: Answer::YesNoOrNotKnown,
+        need: Need::Optional,
+        when: When::Proposed,
+        rule: None,
+    },
+    Field {
+        key: "case.monitoring_in_place",
+        flag: "case-monitoring-in-place",
+        question: "The case for joining: are arrangements in place to regularly monitor and report on the effectiveness of the partnership?",
+        help: "",
+        answer: Answer::YesNoOrNotKnown,
+        need: Need::Optional,
+        when: When::Proposed,
+        rule: None,
+    },
+    Field {
         key: "reporting.frequency",
         flag: "reporting-frequency",
         question: "Reporting programme: how often is the partnership reported on?",
@@ -402,9 +489,9 @@ pub const FIELDS: &[Field] = &[
         flag: "approval-by",
         question: "The decision to join: who approved it?",
         help: "CMT and the relevant Portfolio Holder decide whether to join; a contribution not in existing budgets goes to the Cabinet.",
-        answer: Answer::Choice(approvers),
+        answer: Answer::Decision,
         need: Need::Active,
-        when: When::Active,
+        when: When::Decision,
         rule: Some(cabinet_for_unbudgeted),
     },
     Field {
@@ -414,7 +501,7 @@ pub const FIELDS: &[Field] = &[
         help: "A date such as 2026-04-20 or 20/04/2026.",
         answer: Answer::Date,
         need: Need::Active,
-        when: When::Active,
+        when: When::Decided,
         rule: Some(not_in_future),
     },
     Field {
@@ -512,7 +599,7 @@ pub fn flag_for(key: &str) -> String {
         "reporting.caveat" => "--caveat",
         "lead_officer" => "--lead-officer",
         "member_places" => "--member-places",
-        "case" | "case.grounds" => "--case-ground",
+        "case" => "--case-ground",
         "approval.by" => "--approval-by",
         "approval.date" => "--approval-date",
         "approval.portfolio_holder" => "--portfolio-holder",
@@ -544,6 +631,7 @@ mod tests {
                 "priorities" => "priority",
                 "representatives" => "representative",
                 "documents" => "document",
+                "case.grounds" => "case-ground",
                 "reporting.reports_to" => "reports-to",
                 "approval.portfolio_holder" => "portfolio-holder",
                 "exit" => "exit-risks",
@@ -558,6 +646,68 @@ mod tests {
         assert_eq!(flag_for("risk.overall"), "--risk overall=LEVEL");
         assert_eq!(flag_for("exit"), "--exit-risks");
         assert_eq!(flag_for("approval.by"), "--approval-by");
+    }
+
+    #[test]
+    fn member_places_are_a_whole_number_from_0_to_50() {
+        assert_eq!(places("0"), Ok(0));
+        assert_eq!(places(" 50 "), Ok(50));
+        assert!(places("51").unwrap_err().contains("more than 50"));
+        assert!(places("-1").unwrap_err().contains("below 0"));
+        assert!(places("two").unwrap_err().contains("not a number"));
+        assert!(places("1.5").is_err());
+        assert!(places("").is_err());
+    }
+
+    fn draft(text: &str) -> Table {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn the_cabinet_question_is_for_a_proposal_not_in_budgets() {
+        let unbudgeted = "status = \"proposed\"\nbudget_contribution_gbp = 15000\nbudgeted = false\n";
+        let d = draft(unbudgeted);
+        assert!(When::Decision.applies(&d));
+        assert!(!When::Decided.applies(&d), "no date until Cabinet has decided");
+        let decided = draft(&format!("{unbudgeted}[approval]\nby = \"cabinet\"\n"));
+        assert!(When::Decided.applies(&decided));
+        for budgeted in [
+            "status = \"proposed\"\nbudget_contribution_gbp = 15000\n",
+            "status = \"proposed\"\nbudget_contribution_gbp = 0\nbudgeted = false\n",
+            "status = \"declined\"\nbudget_contribution_gbp = 15000\nbudgeted = false\n",
+        ] {
+            assert!(!When::Decision.applies(&draft(budgeted)), "{budgeted}");
+        }
+        assert!(When::Decision.applies(&draft("status = \"active\"\n")));
+        assert!(When::Proposed.applies(&d) && !When::Proposed.applies(&draft("status = \"active\"\n")));
+    }
+
+    #[test]
+    fn an_unbudgeted_contribution_takes_the_cabinet_by_either_name() {
+        let today = Date::parse("2026-11-30").unwrap();
+        let d = draft("status = \"active\"\nbudget_contribution_gbp = 15000\nbudgeted = false\n");
+        let by = |s: &str| Value::String(s.into());
+        assert!(meanings::cabinet_for_unbudgeted(&d, &by("cabinet"), today).is_ok());
+        assert!(meanings::cabinet_for_unbudgeted(&d, &by("executive"), today).is_ok());
+        let refused = meanings::cabinet_for_unbudgeted(&d, &by("cmt"), today).unwrap_err();
+        assert!(refused.contains("Cabinet (the Executive)"), "{refused}");
+        let budgeted = draft("status = \"active\"\nbudget_contribution_gbp = 15000\n");
+        assert!(meanings::cabinet_for_unbudgeted(&budgeted, &by("cmt"), today).is_ok());
+    }
+
+    #[test]
+    fn the_grounds_are_the_policys_eight_in_its_order_and_words() {
+        let g = grounds();
+        assert_eq!(g.len(), 8);
+        assert_eq!(g[0].0, "synergy");
+        assert!(g[0].1.starts_with("synergy between the aims and objectives"));
+        assert_eq!(
+            g[7],
+            (
+                "all-parties-agree",
+                "agreement of all the parties involved to the need for the partnership in these terms"
+            )
+        );
     }
 
     #[test]

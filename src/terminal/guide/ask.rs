@@ -23,13 +23,61 @@ pub enum Flow {
 /// Asks one field and puts the answer in the draft (or takes it out, for
 /// an optional field left empty).
 pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut Table) -> io::Result<Flow> {
-    if !field.help.is_empty() {
+    // A proposal's Cabinet question says why it is asked in its own note.
+    let cabinet_question =
+        matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed");
+    if !field.help.is_empty() && !cabinet_question {
         p.note(&format!("  ({})", field.help))?;
     }
     let needed = field.needed(draft);
     let current = fields::get(draft, field.key).cloned();
     match field.answer {
         Answer::Choice(list) => ask_choice(p, field, ctx, draft, &list()),
+        Answer::Decision if cabinet_question => ask_cabinet_decision(p, draft),
+        Answer::Decision => ask_choice(p, field, ctx, draft, &fields::approvers()),
+        Answer::Several(list) => {
+            let items = list();
+            let start: Vec<&'static str> = current
+                .as_ref()
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| items.iter().find(|(s, _)| Some(*s) == v.as_str()).map(|(s, _)| *s))
+                        .collect()
+                })
+                .unwrap_or_default();
+            Ok(match pick_several(p, field.question, &items, start)? {
+                None => Flow::Back,
+                Some(chosen) if chosen.is_empty() => {
+                    fields::remove(draft, field.key);
+                    Flow::Next
+                }
+                Some(chosen) => {
+                    let values = chosen.into_iter().map(|s| Value::String(s.into())).collect();
+                    fields::set(draft, field.key, Value::Array(values));
+                    Flow::Next
+                }
+            })
+        }
+        Answer::YesNoOrNotKnown => {
+            let labels = ["Yes", "No", "Not known yet (leave it unanswered)"].map(String::from);
+            let default = match current.as_ref().and_then(Value::as_bool) {
+                Some(true) => 0,
+                Some(false) => 1,
+                None => 2,
+            };
+            Ok(match p.select(field.question, &labels, default)? {
+                None => Flow::Back,
+                Some(i @ (0 | 1)) => {
+                    fields::set(draft, field.key, Value::Boolean(i == 0));
+                    Flow::Next
+                }
+                Some(_) => {
+                    fields::remove(draft, field.key);
+                    Flow::Next
+                }
+            })
+        }
         Answer::YesNo => {
             let default = current
                 .as_ref()
@@ -100,7 +148,7 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
                 }
             })
         }
-        kind @ (Answer::Text | Answer::LongText | Answer::Hours | Answer::Pounds | Answer::Date) => {
+        kind @ (Answer::Text | Answer::LongText | Answer::Hours | Answer::Pounds | Answer::Date | Answer::Places) => {
             let name_check = (field.key == "name").then_some(ctx.name_check);
             let snapshot = draft.clone();
             let check = |t: &str| -> Result<(), String> {
@@ -115,6 +163,7 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
                     Answer::Hours => lenient::hours(t).map(|_| ())?,
                     Answer::Pounds => lenient::pounds(t).map(|_| ())?,
                     Answer::Date => lenient::date(t).map(|_| ())?,
+                    Answer::Places => fields::places(t).map(|_| ())?,
                     _ => {}
                 }
                 match field.rule {
@@ -180,6 +229,90 @@ fn ask_choice(
         }
         fields::set(draft, field.key, value);
         return Ok(Flow::Next);
+    }
+}
+
+/// Whether the Cabinet (the Executive) has decided to join a proposed
+/// partnership whose contribution is not in existing budgets. "Not yet"
+/// records no `[approval] by` and says plainly that it is still to go to
+/// Cabinet (what `check` warns of as `cabinet-decision-needed`).
+fn ask_cabinet_decision(p: &mut dyn Prompter, draft: &mut Table) -> io::Result<Flow> {
+    p.note("  (The contribution is not in existing budgets, so the Partnership Policy sends the proposal to the Cabinet for approval.)")?;
+    let labels: Vec<String> = fields::CABINET_DECISIONS
+        .iter()
+        .map(|(_, words)| (*words).to_string())
+        .collect();
+    let now = fields::get(draft, "approval.by").and_then(Value::as_str);
+    let default = fields::CABINET_DECISIONS
+        .iter()
+        .position(|(by, _)| by.is_some() && *by == now)
+        .unwrap_or(0);
+    let Some(i) = p.select(
+        "The decision to join: has the Cabinet (the Executive) decided yet?",
+        &labels,
+        default,
+    )?
+    else {
+        return Ok(Flow::Back);
+    };
+    match fields::CABINET_DECISIONS.get(i).and_then(|(by, _)| *by) {
+        Some(by) => fields::set(draft, "approval.by", Value::String(by.into())),
+        None => {
+            fields::remove(draft, "approval.by");
+            fields::remove(draft, "approval.date");
+            p.note("  It is still to go to Cabinet: no decision is recorded for now, and `partreg check` will warn (cabinet-decision-needed) until one is. Once Cabinet has decided, record it under [approval]: by = \"cabinet\" and the date.")?;
+        }
+    }
+    Ok(Flow::Next)
+}
+
+/// Any number of values from a closed list, chosen one at a time as the
+/// representatives' roles are: choosing a value ticks it (choosing it
+/// again takes it off), and Done ends. Starts from `start`; the answer
+/// keeps the list's order. `None` on Esc.
+fn pick_several(
+    p: &mut dyn Prompter,
+    question: &str,
+    items: &[(&'static str, &'static str)],
+    start: Vec<&'static str>,
+) -> io::Result<Option<Vec<&'static str>>> {
+    let mut chosen = start;
+    let mut cursor = 0;
+    loop {
+        let mut labels: Vec<String> = items
+            .iter()
+            .map(|(token, words)| {
+                let mark = if chosen.contains(token) { "✓" } else { " " };
+                format!("{mark} {words}")
+            })
+            .collect();
+        labels.push(
+            if chosen.is_empty() {
+                "Done (none chosen)"
+            } else {
+                "Done"
+            }
+            .to_string(),
+        );
+        let prompt = if chosen.is_empty() {
+            question.to_string()
+        } else {
+            format!("{question} (chosen: {}; another, or Done)", chosen.len())
+        };
+        let Some(i) = p.select(&prompt, &labels, cursor.min(items.len()))? else {
+            return Ok(None);
+        };
+        let Some((token, _)) = items.get(i) else {
+            chosen.sort_by_key(|c| items.iter().position(|(t, _)| t == c));
+            return Ok(Some(chosen));
+        };
+        if let Some(at) = chosen.iter().position(|c| c == token) {
+            chosen.remove(at);
+        } else {
+            chosen.push(token);
+        }
+        // The next one down, so several can be ticked in a row.
+        cursor = i + 1;
     }
 }
 

@@ -193,12 +193,13 @@ fn change(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
     let mut items: Vec<String> = choices
         .iter()
         .map(|f| {
-            let now = summary(&form.answers, f);
-            let mut now: String = now.chars().take(60).collect();
-            if now.chars().count() == 60 {
-                now.push('…');
-            }
-            format!("{}  [{now}]", f.question)
+            // Long questions (the policy's criteria) are cut so that the
+            // answer still shows on a narrow terminal.
+            format!(
+                "{}  [{}]",
+                shorten(f.question, 48),
+                shorten(&summary(&form.answers, f), 60)
+            )
         })
         .collect();
     items.push("Back to the preview".into());
@@ -213,6 +214,16 @@ fn change(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
         form.mark(field.key);
     }
     Ok(true)
+}
+
+/// Text cut to `most` characters, with "…" where it was cut.
+fn shorten(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(most - 1).collect();
+    out.push('…');
+    out
 }
 
 /// An answer in a few words, for the list of answers to change.

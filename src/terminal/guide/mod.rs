@@ -107,6 +107,8 @@ fn typed(kind: crate::policy::fields::Answer, text: &str) -> Value {
             .and_then(|n| i64::try_from(n).ok())
             .map_or_else(|| Value::String(text.into()), Value::Integer),
         Answer::Date => lenient::date(text).map_or_else(|_| Value::String(text.into()), date_value),
+        Answer::Places => crate::policy::fields::places(text)
+            .map_or_else(|_| Value::String(text.into()), |n| Value::Integer(n.into())),
         _ => Value::String(text.into()),
     }
 }

@@ -11,11 +11,11 @@ use serde::Serialize;
 use super::assess::{JsonCell, matrix_cells};
 use super::csv::CsvOut;
 use super::text::pounds;
-use crate::model::{Choice, Level};
+use crate::model::{Choice, Label, Level};
 use crate::policy::assessment::{Computed, SideAssessment};
-use crate::policy::rubric::Rubric;
+use crate::policy::rubric::{Recommendation, Rubric};
 use crate::reports::history::Changes;
-use crate::reports::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
+use crate::reports::review::{ByLevel, ByStatus, FileErrors, NeedsAttention, Pack, Reason, Row, Urgency, plural};
 
 mod html;
 mod markdown;
@@ -25,7 +25,7 @@ pub use markdown::markdown;
 pub(crate) use markdown::md;
 
 /// The CSV columns, in order. Documented in docs/review.md; do not reorder.
-pub const CSV_COLUMNS: [&str; 24] = [
+pub const CSV_COLUMNS: [&str; 34] = [
     "id",
     "name",
     "lead_partner",
@@ -50,6 +50,17 @@ pub const CSV_COLUMNS: [&str; 24] = [
     "budget_in_principle",
     "open_concerns",
     "data_caveat",
+    // Added within the format: the words the human formats show.
+    "status_label",
+    "role_label",
+    "risk",
+    "value",
+    "recommendation_label",
+    "last_review_outcome_label",
+    "reporting_frequency_label",
+    "reports_to_label",
+    "attention_priority",
+    "attention",
 ];
 
 fn title(pack: &Pack<'_>) -> String {
@@ -92,13 +103,16 @@ fn reporting(r: &Row<'_>) -> String {
     };
     let mut parts = Vec::new();
     if let Some(f) = rep.frequency {
-        parts.push(f.as_str().to_string());
+        parts.push(f.label().to_string());
     }
     if let Some(who) = &rep.responsible {
         parts.push(format!("by {who}"));
     }
     if !rep.reports_to.is_empty() {
-        parts.push(format!("to {}", reports_to(&rep.reports_to)));
+        parts.push(format!("to {}", reports_to_label(&rep.reports_to)));
+    }
+    if parts.is_empty() {
+        return "none recorded".into();
     }
     parts.join(", ")
 }
@@ -123,14 +137,101 @@ fn caveat(r: &Row<'_>) -> Option<String> {
     Some(format!("{data}: {}", rep.caveat.as_deref().unwrap_or("")))
 }
 
-/// Where reports go, joined for text: `cmt; cabinet`.
+/// Where reports go, as tokens for CSV: `cmt; cabinet`.
 fn reports_to(to: &[crate::model::ReportsTo]) -> String {
     to.iter().map(|t| t.as_str()).collect::<Vec<_>>().join("; ")
 }
 
+/// Where reports go, in words: `CMT and Portfolio Holder`.
+fn reports_to_label(to: &[crate::model::ReportsTo]) -> String {
+    let words: Vec<&str> = to.iter().map(|t| t.label()).collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => words.concat(),
+    }
+}
+
+/// The recommendation in words, or "No recommendation".
+fn recommendation(r: &Row<'_>) -> &'static str {
+    r.assessment.recommendation.map_or("No recommendation", Label::label)
+}
+
 fn last_review(r: &Row<'_>) -> String {
     r.last_review
-        .map_or_else(|| "none".into(), |(y, o)| format!("{y}: {o}"))
+        .map_or_else(|| "None".into(), |(y, o)| format!("{y}: {}", o.label()))
+}
+
+/// This year's review for the tables: "Done", "Due" or "Not due".
+fn this_year(r: &Row<'_>) -> &'static str {
+    if r.reviewed_this_year {
+        "Done"
+    } else if r.review_due() {
+        "Due"
+    } else {
+        "Not due"
+    }
+}
+
+/// The lines that open the pack when the register has errors: what is
+/// wrong, which files are left out and why, and the fix. Empty when clean.
+fn error_lines(pack: &Pack<'_>) -> Vec<String> {
+    if pack.errors.is_empty() {
+        return Vec::new();
+    }
+    let left = pack.left_out().count();
+    let mut headline = format!(
+        "The register has errors: `partreg check` finds errors in {}.",
+        plural(pack.errors.len(), "file")
+    );
+    if left > 0 {
+        let _ = write!(
+            headline,
+            " {} left out of this pack, so its figures are incomplete.",
+            if left == 1 {
+                "1 is".to_string()
+            } else {
+                format!("{left} are")
+            }
+        );
+    }
+    headline.push_str(" Fix them (`partreg check` shows each) and make the pack again.");
+    let mut lines = vec![headline];
+    let describe = |f: &FileErrors| format!("{} ({}; first: {})", f.file, plural(f.errors, "error"), f.first);
+    let left_out: Vec<String> = pack.left_out().map(describe).collect();
+    if !left_out.is_empty() {
+        lines.push(format!("Left out of this pack: {}.", left_out.join("; ")));
+    }
+    let kept: Vec<String> = pack.errors.iter().filter(|f| !f.left_out).map(describe).collect();
+    if !kept.is_empty() {
+        lines.push(format!("Included, but with errors: {}.", kept.join("; ")));
+    }
+    lines
+}
+
+/// How many names a matrix cell lists before "and N more": enough for a
+/// district council's register, few enough that a printed cell stays small.
+const CELL_NAMES: usize = 8;
+
+/// The names in one matrix cell, sorted, with "and N more" past
+/// [`CELL_NAMES`].
+fn cell_names(pack: &Pack<'_>, ids: &[String]) -> Vec<String> {
+    let mut names: Vec<&str> = ids.iter().map(|id| pack.name_of(id).unwrap_or(id)).collect();
+    names.sort_by_key(|n| n.to_lowercase());
+    let more = names.len().saturating_sub(CELL_NAMES);
+    let mut out: Vec<String> = names.iter().take(CELL_NAMES).map(|n| (*n).to_string()).collect();
+    if more > 0 {
+        out.push(format!("and {more} more"));
+    }
+    out
+}
+
+/// All of a row's reasons, for one cell: "a; b; c".
+fn reasons_text(reasons: &[Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn by_status_text(s: &ByStatus) -> String {
@@ -158,11 +259,7 @@ fn by_level_text(l: &ByLevel) -> String {
 }
 
 fn urgency(u: Urgency) -> &'static str {
-    match u {
-        Urgency::High => "High",
-        Urgency::Medium => "Medium",
-        Urgency::Low => "Low",
-    }
+    u.label()
 }
 
 const VALUES: [Level; 3] = [Level::High, Level::Medium, Level::Low];
@@ -204,12 +301,11 @@ pub fn table(
     w: impl Write,
 ) -> io::Result<()> {
     // Partnerships by name, as CMT knows them; by id too on request.
-    let named = |id: &str| {
-        let name = pack.rows.iter().find(|r| *r.id == *id).map(|r| r.entry.name.as_str());
-        match (name, ids) {
-            (Some(name), true) => format!("{name} ({id})"),
-            (Some(name), false) => name.to_string(),
-            (None, _) => id.to_string(),
+    let named = |id: &str, name: &str| {
+        if ids {
+            format!("{name} ({id})")
+        } else {
+            name.to_string()
         }
     };
     let mut w = crate::render::sanitize::Terminal::new(w);
@@ -219,23 +315,33 @@ pub fn table(
         "Review year ending {}; as of {}.",
         pack.options.year_end, pack.options.as_of
     )?;
+    for line in error_lines(pack) {
+        writeln!(w, "\n! {line}")?;
+    }
     writeln!(w, "\nSummary")?;
     for line in summary_lines(pack) {
         writeln!(w, "  {line}")?;
     }
     writeln!(w, "\nValue × risk")?;
-    super::assess::matrix_table(&pack.summary.matrix, rubric, false, width, &mut w)?;
+    matrix_table(pack, rubric, width, &mut w)?;
     writeln!(w, "\nNeeds attention")?;
     if pack.attention.is_empty() {
         writeln!(w, "  Nothing.")?;
     } else {
         let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0]);
         for a in &pack.attention {
-            // What needs attention is read whole, so it may wrap.
-            crate::render::table::add_wrapped_row(
-                &mut t,
-                vec![urgency(a.severity).to_string(), named(&a.id), a.message.clone()],
-            );
+            // What needs attention is read whole, so it may wrap; each
+            // reason starts a line of its own.
+            let what: Vec<String> = a
+                .reasons
+                .iter()
+                .map(|r| format!("• {}", sanitize_line(&r.message)))
+                .collect();
+            t.add_row(vec![
+                urgency(a.priority).to_string(),
+                sanitize_line(&named(&a.id, &a.name)),
+                what.join("\n"),
+            ]);
         }
         writeln!(w, "{t}")?;
     }
@@ -248,24 +354,29 @@ pub fn table(
             "Risk {}, value {}: {}",
             rating(&a.risk),
             rating(&a.value),
-            a.recommendation.map_or("no recommendation", Choice::as_str)
+            recommendation(r)
         );
         let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
         let review = match (this_year, r.review_due()) {
             (Some(x), _) => match r.budget {
-                Some(_) => format!("done: {}; {}", x.outcome, contribution(r, pack.options.year)),
-                None => format!("done: {}", x.outcome),
+                Some(_) => format!("Done: {}; {}", x.outcome.label(), contribution(r, pack.options.year)),
+                None => format!("Done: {}", x.outcome.label()),
             },
             (None, true) => match r.last_review {
-                Some(_) => format!("due (last {})", last_review(r)),
-                None => "due (never reviewed)".to_string(),
+                Some(_) => format!("Due (last {})", last_review(r)),
+                None => "Due (never reviewed)".to_string(),
             },
-            (None, false) => "not due".to_string(),
+            (None, false) => "Not due".to_string(),
         };
         // A pack is read whole: its cells wrap rather than being cut.
         crate::render::table::add_wrapped_row(
             &mut t,
-            vec![named(r.id), r.entry.status.to_string(), assessment, review],
+            vec![
+                named(r.id, &r.entry.name),
+                r.entry.status.label().to_string(),
+                assessment,
+                review,
+            ],
         );
     }
     writeln!(w, "{t}")?;
@@ -274,6 +385,45 @@ pub fn table(
         for line in change_lines(c) {
             writeln!(w, "  {line}")?;
         }
+    }
+    Ok(())
+}
+
+/// Text from the register made safe for one line of a table cell.
+fn sanitize_line(text: &str) -> String {
+    crate::render::sanitize::escape(text).into_owned()
+}
+
+/// The value × risk grid with the names in each cell; an empty cell is a
+/// quiet "–", so the cells that hold partnerships stand out.
+fn matrix_table(pack: &Pack<'_>, rubric: &Rubric, fit: super::table::Fit, w: &mut impl Write) -> io::Result<()> {
+    let m = &pack.summary.matrix;
+    let mut t = super::table::new(&["Value \\ Risk", "Low risk", "Medium risk", "High risk"], fit, &[0]);
+    for value in VALUES {
+        let mut row = vec![format!("{} value", value.title())];
+        for risk in RISKS {
+            let ids = m.ids(value, risk);
+            if ids.is_empty() {
+                row.push("–".to_string());
+                continue;
+            }
+            let mut cell = format!("{} · {}", ids.len(), rubric.recommend(value, risk).label());
+            for name in cell_names(pack, ids) {
+                cell.push_str("\n• ");
+                cell.push_str(&sanitize_line(&name));
+            }
+            row.push(cell);
+        }
+        t.add_row(row);
+    }
+    writeln!(w, "{t}")?;
+    if !m.unplaced.is_empty() {
+        let names: Vec<String> = m
+            .unplaced
+            .iter()
+            .map(|id| sanitize_line(pack.name_of(id).unwrap_or(id)))
+            .collect();
+        writeln!(w, "Not placed (no rating on one side): {}", names.join(", "))?;
     }
     Ok(())
 }
@@ -318,10 +468,16 @@ fn show(v: &serde_json::Value) -> String {
     }
 }
 
+/// Each partnership's attention row, by id.
+fn by_id<'p>(pack: &'p Pack<'_>) -> std::collections::HashMap<&'p str, &'p NeedsAttention<'p>> {
+    pack.attention.iter().map(|n| (&*n.id, n)).collect()
+}
+
 /// One CSV row per partnership, columns as [`CSV_COLUMNS`].
 pub fn csv(pack: &Pack<'_>, bom: bool, w: impl Write) -> io::Result<()> {
     let mut out = CsvOut::new(w, bom)?;
     out.header(&CSV_COLUMNS)?;
+    let attention = by_id(pack);
     for r in &pack.rows {
         let e = r.entry;
         let a = &r.assessment;
@@ -358,6 +514,17 @@ pub fn csv(pack: &Pack<'_>, bom: bool, w: impl Write) -> io::Result<()> {
             .collect();
         out.text(&open.join("; "));
         out.text(&caveat(r).unwrap_or_default());
+        // The words beside the tokens (added within the format).
+        out.text(e.status.label()).text(e.role.label());
+        out.text(&rating(&a.risk)).text(&rating(&a.value));
+        out.opt(a.recommendation.map(Label::label));
+        out.opt(r.last_review.map(|(_, o)| o.label()));
+        out.opt(rep.and_then(|x| x.frequency).map(Label::label));
+        out.text(&rep.map(|x| reports_to_label(&x.reports_to)).unwrap_or_default());
+        match attention.get(r.id) {
+            Some(n) => out.text(n.priority.label()).text(&reasons_text(&n.reasons)),
+            None => out.text("").text(""),
+        };
         out.end()?;
     }
     out.finish()
@@ -369,10 +536,35 @@ struct JsonPack<'a> {
     year: i32,
     year_end: String,
     as_of: String,
+    /// Whether `check` finds errors in the register (added within the format).
+    has_errors: bool,
+    /// The files with errors, left out or included.
+    files_with_errors: &'a [FileErrors],
     summary: JsonSummary<'a>,
-    attention: &'a [Attention],
+    /// One item per reason, as before the grouped `needs_attention`.
+    attention: Vec<JsonAttention<'a>>,
+    /// One item per partnership, by priority then name.
+    needs_attention: Vec<JsonNeeds<'a>>,
     partnerships: Vec<JsonRow<'a>>,
     changes: Option<&'a Changes>,
+}
+
+#[derive(Serialize)]
+struct JsonAttention<'a> {
+    severity: Urgency,
+    id: &'a str,
+    kind: &'static str,
+    message: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonNeeds<'a> {
+    id: &'a str,
+    name: &'a str,
+    priority: Urgency,
+    priority_label: &'static str,
+    reasons: &'a [Reason],
 }
 
 #[derive(Serialize)]
@@ -381,7 +573,7 @@ struct JsonSummary<'a> {
     by_status: &'a ByStatus,
     by_risk: &'a ByLevel,
     by_value: &'a ByLevel,
-    matrix: Vec<JsonCell<'a>>,
+    matrix: Vec<JsonMatrixCell<'a>>,
     /// `null` when out of range.
     total_contribution_gbp: Option<u64>,
     staff_hours_per_month: Option<f64>,
@@ -390,25 +582,43 @@ struct JsonSummary<'a> {
     reviews_due: usize,
 }
 
+/// A matrix cell with the names and the recommendation's words beside the
+/// ids and tokens.
+#[derive(Serialize)]
+struct JsonMatrixCell<'a> {
+    #[serde(flatten)]
+    cell: JsonCell<'a>,
+    recommendation_label: &'static str,
+    /// Every name in the cell, in the order of `ids`.
+    names: Vec<&'a str>,
+}
+
 #[derive(Serialize)]
 struct JsonRow<'a> {
     id: &'a str,
     name: &'a str,
     lead_partner: &'a str,
     status: &'static str,
+    status_label: &'static str,
     role: &'static str,
+    role_label: &'static str,
     staff_hours_per_month: f64,
     budget_contribution_gbp: u64,
     risk_computed: &'static str,
     risk_recorded: Option<&'static str>,
+    risk_label: String,
     value_computed: &'static str,
     value_recorded: Option<&'static str>,
+    value_label: String,
     recommendation: Option<&'static str>,
+    recommendation_label: Option<&'static str>,
     reviewed_this_year: bool,
     last_review_year: Option<i64>,
     last_review_outcome: Option<&'static str>,
+    last_review_outcome_label: Option<&'static str>,
     appointments_ending: &'a [crate::reports::review::Appointment],
     reporting: Option<&'a crate::model::Reporting>,
+    reporting_label: Option<String>,
     warnings: &'a [String],
     budget_gbp: Option<u64>,
     budget_in_principle: Option<bool>,
@@ -418,24 +628,67 @@ struct JsonRow<'a> {
 /// The pack as one JSON document.
 pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
     let s = &pack.summary;
+    let mut attention: Vec<JsonAttention<'_>> = pack
+        .attention
+        .iter()
+        .flat_map(|n| {
+            n.reasons.iter().map(|r| JsonAttention {
+                severity: r.severity,
+                id: &n.id,
+                kind: r.kind,
+                message: &r.message,
+                name: &n.name,
+            })
+        })
+        .collect();
+    // The flat list keeps its order: by severity, kind, id.
+    attention.sort_by(|a, b| {
+        (a.severity, crate::reports::review::rank(a.kind), a.id, a.message).cmp(&(
+            b.severity,
+            crate::reports::review::rank(b.kind),
+            b.id,
+            b.message,
+        ))
+    });
+    let matrix = matrix_cells(&s.matrix, rubric)
+        .into_iter()
+        .map(|cell| JsonMatrixCell {
+            recommendation_label: Recommendation::from_str_exact(cell.recommendation).map_or("", Label::label),
+            names: cell.ids.iter().map(|id| pack.name_of(id).unwrap_or(id)).collect(),
+            cell,
+        })
+        .collect();
     let doc = JsonPack {
         council: pack.council,
         year: pack.options.year,
         year_end: pack.options.year_end.to_string(),
         as_of: pack.options.as_of.to_string(),
+        has_errors: !pack.errors.is_empty(),
+        files_with_errors: &pack.errors,
         summary: JsonSummary {
             partnerships: s.partnerships,
             by_status: &s.by_status,
             by_risk: &s.by_risk,
             by_value: &s.by_value,
-            matrix: matrix_cells(&s.matrix, rubric),
+            matrix,
             total_contribution_gbp: s.total_contribution_gbp,
             staff_hours_per_month: s.staff_hours_per_month,
             staff_hours_per_year: s.staff_hours_per_year,
             reviews_recorded: s.reviews_recorded,
             reviews_due: s.reviews_due,
         },
-        attention: &pack.attention,
+        attention,
+        needs_attention: pack
+            .attention
+            .iter()
+            .map(|n| JsonNeeds {
+                id: &n.id,
+                name: &n.name,
+                priority: n.priority,
+                priority_label: n.priority.label(),
+                reasons: &n.reasons,
+            })
+            .collect(),
         partnerships: pack
             .rows
             .iter()
@@ -444,19 +697,26 @@ pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
                 name: &r.entry.name,
                 lead_partner: &r.entry.lead_partner,
                 status: r.entry.status.as_str(),
+                status_label: r.entry.status.label(),
                 role: r.entry.role.as_str(),
+                role_label: r.entry.role.label(),
                 staff_hours_per_month: r.entry.staff_hours_per_month,
                 budget_contribution_gbp: r.entry.budget_contribution_gbp,
                 risk_computed: r.assessment.risk.computed.as_str(),
                 risk_recorded: r.assessment.risk.recorded.map(Level::as_str_lower),
+                risk_label: rating(&r.assessment.risk),
                 value_computed: r.assessment.value.computed.as_str(),
                 value_recorded: r.assessment.value.recorded.map(Level::as_str_lower),
+                value_label: rating(&r.assessment.value),
                 recommendation: r.assessment.recommendation.map(Choice::as_str),
+                recommendation_label: r.assessment.recommendation.map(Label::label),
                 reviewed_this_year: r.reviewed_this_year,
                 last_review_year: r.last_review.map(|(y, _)| y),
                 last_review_outcome: r.last_review.map(|(_, o)| o.as_str()),
+                last_review_outcome_label: r.last_review.map(|(_, o)| o.label()),
                 appointments_ending: &r.appointments,
                 reporting: r.entry.reporting.as_ref(),
+                reporting_label: r.entry.reporting.as_ref().map(|_| reporting(r)),
                 warnings: &r.warnings,
                 budget_gbp: r.budget.map(|(b, _)| b),
                 budget_in_principle: r.budget.map(|(_, p)| p),

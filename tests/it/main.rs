@@ -34,6 +34,7 @@ mod properties;
 mod reliability;
 mod reports;
 mod review;
+mod review_pack;
 mod sarif;
 mod schema;
 mod support;

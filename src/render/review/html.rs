@@ -92,6 +92,7 @@ table.attention td:first-child { white-space: nowrap; }
 tr.high td:first-child { font-weight: bold; }
 table.partnerships { font-size: 7.5pt; table-layout: fixed; }
 table.partnerships th, table.partnerships td { padding: 2pt 3pt; overflow-wrap: break-word; }
+table.partnerships th { font-size: 7pt; }
 ";
 
 /// How many rows at each end of a table are kept together on one page.
@@ -278,13 +279,13 @@ fn partnerships(s: &mut String, pack: &Pack<'_>) {
     let _ = writeln!(s, "<h2>Partnerships</h2>\n<table class=\"partnerships\">");
     // Widths in per cent, so the names and reporting lines get the room.
     let _ = write!(s, "<colgroup>");
-    for width in [16, 8, 6, 11, 8, 7, 12, 10, 11, 11] {
+    for width in [15, 10, 6, 10, 9, 8, 12, 10, 10, 10] {
         let _ = write!(s, "<col style=\"width: {width}%\">");
     }
     let _ = writeln!(s, "</colgroup>");
     let _ = writeln!(
         s,
-        "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Status and role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recommendation</th><th scope=\"col\">Reviews</th><th scope=\"col\">Appointments ending</th><th scope=\"col\">Reporting</th></tr></thead>"
+        "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Status and role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recom&shy;mendation</th><th scope=\"col\">Reviews</th><th scope=\"col\">Appoint&shy;ments ending</th><th scope=\"col\">Reporting</th></tr></thead>"
     );
     let year = pack.options.year;
     let rows: Vec<String> = pack

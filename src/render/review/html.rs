@@ -114,26 +114,21 @@ fn css_string(text: &str) -> String {
     out
 }
 
-/// Writes a table body in three groups, the first and last [`KEEP`] rows
-/// each kept on one page, so a page break never leaves one row alone
-/// under its heading or at the end of the table.
-fn bodies(s: &mut String, rows: &[String]) {
-    let groups: Vec<&[String]> = if rows.len() <= 2 * KEEP + 1 {
-        vec![rows]
-    } else {
-        let (head, rest) = rows.split_at(KEEP);
-        let (middle, tail) = rest.split_at(rest.len() - KEEP);
-        vec![head, middle, tail]
-    };
-    let last = groups.len() - 1;
-    for (i, group) in groups.iter().enumerate() {
-        let keep = if i == 0 || i == last { " class=\"keep\"" } else { "" };
-        let _ = writeln!(s, "<tbody{keep}>");
-        for row in *group {
-            s.push_str(row);
+/// Writes a table body of `len` rows in three groups, the first and last
+/// [`KEEP`] rows each kept on one page, so a page break never leaves one
+/// row alone under its heading or at the end of the table. Each row is
+/// written straight into the page by `row`.
+fn bodies(s: &mut String, len: usize, mut row: impl FnMut(&mut String, usize)) {
+    let split = len > 2 * KEEP + 1;
+    let _ = writeln!(s, "<tbody class=\"keep\">");
+    for i in 0..len {
+        if split && (i == KEEP || i == len - KEEP) {
+            let class = if i == KEEP { "" } else { " class=\"keep\"" };
+            let _ = writeln!(s, "</tbody>\n<tbody{class}>");
         }
-        let _ = writeln!(s, "</tbody>");
+        row(s, i);
     }
+    let _ = writeln!(s, "</tbody>");
 }
 
 /// One self-contained, printable HTML page: no scripts, no outside files.
@@ -244,33 +239,30 @@ fn attention(s: &mut String, pack: &Pack<'_>) {
         s,
         "<table class=\"attention\">\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Partnership</th><th scope=\"col\">What</th></tr></thead>"
     );
-    let rows: Vec<String> = pack
-        .attention
-        .iter()
-        .map(|a| {
-            let class = if a.priority == Urgency::High {
-                " class=\"high\""
-            } else {
-                ""
-            };
-            let mut what = String::new();
-            if let [one] = a.reasons.as_slice() {
-                what.push_str(&h(&one.message));
-            } else {
-                what.push_str("<ul>");
-                for r in &a.reasons {
-                    let _ = write!(what, "<li>{}</li>", h(&r.message));
-                }
-                what.push_str("</ul>");
+    bodies(s, pack.attention.len(), |s, i| {
+        let a = &pack.attention[i];
+        let class = if a.priority == Urgency::High {
+            " class=\"high\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            "<tr{class}><td>{}</td><td>{}</td><td>",
+            urgency(a.priority),
+            h(&a.name)
+        );
+        if let [one] = a.reasons.as_slice() {
+            s.push_str(&h(&one.message));
+        } else {
+            s.push_str("<ul>");
+            for r in &a.reasons {
+                let _ = write!(s, "<li>{}</li>", h(&r.message));
             }
-            format!(
-                "<tr{class}><td>{}</td><td>{}</td><td>{what}</td></tr>\n",
-                urgency(a.priority),
-                h(&a.name)
-            )
-        })
-        .collect();
-    bodies(s, &rows);
+            s.push_str("</ul>");
+        }
+        let _ = writeln!(s, "</td></tr>");
+    });
     let _ = writeln!(s, "</table>");
 }
 
@@ -288,30 +280,27 @@ fn partnerships(s: &mut String, pack: &Pack<'_>) {
         "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Status and role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recom&shy;mendation</th><th scope=\"col\">Reviews</th><th scope=\"col\">Appoint&shy;ments ending</th><th scope=\"col\">Reporting</th></tr></thead>"
     );
     let year = pack.options.year;
-    let rows: Vec<String> = pack
-        .rows
-        .iter()
-        .map(|r| {
-            let e = r.entry;
-            format!(
-                "<tr id=\"{}\"><td>{}<span class=\"sub\">{}</span></td><td>{}<span class=\"sub\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{year}: {}<span class=\"sub\">Last: {}</span></td><td>{}</td><td>{}</td></tr>\n",
-                h(r.id),
-                h(&e.name),
-                h(&e.lead_partner),
-                e.status.label(),
-                e.role.label(),
-                hours(e.staff_hours_per_month),
-                h(&contribution(r, year)),
-                h(&rating(&r.assessment.risk)),
-                h(&rating(&r.assessment.value)),
-                recommendation(r),
-                this_year(r),
-                h(&last_review(r)),
-                h(&appointments(r)),
-                h(&reporting(r)),
-            )
-        })
-        .collect();
-    bodies(s, &rows);
+    bodies(s, pack.rows.len(), |s, i| {
+        let r = &pack.rows[i];
+        let e = r.entry;
+        let _ = write!(
+            s,
+            "<tr id=\"{}\"><td>{}<span class=\"sub\">{}</span></td><td>{}<span class=\"sub\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{year}: {}<span class=\"sub\">Last: {}</span></td><td>{}</td><td>{}</td></tr>\n",
+            h(r.id),
+            h(&e.name),
+            h(&e.lead_partner),
+            e.status.label(),
+            e.role.label(),
+            hours(e.staff_hours_per_month),
+            h(&contribution(r, year)),
+            h(&rating(&r.assessment.risk)),
+            h(&rating(&r.assessment.value)),
+            recommendation(r),
+            this_year(r),
+            h(&last_review(r)),
+            h(&appointments(r)),
+            h(&reporting(r)),
+        );
+    });
     let _ = writeln!(s, "</table>");
 }

@@ -216,7 +216,7 @@ const CELL_NAMES: usize = 8;
 /// [`CELL_NAMES`].
 fn cell_names(pack: &Pack<'_>, ids: &[String]) -> Vec<String> {
     let mut names: Vec<&str> = ids.iter().map(|id| pack.name_of(id).unwrap_or(id)).collect();
-    names.sort_by_key(|n| n.to_lowercase());
+    names.sort_by_cached_key(|n| n.to_lowercase());
     let more = names.len().saturating_sub(CELL_NAMES);
     let mut out: Vec<String> = names.iter().take(CELL_NAMES).map(|n| (*n).to_string()).collect();
     if more > 0 {
@@ -542,7 +542,7 @@ struct JsonPack<'a> {
     files_with_errors: &'a [FileErrors],
     summary: JsonSummary<'a>,
     /// One item per reason, as before the grouped `needs_attention`.
-    attention: Vec<JsonAttention<'a>>,
+    attention: FlatAttention<'a, 'a>,
     /// One item per partnership, by priority then name.
     needs_attention: Vec<JsonNeeds<'a>>,
     partnerships: Vec<JsonRow<'a>>,
@@ -556,6 +556,59 @@ struct JsonAttention<'a> {
     kind: &'static str,
     message: &'a str,
     name: &'a str,
+}
+
+/// The flat attention list, one item per reason, serialised straight from
+/// the grouped rows through an index (a pair of small numbers per reason),
+/// so the pack of a large register never holds a second list of items.
+struct FlatAttention<'p, 'a> {
+    rows: &'p [NeedsAttention<'a>],
+    /// (row, reason) pairs in the flat list's order.
+    order: Vec<(u32, u32)>,
+}
+
+impl<'p, 'a> FlatAttention<'p, 'a> {
+    fn new(rows: &'p [NeedsAttention<'a>]) -> Self {
+        let mut order: Vec<(u32, u32)> = rows
+            .iter()
+            .enumerate()
+            .flat_map(|(i, n)| (0..n.reasons.len()).map(move |j| (index(i), index(j))))
+            .collect();
+        let key = |&(i, j): &(u32, u32)| {
+            let n = &rows[i as usize];
+            let r = &n.reasons[j as usize];
+            (
+                r.severity,
+                crate::reports::review::rank(r.kind),
+                &*n.id,
+                r.message.as_str(),
+            )
+        };
+        // The flat list keeps its order: by severity, kind, id, message.
+        order.sort_by(|a, b| key(a).cmp(&key(b)));
+        FlatAttention { rows, order }
+    }
+}
+
+/// A position as a u32: a register has far fewer than 4 billion entries.
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Serialize for FlatAttention<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.order.iter().map(|&(i, j)| {
+            let n = &self.rows[i as usize];
+            let r = &n.reasons[j as usize];
+            JsonAttention {
+                severity: r.severity,
+                id: &n.id,
+                kind: r.kind,
+                message: &r.message,
+                name: &n.name,
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -628,28 +681,6 @@ struct JsonRow<'a> {
 /// The pack as one JSON document.
 pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
     let s = &pack.summary;
-    let mut attention: Vec<JsonAttention<'_>> = pack
-        .attention
-        .iter()
-        .flat_map(|n| {
-            n.reasons.iter().map(|r| JsonAttention {
-                severity: r.severity,
-                id: &n.id,
-                kind: r.kind,
-                message: &r.message,
-                name: &n.name,
-            })
-        })
-        .collect();
-    // The flat list keeps its order: by severity, kind, id.
-    attention.sort_by(|a, b| {
-        (a.severity, crate::reports::review::rank(a.kind), a.id, a.message).cmp(&(
-            b.severity,
-            crate::reports::review::rank(b.kind),
-            b.id,
-            b.message,
-        ))
-    });
     let matrix = matrix_cells(&s.matrix, rubric)
         .into_iter()
         .map(|cell| JsonMatrixCell {
@@ -677,7 +708,7 @@ pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
             reviews_recorded: s.reviews_recorded,
             reviews_due: s.reviews_due,
         },
-        attention,
+        attention: FlatAttention::new(&pack.attention),
         needs_attention: pack
             .attention
             .iter()

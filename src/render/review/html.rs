@@ -283,9 +283,9 @@ fn partnerships(s: &mut String, pack: &Pack<'_>) {
     bodies(s, pack.rows.len(), |s, i| {
         let r = &pack.rows[i];
         let e = r.entry;
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<tr id=\"{}\"><td>{}<span class=\"sub\">{}</span></td><td>{}<span class=\"sub\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{year}: {}<span class=\"sub\">Last: {}</span></td><td>{}</td><td>{}</td></tr>\n",
+            "<tr id=\"{}\"><td>{}<span class=\"sub\">{}</span></td><td>{}<span class=\"sub\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{year}: {}<span class=\"sub\">Last: {}</span></td><td>{}</td><td>{}</td></tr>",
             h(r.id),
             h(&e.name),
             h(&e.lead_partner),

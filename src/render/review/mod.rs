@@ -316,7 +316,10 @@ pub fn table(
         pack.options.year_end, pack.options.as_of
     )?;
     for line in error_lines(pack) {
-        writeln!(w, "\n! {line}")?;
+        writeln!(w)?;
+        for (i, part) in wrap(&sanitize_line(&line), width).iter().enumerate() {
+            writeln!(w, "{} {part}", if i == 0 { "!" } else { " " })?;
+        }
     }
     writeln!(w, "\nSummary")?;
     for line in summary_lines(pack) {
@@ -387,6 +390,29 @@ pub fn table(
         }
     }
     Ok(())
+}
+
+/// Splits text into lines at spaces to fit a table's width (less the
+/// two-column "! " margin); `--wide` keeps it one line.
+fn wrap(text: &str, fit: super::table::Fit) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let super::table::Fit::Width(width) = fit else {
+        return vec![text.to_string()];
+    };
+    let room = usize::from(width).saturating_sub(2).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// Text from the register made safe for one line of a table cell.

@@ -594,10 +594,18 @@ fn since_lists_what_was_added_removed_and_changed() {
     assert!(
         table
             .stdout
-            .contains("changed: beta budget_contribution_gbp: 60000 → 110000"),
+            .contains("changed: Beta Partnership: contribution £60,000 → £110,000"),
         "{}",
         table.stdout
     );
+    // By name and in words: no ids or tokens in the human formats.
+    for words in [
+        "added: Epsilon Partnership",
+        "removed: Gamma Partnership",
+        "changed: Beta Partnership: recorded risk Medium → High",
+    ] {
+        assert!(table.stdout.contains(words), "{words}: {}", table.stdout);
+    }
 }
 
 #[test]

@@ -169,7 +169,7 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
     partnerships(&mut s, pack);
     if let Some(c) = changes {
         let _ = writeln!(s, "<h2>Changes since {}</h2>\n<ul>", h(&c.since));
-        for line in change_lines(c) {
+        for line in change_lines(pack, c) {
             let _ = writeln!(s, "<li>{}</li>", h(&line));
         }
         let _ = writeln!(s, "</ul>");

@@ -103,7 +103,7 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
     }
     if let Some(c) = changes {
         writeln!(w, "\n## Changes since {}\n", md(&c.since))?;
-        for line in change_lines(c) {
+        for line in change_lines(pack, c) {
             writeln!(w, "- {}", md(&line))?;
         }
     }

@@ -385,7 +385,7 @@ pub fn table(
     writeln!(w, "{t}")?;
     if let Some(c) = changes {
         writeln!(w, "\nChanges since {}", c.since)?;
-        for line in change_lines(c) {
+        for line in change_lines(pack, c) {
             writeln!(w, "  {line}")?;
         }
     }
@@ -454,21 +454,23 @@ fn matrix_table(pack: &Pack<'_>, rubric: &Rubric, fit: super::table::Fit, w: &mu
     Ok(())
 }
 
-fn change_lines(c: &Changes) -> Vec<String> {
+/// What changed since the revision, by name and in words.
+fn change_lines(pack: &Pack<'_>, c: &Changes) -> Vec<String> {
     let mut lines = Vec::new();
     for a in &c.added {
-        lines.push(format!("added: {} ({})", a.id, a.name));
+        lines.push(format!("added: {}", a.name));
     }
     for r in &c.removed {
-        lines.push(format!("removed: {} ({})", r.id, r.name));
+        lines.push(format!("removed: {}", r.name));
     }
     for ch in &c.changed {
+        let name = pack.name_of(&ch.id).unwrap_or(&ch.id);
         for (field, change) in &ch.fields {
             lines.push(format!(
-                "changed: {} {field}: {} → {}",
-                ch.id,
-                show(&change.old),
-                show(&change.new)
+                "changed: {name}: {} {} → {}",
+                field_words(field),
+                show_field(field, &change.old),
+                show_field(field, &change.new)
             ));
         }
     }
@@ -476,6 +478,34 @@ fn change_lines(c: &Changes) -> Vec<String> {
         lines.push("no changes".into());
     }
     lines
+}
+
+/// A compared field in words (the keys are `--since`'s JSON names).
+fn field_words(field: &str) -> &str {
+    match field {
+        "budget_contribution_gbp" => "contribution",
+        "staff_hours_per_month" => "hours a month",
+        "risk.overall" => "recorded risk",
+        "risk.computed" => "computed risk",
+        "value.overall" => "recorded value",
+        "value.computed" => "computed value",
+        other => other,
+    }
+}
+
+/// A compared value in words: statuses and ratings by their labels, money
+/// in pounds.
+fn show_field(field: &str, v: &serde_json::Value) -> String {
+    match (field, v) {
+        ("status", serde_json::Value::String(s)) => {
+            crate::model::Status::from_str_exact(s).map_or_else(|| s.clone(), |st| st.label().to_string())
+        }
+        ("risk.overall" | "risk.computed" | "value.overall" | "value.computed", serde_json::Value::String(s)) => {
+            Level::from_str_exact(s).map_or_else(|| "Incomplete".to_string(), |l| l.title().to_string())
+        }
+        ("budget_contribution_gbp", serde_json::Value::Number(n)) => n.as_u64().map_or_else(|| n.to_string(), pounds),
+        _ => show(v),
+    }
 }
 
 fn show(v: &serde_json::Value) -> String {

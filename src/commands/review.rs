@@ -82,7 +82,27 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ReviewArgs) -> anyhow:
             writeln!(env.stderr, "Wrote {}.", path.display())?;
         }
     }
-    Ok(env.left_out(&pack.unreadable)?)
+    let left_out: Vec<&str> = pack.left_out().map(|f| f.file.as_str()).collect();
+    let outcome = env.left_out(&left_out)?;
+    let kept: Vec<&str> = pack
+        .errors
+        .iter()
+        .filter(|f| !f.left_out)
+        .map(|f| f.file.as_str())
+        .collect();
+    if kept.is_empty() {
+        return Ok(outcome);
+    }
+    let names: Vec<String> = kept
+        .iter()
+        .map(|f| crate::render::sanitize::escape(f).into_owned())
+        .collect();
+    writeln!(
+        env.stderr,
+        "note: the pack includes files with errors (run `partreg check` to see them): {}",
+        names.join(", ")
+    )?;
+    Ok(super::Outcome::Problems)
 }
 
 /// `--record`: adds this year's `[[reviews]]` table to the end of the file.

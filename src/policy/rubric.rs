@@ -32,6 +32,17 @@ choice! {
     }
 }
 
+impl crate::model::Label for Recommendation {
+    fn label(self) -> &'static str {
+        match self {
+            Recommendation::Retain => "Retain",
+            Recommendation::RetainManageRisk => "Retain and manage the risk",
+            Recommendation::Review => "Review",
+            Recommendation::ConsiderExit => "Consider exit",
+        }
+    }
+}
+
 choice! {
     /// How the criteria on one side combine into one rating.
     pub enum Method {

@@ -36,6 +36,7 @@ mod report_tables;
 mod reports;
 mod review;
 mod round_trip;
+mod review_pack;
 mod sarif;
 mod schema;
 mod support;

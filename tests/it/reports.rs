@@ -341,7 +341,7 @@ fn the_review_pack_shows_the_part2_items_in_every_format() {
         assert!(text.contains(beside), "{format}");
         assert!(text.contains("open concern raised 2026-11-09"), "{format}");
         assert!(text.contains("1 of 2 places for Members vacant"), "{format}");
-        assert!(text.contains("reported data is estimate"), "{format}");
+        assert!(text.contains("reported data is an estimate"), "{format}");
     }
     let table = bundled(&["review", "--year", "2026"]).stdout;
     assert!(table.contains("open concern raised 2026-11-09"), "{table}");

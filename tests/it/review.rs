@@ -113,19 +113,26 @@ fn every_column_of_a_row() {
             "name": "Beta Partnership",
             "lead_partner": "Norfolk County Council",
             "status": "active",
+            "status_label": "Active",
             "role": "influence",
+            "role_label": "Influence",
             "staff_hours_per_month": 10.5,
             "budget_contribution_gbp": 60000,
             "risk_computed": "medium",
             "risk_recorded": "medium",
+            "risk_label": "Medium",
             "value_computed": "medium",
             "value_recorded": "medium",
+            "value_label": "Medium",
             "recommendation": "review",
+            "recommendation_label": "Review",
             "reviewed_this_year": false,
             "last_review_year": 2025,
             "last_review_outcome": "renegotiate",
+            "last_review_outcome_label": "Renegotiate",
             "appointments_ending": [{"name": "Cllr Ann Brown", "level": "member", "term_ends": "2027-02-01", "expired": false}],
             "reporting": {"frequency": "quarterly", "responsible": "Head of Waste", "reports_to": ["portfolio-holder"]},
+            "reporting_label": "Quarterly, by Head of Waste, to Portfolio Holder",
             "warnings": [],
             "budget_gbp": null,
             "budget_in_principle": null,
@@ -290,34 +297,41 @@ fn html_format_is_a_real_table_and_grid() {
         .iter()
         .map(|c| {
             let tag = c.get(parser).unwrap().as_tag().unwrap();
-            let count = tag
-                .query_selector(parser, "span.count")
-                .unwrap()
-                .next()
-                .unwrap()
-                .get(parser)
-                .unwrap()
-                .inner_text(parser);
+            let count = tag.attributes().get("data-count").flatten().unwrap().as_utf8_str();
             count.parse::<u64>().unwrap()
         })
         .sum();
     assert_eq!(counts, 14, "every partnership in scope is counted once");
-    let consider = cells
-        .iter()
-        .filter(|c| {
-            c.get(parser)
-                .unwrap()
-                .as_tag()
-                .unwrap()
-                .attributes()
-                .class()
-                .is_some_and(|k| k.as_utf8_str() == "consider-exit")
-        })
-        .count();
+    let class_of = |c: &tl::NodeHandle| {
+        c.get(parser)
+            .unwrap()
+            .as_tag()
+            .unwrap()
+            .attributes()
+            .class()
+            .map(|k| k.as_utf8_str().into_owned())
+            .unwrap_or_default()
+    };
+    let consider = cells.iter().filter(|c| class_of(c) == "consider-exit").count();
     assert_eq!(
-        consider, 2,
-        "coloured by recommendation, and named in words for black and white"
+        consider, 1,
+        "a cell that holds partnerships is coloured by its recommendation"
     );
+    let empty: Vec<_> = cells.iter().filter(|c| class_of(c) == "empty").collect();
+    assert_eq!(empty.len(), 4, "the cells with no partnership are quiet");
+    for c in empty {
+        let text = c.get(parser).unwrap().inner_text(parser);
+        assert!(text.starts_with('–'), "{text}");
+    }
+    let text = matrix.inner_text(parser);
+    for words in [
+        "Retain and manage the risk",
+        "Consider exit",
+        "Norfolk Parking Partnership",
+    ] {
+        assert!(text.contains(words), "the matrix names {words}: {text}");
+    }
+    assert!(!text.contains("retain-manage-risk"), "{text}");
     let table = dom
         .query_selector("table.partnerships")
         .unwrap()
@@ -329,7 +343,7 @@ fn html_format_is_a_real_table_and_grid() {
     let rows = table.query_selector(parser, "tr").unwrap().count();
     assert_eq!(rows, 1 + 14, "a header row and one row per partnership");
     let headers = table.query_selector(parser, "th").unwrap().count();
-    assert_eq!(headers, 13);
+    assert_eq!(headers, 10, "narrow enough for portrait A4");
     insta::assert_snapshot!(out);
 }
 
@@ -580,10 +594,18 @@ fn since_lists_what_was_added_removed_and_changed() {
     assert!(
         table
             .stdout
-            .contains("changed: beta budget_contribution_gbp: 60000 → 110000"),
+            .contains("changed: Beta Partnership: contribution £60,000 → £110,000"),
         "{}",
         table.stdout
     );
+    // By name and in words: no ids or tokens in the human formats.
+    for words in [
+        "added: Epsilon Partnership",
+        "removed: Gamma Partnership",
+        "changed: Beta Partnership: recorded risk Medium → High",
+    ] {
+        assert!(table.stdout.contains(words), "{words}: {}", table.stdout);
+    }
 }
 
 #[test]

@@ -1,11 +1,11 @@
-//! The review pack as one self-contained, printable HTML page: the summary
-//! and matrix on portrait A4, the table of partnerships on landscape pages.
+//! The review pack as one self-contained, printable HTML page, laid out to
+//! print on portrait A4 with a footer and page numbers.
 
 use super::{
-    RISKS, VALUES, appointments, change_lines, contribution, hours, last_review, rating, reporting, summary_lines,
-    title, urgency,
+    RISKS, VALUES, appointments, cell_names, change_lines, contribution, error_lines, hours, last_review, rating,
+    recommendation, reporting, summary_lines, this_year, title, urgency,
 };
-use crate::model::Choice;
+use crate::model::Label;
 use crate::policy::rubric::Rubric;
 use crate::reports::history::Changes;
 use crate::reports::review::{Pack, Urgency};
@@ -55,32 +55,134 @@ table.matrix .count { font-size: 16pt; font-weight: bold; display: block; }
 @media print { h2 { page-break-after: avoid; } }
 ";
 
+/// The pack's print style: portrait A4 throughout, so no page break is
+/// forced; the council, the review and the page number in the footer
+/// (`@page` margin boxes, which Chromium prints since version 131); rows
+/// never split; a heading never left at the foot of a page; the first and
+/// last rows of each table kept in groups of [`KEEP`] so that no page holds
+/// a lone orphan row. See docs/decisions.md, "Review pack".
+const PACK_STYLE: &str = r"
+@page { size: A4; margin: 14mm 12mm 16mm 12mm; }
+body { font-family: Arial, Helvetica, sans-serif; font-size: 9.5pt; color: #111; margin: 0 auto; max-width: 186mm; }
+h1 { font-size: 16pt; margin: 0 0 4pt; }
+h2 { font-size: 12pt; margin: 12pt 0 5pt; border-bottom: 1px solid #444; break-after: avoid; page-break-after: avoid; }
+p.errors { border: 2px solid #a00; background: #fdeaea; padding: 4pt 6pt; margin: 6pt 0; }
+p.errors strong { color: #a00; }
+ul.summary { margin: 0; padding-left: 14pt; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 6pt; }
+thead { display: table-header-group; }
+th, td { border: 1px solid #666; padding: 2.5pt 4pt; text-align: left; vertical-align: top; }
+th { background: #e8e8e8; }
+tr, tbody.keep { break-inside: avoid; page-break-inside: avoid; }
+td.num { text-align: right; white-space: nowrap; }
+td ul { margin: 0; padding-left: 11pt; }
+.sub { color: #444; font-size: 7.5pt; display: block; }
+table.matrix { table-layout: fixed; }
+table.matrix th[scope=row] { width: 22mm; }
+table.matrix td { font-size: 8pt; }
+table.matrix .count { font-size: 14pt; font-weight: bold; }
+table.matrix .rec { font-weight: bold; }
+table.matrix td.empty { background: #fff; color: #999; text-align: center; vertical-align: middle; font-size: 12pt; }
+table.matrix td.empty .rec { display: block; font-weight: normal; font-size: 7.5pt; }
+.retain { background: #e4f3e4; }
+.retain-manage-risk { background: #fff4cf; }
+.review { background: #ffe6c2; }
+.consider-exit { background: #fad4d4; }
+table.attention td:first-child { white-space: nowrap; }
+tr.high td:first-child { font-weight: bold; }
+table.partnerships { font-size: 7.5pt; table-layout: fixed; }
+table.partnerships th, table.partnerships td { padding: 2pt 3pt; overflow-wrap: break-word; }
+table.partnerships th { font-size: 7pt; }
+";
+
+/// How many rows at each end of a table are kept together on one page.
+const KEEP: usize = 2;
+
+/// Text for a CSS string: every character but plain letters, digits and a
+/// few marks is written as a hex escape, so no text from the register can
+/// end the string or the style sheet.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("'");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || " .,:;-()".contains(c) {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(c));
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// Writes a table body of `len` rows in three groups, the first and last
+/// [`KEEP`] rows each kept on one page, so a page break never leaves one
+/// row alone under its heading or at the end of the table. Each row is
+/// written straight into the page by `row`.
+fn bodies(s: &mut String, len: usize, mut row: impl FnMut(&mut String, usize)) {
+    let split = len > 2 * KEEP + 1;
+    let _ = writeln!(s, "<tbody class=\"keep\">");
+    for i in 0..len {
+        if split && (i == KEEP || i == len - KEEP) {
+            let class = if i == KEEP { "" } else { " class=\"keep\"" };
+            let _ = writeln!(s, "</tbody>\n<tbody{class}>");
+        }
+        row(s, i);
+    }
+    let _ = writeln!(s, "</tbody>");
+}
+
 /// One self-contained, printable HTML page: no scripts, no outside files.
 pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
     let mut s = String::new();
+    let footer = format!("{} · as of {}", title(pack), pack.options.as_of);
     let _ = writeln!(
         s,
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">"
     );
     let _ = writeln!(
         s,
-        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        h(&title(pack))
+        "<title>{}</title>\n<style>{PACK_STYLE}@page {{\n  @bottom-left {{ content: {}; font: 7.5pt Arial, Helvetica, sans-serif; color: #444; }}\n  @bottom-right {{ content: 'Page ' counter(page) ' of ' counter(pages); font: 7.5pt Arial, Helvetica, sans-serif; color: #444; }}\n}}\n</style>\n</head>\n<body>",
+        h(&title(pack)),
+        css_string(&footer),
     );
-    let _ = writeln!(s, "<section class=\"narrow\">\n<h1>{}</h1>", h(&title(pack)));
+    let _ = writeln!(s, "<h1>{}</h1>", h(&title(pack)));
     let _ = writeln!(
         s,
         "<p>Review year ending {}. Prepared from the register as of {}.</p>",
         pack.options.year_end, pack.options.as_of
     );
-    let _ = writeln!(s, "<h2>Summary</h2>\n<ul>");
+    let errors = error_lines(pack);
+    if let Some((first, rest)) = errors.split_first() {
+        let _ = write!(s, "<p class=\"errors\" role=\"alert\"><strong>{}</strong>", h(first));
+        for line in rest {
+            let _ = write!(s, "<br>{}", h(line));
+        }
+        let _ = writeln!(s, "</p>");
+    }
+    let _ = writeln!(s, "<h2>Summary</h2>\n<ul class=\"summary\">");
     for line in summary_lines(pack) {
         let _ = writeln!(s, "<li>{}</li>", h(&line));
     }
-    let _ = writeln!(s, "</ul>\n<h2>Value × risk matrix</h2>");
+    let _ = writeln!(s, "</ul>");
+    matrix(&mut s, pack, rubric);
+    attention(&mut s, pack);
+    partnerships(&mut s, pack);
+    if let Some(c) = changes {
+        let _ = writeln!(s, "<h2>Changes since {}</h2>\n<ul>", h(&c.since));
+        for line in change_lines(pack, c) {
+            let _ = writeln!(s, "<li>{}</li>", h(&line));
+        }
+        let _ = writeln!(s, "</ul>");
+    }
+    let _ = writeln!(s, "</body>\n</html>");
+    w.write_all(s.as_bytes())
+}
+
+/// The value × risk grid, the names in each cell; empty cells quiet.
+fn matrix(s: &mut String, pack: &Pack<'_>, rubric: &Rubric) {
     let _ = writeln!(
         s,
-        "<table class=\"matrix\">\n<caption>Number of partnerships in each cell, and what the matrix recommends</caption>"
+        "<h2>Value × risk matrix</h2>\n<table class=\"matrix\">\n<caption>The partnerships in each cell, and what the matrix recommends</caption>"
     );
     let _ = writeln!(
         s,
@@ -90,90 +192,115 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
         let _ = write!(s, "<tr><th scope=\"row\">{} value</th>", value.title());
         for risk in RISKS {
             let rec = rubric.recommend(value, risk);
-            let count = pack.summary.matrix.ids(value, risk).len();
+            let ids = pack.summary.matrix.ids(value, risk);
+            let data = format!(
+                "data-value=\"{}\" data-risk=\"{}\" data-count=\"{}\"",
+                value.as_str_lower(),
+                risk.as_str_lower(),
+                ids.len()
+            );
+            if ids.is_empty() {
+                let _ = write!(
+                    s,
+                    "<td class=\"empty\" {data}>–<span class=\"rec\">{}</span></td>",
+                    rec.label()
+                );
+                continue;
+            }
             let _ = write!(
                 s,
-                "<td class=\"{rec}\" data-value=\"{}\" data-risk=\"{}\"><span class=\"count\">{count}</span>{rec}</td>",
-                value.as_str_lower(),
-                risk.as_str_lower()
+                "<td class=\"{rec}\" {data}><span class=\"count\">{}</span> <span class=\"rec\">{}</span><ul>",
+                ids.len(),
+                rec.label()
             );
+            for name in cell_names(pack, ids) {
+                let _ = write!(s, "<li>{}</li>", h(&name));
+            }
+            let _ = write!(s, "</ul></td>");
         }
         let _ = writeln!(s, "</tr>");
     }
     let _ = writeln!(s, "</tbody>\n</table>");
+    let unplaced = &pack.summary.matrix.unplaced;
+    if !unplaced.is_empty() {
+        let names: Vec<String> = unplaced.iter().map(|id| h(pack.name_of(id).unwrap_or(id))).collect();
+        let _ = writeln!(s, "<p>Not placed (no rating on one side): {}</p>", names.join(", "));
+    }
+}
+
+/// One row per partnership that needs attention, every reason in it.
+fn attention(s: &mut String, pack: &Pack<'_>) {
     let _ = writeln!(s, "<h2>Needs attention</h2>");
     if pack.attention.is_empty() {
         let _ = writeln!(s, "<p>Nothing needs attention.</p>");
-    } else {
-        let _ = writeln!(
-            s,
-            "<table class=\"attention\">\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Partnership</th><th scope=\"col\">What</th></tr></thead>\n<tbody>"
-        );
-        for a in &pack.attention {
-            let class = if a.severity == Urgency::High {
-                " class=\"high\""
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                s,
-                "<tr{class}><td>{}</td><td>{}</td><td>{}</td></tr>",
-                urgency(a.severity),
-                h(&a.id),
-                h(&a.message)
-            );
-        }
-        let _ = writeln!(s, "</tbody>\n</table>");
+        return;
     }
-    // The wide table of partnerships prints on landscape pages.
     let _ = writeln!(
         s,
-        "</section>\n<section class=\"wide\">\n<h2>Partnerships</h2>\n<table class=\"partnerships\">"
+        "<table class=\"attention\">\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Partnership</th><th scope=\"col\">What</th></tr></thead>"
     );
+    bodies(s, pack.attention.len(), |s, i| {
+        let a = &pack.attention[i];
+        let class = if a.priority == Urgency::High {
+            " class=\"high\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            "<tr{class}><td>{}</td><td>{}</td><td>",
+            urgency(a.priority),
+            h(&a.name)
+        );
+        if let [one] = a.reasons.as_slice() {
+            s.push_str(&h(&one.message));
+        } else {
+            s.push_str("<ul>");
+            for r in &a.reasons {
+                let _ = write!(s, "<li>{}</li>", h(&r.message));
+            }
+            s.push_str("</ul>");
+        }
+        let _ = writeln!(s, "</td></tr>");
+    });
+    let _ = writeln!(s, "</table>");
+}
+
+/// The table of partnerships, narrow enough for portrait A4.
+fn partnerships(s: &mut String, pack: &Pack<'_>) {
+    let _ = writeln!(s, "<h2>Partnerships</h2>\n<table class=\"partnerships\">");
+    // Widths in per cent, so the names and reporting lines get the room.
+    let _ = write!(s, "<colgroup>");
+    for width in [15, 10, 6, 10, 9, 8, 12, 10, 10, 10] {
+        let _ = write!(s, "<col style=\"width: {width}%\">");
+    }
+    let _ = writeln!(s, "</colgroup>");
     let _ = writeln!(
         s,
-        "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Lead partner</th><th scope=\"col\">Status</th><th scope=\"col\">Role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recommendation</th><th scope=\"col\">Last review</th><th scope=\"col\">{} review</th><th scope=\"col\">Appointments ending</th><th scope=\"col\">Reporting</th></tr></thead>\n<tbody>",
-        pack.options.year
+        "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Status and role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recom&shy;mendation</th><th scope=\"col\">Reviews</th><th scope=\"col\">Appoint&shy;ments ending</th><th scope=\"col\">Reporting</th></tr></thead>"
     );
-    for r in &pack.rows {
+    let year = pack.options.year;
+    bodies(s, pack.rows.len(), |s, i| {
+        let r = &pack.rows[i];
         let e = r.entry;
         let _ = writeln!(
             s,
-            "<tr id=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr id=\"{}\"><td>{}<span class=\"sub\">{}</span></td><td>{}<span class=\"sub\">{}</span></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{year}: {}<span class=\"sub\">Last: {}</span></td><td>{}</td><td>{}</td></tr>",
             h(r.id),
             h(&e.name),
             h(&e.lead_partner),
-            e.status,
-            e.role,
+            e.status.label(),
+            e.role.label(),
             hours(e.staff_hours_per_month),
-            h(&contribution(r, pack.options.year)),
+            h(&contribution(r, year)),
             h(&rating(&r.assessment.risk)),
             h(&rating(&r.assessment.value)),
-            r.assessment.recommendation.map_or("—", Choice::as_str),
+            recommendation(r),
+            this_year(r),
             h(&last_review(r)),
-            if r.reviewed_this_year {
-                "done"
-            } else if r.review_due() {
-                "due"
-            } else {
-                "—"
-            },
             h(&appointments(r)),
             h(&reporting(r)),
         );
-    }
-    let _ = writeln!(s, "</tbody>\n</table>\n</section>");
-    if let Some(c) = changes {
-        let _ = writeln!(
-            s,
-            "<section class=\"narrow\">\n<h2>Changes since {}</h2>\n<ul>",
-            h(&c.since)
-        );
-        for line in change_lines(c) {
-            let _ = writeln!(s, "<li>{}</li>", h(&line));
-        }
-        let _ = writeln!(s, "</ul>\n</section>");
-    }
-    let _ = writeln!(s, "</body>\n</html>");
-    w.write_all(s.as_bytes())
+    });
+    let _ = writeln!(s, "</table>");
 }

@@ -2,10 +2,10 @@
 //! in a git host and converts to Word with pandoc.
 
 use super::{
-    RISKS, VALUES, appointments, change_lines, contribution, hours, last_review, rating, reporting, summary_lines,
-    title, urgency,
+    RISKS, VALUES, appointments, cell_names, change_lines, contribution, error_lines, hours, last_review, rating,
+    reasons_text, recommendation, reporting, summary_lines, this_year, title, urgency,
 };
-use crate::model::Choice;
+use crate::model::Label;
 use crate::policy::rubric::Rubric;
 use crate::reports::history::Changes;
 use crate::reports::review::Pack;
@@ -24,6 +24,14 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
         "Review year ending {}. Prepared from the register as of {}.\n",
         pack.options.year_end, pack.options.as_of
     )?;
+    let errors = error_lines(pack);
+    if let Some((first, rest)) = errors.split_first() {
+        writeln!(w, "> **{}**", md(first))?;
+        for line in rest {
+            writeln!(w, ">\n> {}", md(line))?;
+        }
+        writeln!(w)?;
+    }
     writeln!(w, "## Summary\n")?;
     for line in summary_lines(pack) {
         writeln!(w, "- {}", md(&line))?;
@@ -35,10 +43,16 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
         let cells: Vec<String> = RISKS
             .iter()
             .map(|risk| {
+                let ids = pack.summary.matrix.ids(value, *risk);
+                if ids.is_empty() {
+                    return "–".to_string();
+                }
+                let names: Vec<String> = cell_names(pack, ids).iter().map(|n| md(n)).collect();
                 format!(
-                    "{} ({})",
-                    pack.summary.matrix.ids(value, *risk).len(),
-                    rubric.recommend(value, *risk)
+                    "**{} · {}:** {}",
+                    ids.len(),
+                    rubric.recommend(value, *risk).label(),
+                    names.join("; ")
                 )
             })
             .collect();
@@ -51,7 +65,13 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
         writeln!(w, "| Priority | Partnership | What |")?;
         writeln!(w, "|---|---|---|")?;
         for a in &pack.attention {
-            writeln!(w, "| {} | {} | {} |", urgency(a.severity), md(&a.id), md(&a.message))?;
+            writeln!(
+                w,
+                "| {} | {} | {} |",
+                urgency(a.priority),
+                md(&a.name),
+                md(&reasons_text(&a.reasons))
+            )?;
         }
     }
     writeln!(w, "\n## Partnerships\n")?;
@@ -65,32 +85,25 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
         let e = r.entry;
         writeln!(
             w,
-            "| {} ({}) | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             md(&e.name),
-            crate::render::markdown::code(r.id),
             md(&e.lead_partner),
-            e.status,
-            e.role,
+            e.status.label(),
+            e.role.label(),
             hours(e.staff_hours_per_month),
             contribution(r, pack.options.year),
             rating(&r.assessment.risk),
             rating(&r.assessment.value),
-            r.assessment.recommendation.map_or("—", Choice::as_str),
+            recommendation(r),
             last_review(r),
-            if r.reviewed_this_year {
-                "done"
-            } else if r.review_due() {
-                "due"
-            } else {
-                "—"
-            },
+            this_year(r),
             md(&appointments(r)),
             md(&reporting(r)),
         )?;
     }
     if let Some(c) = changes {
         writeln!(w, "\n## Changes since {}\n", md(&c.since))?;
-        for line in change_lines(c) {
+        for line in change_lines(pack, c) {
             writeln!(w, "- {}", md(&line))?;
         }
     }

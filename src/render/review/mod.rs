@@ -6,26 +6,24 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use serde::Serialize;
-
-use super::assess::{JsonCell, matrix_cells};
-use super::csv::CsvOut;
 use super::text::pounds;
-use crate::model::{Choice, Level};
+use crate::model::{Choice, Label, Level};
 use crate::policy::assessment::{Computed, SideAssessment};
 use crate::policy::rubric::Rubric;
 use crate::reports::history::Changes;
-use crate::reports::review::{Attention, ByLevel, ByStatus, Pack, Row, Urgency};
+use crate::reports::review::{ByLevel, ByStatus, FileErrors, Pack, Reason, Row, Urgency, plural};
 
+mod data;
 mod html;
 mod markdown;
+pub use data::{csv, json};
 pub use html::html;
 pub(crate) use html::{STYLE, h};
 pub use markdown::markdown;
 pub(crate) use markdown::md;
 
 /// The CSV columns, in order. Documented in docs/review.md; do not reorder.
-pub const CSV_COLUMNS: [&str; 24] = [
+pub const CSV_COLUMNS: [&str; 34] = [
     "id",
     "name",
     "lead_partner",
@@ -50,6 +48,17 @@ pub const CSV_COLUMNS: [&str; 24] = [
     "budget_in_principle",
     "open_concerns",
     "data_caveat",
+    // Added within the format: the words the human formats show.
+    "status_label",
+    "role_label",
+    "risk",
+    "value",
+    "recommendation_label",
+    "last_review_outcome_label",
+    "reporting_frequency_label",
+    "reports_to_label",
+    "attention_priority",
+    "attention",
 ];
 
 fn title(pack: &Pack<'_>) -> String {
@@ -92,13 +101,16 @@ fn reporting(r: &Row<'_>) -> String {
     };
     let mut parts = Vec::new();
     if let Some(f) = rep.frequency {
-        parts.push(f.as_str().to_string());
+        parts.push(f.label().to_string());
     }
     if let Some(who) = &rep.responsible {
         parts.push(format!("by {who}"));
     }
     if !rep.reports_to.is_empty() {
-        parts.push(format!("to {}", reports_to(&rep.reports_to)));
+        parts.push(format!("to {}", reports_to_label(&rep.reports_to)));
+    }
+    if parts.is_empty() {
+        return "none recorded".into();
     }
     parts.join(", ")
 }
@@ -123,14 +135,101 @@ fn caveat(r: &Row<'_>) -> Option<String> {
     Some(format!("{data}: {}", rep.caveat.as_deref().unwrap_or("")))
 }
 
-/// Where reports go, joined for text: `cmt; cabinet`.
+/// Where reports go, as tokens for CSV: `cmt; cabinet`.
 fn reports_to(to: &[crate::model::ReportsTo]) -> String {
     to.iter().map(|t| t.as_str()).collect::<Vec<_>>().join("; ")
 }
 
+/// Where reports go, in words: `CMT and Portfolio Holder`.
+fn reports_to_label(to: &[crate::model::ReportsTo]) -> String {
+    let words: Vec<&str> = to.iter().map(|t| t.label()).collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => words.concat(),
+    }
+}
+
+/// The recommendation in words, or "No recommendation".
+fn recommendation(r: &Row<'_>) -> &'static str {
+    r.assessment.recommendation.map_or("No recommendation", Label::label)
+}
+
 fn last_review(r: &Row<'_>) -> String {
     r.last_review
-        .map_or_else(|| "none".into(), |(y, o)| format!("{y}: {o}"))
+        .map_or_else(|| "None".into(), |(y, o)| format!("{y}: {}", o.label()))
+}
+
+/// This year's review for the tables: "Done", "Due" or "Not due".
+fn this_year(r: &Row<'_>) -> &'static str {
+    if r.reviewed_this_year {
+        "Done"
+    } else if r.review_due() {
+        "Due"
+    } else {
+        "Not due"
+    }
+}
+
+/// The lines that open the pack when the register has errors: what is
+/// wrong, which files are left out and why, and the fix. Empty when clean.
+fn error_lines(pack: &Pack<'_>) -> Vec<String> {
+    if pack.errors.is_empty() {
+        return Vec::new();
+    }
+    let left = pack.left_out().count();
+    let mut headline = format!(
+        "The register has errors: `partreg check` finds errors in {}.",
+        plural(pack.errors.len(), "file")
+    );
+    if left > 0 {
+        let _ = write!(
+            headline,
+            " {} left out of this pack, so its figures are incomplete.",
+            if left == 1 {
+                "1 is".to_string()
+            } else {
+                format!("{left} are")
+            }
+        );
+    }
+    headline.push_str(" Fix them (`partreg check` shows each) and make the pack again.");
+    let mut lines = vec![headline];
+    let describe = |f: &FileErrors| format!("{} ({}; first: {})", f.file, plural(f.errors, "error"), f.first);
+    let left_out: Vec<String> = pack.left_out().map(describe).collect();
+    if !left_out.is_empty() {
+        lines.push(format!("Left out of this pack: {}.", left_out.join("; ")));
+    }
+    let kept: Vec<String> = pack.errors.iter().filter(|f| !f.left_out).map(describe).collect();
+    if !kept.is_empty() {
+        lines.push(format!("Included, but with errors: {}.", kept.join("; ")));
+    }
+    lines
+}
+
+/// How many names a matrix cell lists before "and N more": enough for a
+/// district council's register, few enough that a printed cell stays small.
+const CELL_NAMES: usize = 8;
+
+/// The names in one matrix cell, sorted, with "and N more" past
+/// [`CELL_NAMES`].
+fn cell_names(pack: &Pack<'_>, ids: &[String]) -> Vec<String> {
+    let mut names: Vec<&str> = ids.iter().map(|id| pack.name_of(id).unwrap_or(id)).collect();
+    names.sort_by_cached_key(|n| n.to_lowercase());
+    let more = names.len().saturating_sub(CELL_NAMES);
+    let mut out: Vec<String> = names.iter().take(CELL_NAMES).map(|n| (*n).to_string()).collect();
+    if more > 0 {
+        out.push(format!("and {more} more"));
+    }
+    out
+}
+
+/// All of a row's reasons, for one cell: "a; b; c".
+fn reasons_text(reasons: &[Reason]) -> String {
+    reasons
+        .iter()
+        .map(|r| r.message.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn by_status_text(s: &ByStatus) -> String {
@@ -158,11 +257,7 @@ fn by_level_text(l: &ByLevel) -> String {
 }
 
 fn urgency(u: Urgency) -> &'static str {
-    match u {
-        Urgency::High => "High",
-        Urgency::Medium => "Medium",
-        Urgency::Low => "Low",
-    }
+    u.label()
 }
 
 const VALUES: [Level; 3] = [Level::High, Level::Medium, Level::Low];
@@ -204,12 +299,11 @@ pub fn table(
     w: impl Write,
 ) -> io::Result<()> {
     // Partnerships by name, as CMT knows them; by id too on request.
-    let named = |id: &str| {
-        let name = pack.rows.iter().find(|r| *r.id == *id).map(|r| r.entry.name.as_str());
-        match (name, ids) {
-            (Some(name), true) => format!("{name} ({id})"),
-            (Some(name), false) => name.to_string(),
-            (None, _) => id.to_string(),
+    let named = |id: &str, name: &str| {
+        if ids {
+            format!("{name} ({id})")
+        } else {
+            name.to_string()
         }
     };
     let mut w = crate::render::sanitize::Terminal::new(w);
@@ -219,23 +313,36 @@ pub fn table(
         "Review year ending {}; as of {}.",
         pack.options.year_end, pack.options.as_of
     )?;
+    for line in error_lines(pack) {
+        writeln!(w)?;
+        for (i, part) in wrap(&sanitize_line(&line), width).iter().enumerate() {
+            writeln!(w, "{} {part}", if i == 0 { "!" } else { " " })?;
+        }
+    }
     writeln!(w, "\nSummary")?;
     for line in summary_lines(pack) {
         writeln!(w, "  {line}")?;
     }
     writeln!(w, "\nValue × risk")?;
-    super::assess::matrix_table(&pack.summary.matrix, rubric, false, width, &mut w)?;
+    matrix_table(pack, rubric, width, &mut w)?;
     writeln!(w, "\nNeeds attention")?;
     if pack.attention.is_empty() {
         writeln!(w, "  Nothing.")?;
     } else {
         let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0]);
         for a in &pack.attention {
-            // What needs attention is read whole, so it may wrap.
-            crate::render::table::add_wrapped_row(
-                &mut t,
-                vec![urgency(a.severity).to_string(), named(&a.id), a.message.clone()],
-            );
+            // What needs attention is read whole, so it may wrap; each
+            // reason starts a line of its own.
+            let what: Vec<String> = a
+                .reasons
+                .iter()
+                .map(|r| format!("• {}", sanitize_line(&r.message)))
+                .collect();
+            t.add_row(vec![
+                urgency(a.priority).to_string(),
+                sanitize_line(&named(&a.id, &a.name)),
+                what.join("\n"),
+            ]);
         }
         writeln!(w, "{t}")?;
     }
@@ -248,51 +355,120 @@ pub fn table(
             "Risk {}, value {}: {}",
             rating(&a.risk),
             rating(&a.value),
-            a.recommendation.map_or("no recommendation", Choice::as_str)
+            recommendation(r)
         );
         let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
         let review = match (this_year, r.review_due()) {
             (Some(x), _) => match r.budget {
-                Some(_) => format!("done: {}; {}", x.outcome, contribution(r, pack.options.year)),
-                None => format!("done: {}", x.outcome),
+                Some(_) => format!("Done: {}; {}", x.outcome.label(), contribution(r, pack.options.year)),
+                None => format!("Done: {}", x.outcome.label()),
             },
             (None, true) => match r.last_review {
-                Some(_) => format!("due (last {})", last_review(r)),
-                None => "due (never reviewed)".to_string(),
+                Some(_) => format!("Due (last {})", last_review(r)),
+                None => "Due (never reviewed)".to_string(),
             },
-            (None, false) => "not due".to_string(),
+            (None, false) => "Not due".to_string(),
         };
         // A pack is read whole: its cells wrap rather than being cut.
         crate::render::table::add_wrapped_row(
             &mut t,
-            vec![named(r.id), r.entry.status.to_string(), assessment, review],
+            vec![
+                named(r.id, &r.entry.name),
+                r.entry.status.label().to_string(),
+                assessment,
+                review,
+            ],
         );
     }
     writeln!(w, "{t}")?;
     if let Some(c) = changes {
         writeln!(w, "\nChanges since {}", c.since)?;
-        for line in change_lines(c) {
+        for line in change_lines(pack, c) {
             writeln!(w, "  {line}")?;
         }
     }
     Ok(())
 }
 
-fn change_lines(c: &Changes) -> Vec<String> {
+/// Splits text into lines at spaces to fit a table's width (less the
+/// two-column "! " margin); `--wide` keeps it one line.
+fn wrap(text: &str, fit: super::table::Fit) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let super::table::Fit::Width(width) = fit else {
+        return vec![text.to_string()];
+    };
+    let room = usize::from(width).saturating_sub(2).max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.width() + 1 + word.width() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
+}
+
+/// Text from the register made safe for one line of a table cell.
+fn sanitize_line(text: &str) -> String {
+    crate::render::sanitize::escape(text).into_owned()
+}
+
+/// The value × risk grid with the names in each cell; an empty cell is a
+/// quiet "–", so the cells that hold partnerships stand out.
+fn matrix_table(pack: &Pack<'_>, rubric: &Rubric, fit: super::table::Fit, w: &mut impl Write) -> io::Result<()> {
+    let m = &pack.summary.matrix;
+    let mut t = super::table::new(&["Value \\ Risk", "Low risk", "Medium risk", "High risk"], fit, &[0]);
+    for value in VALUES {
+        let mut row = vec![format!("{} value", value.title())];
+        for risk in RISKS {
+            let ids = m.ids(value, risk);
+            if ids.is_empty() {
+                row.push("–".to_string());
+                continue;
+            }
+            let mut cell = format!("{} · {}", ids.len(), rubric.recommend(value, risk).label());
+            for name in cell_names(pack, ids) {
+                cell.push_str("\n• ");
+                cell.push_str(&sanitize_line(&name));
+            }
+            row.push(cell);
+        }
+        t.add_row(row);
+    }
+    writeln!(w, "{t}")?;
+    if !m.unplaced.is_empty() {
+        let names: Vec<String> = m
+            .unplaced
+            .iter()
+            .map(|id| sanitize_line(pack.name_of(id).unwrap_or(id)))
+            .collect();
+        writeln!(w, "Not placed (no rating on one side): {}", names.join(", "))?;
+    }
+    Ok(())
+}
+
+/// What changed since the revision, by name and in words.
+fn change_lines(pack: &Pack<'_>, c: &Changes) -> Vec<String> {
     let mut lines = Vec::new();
     for a in &c.added {
-        lines.push(format!("added: {} ({})", a.id, a.name));
+        lines.push(format!("added: {}", a.name));
     }
     for r in &c.removed {
-        lines.push(format!("removed: {} ({})", r.id, r.name));
+        lines.push(format!("removed: {}", r.name));
     }
     for ch in &c.changed {
+        let name = pack.name_of(&ch.id).unwrap_or(&ch.id);
         for (field, change) in &ch.fields {
             lines.push(format!(
-                "changed: {} {field}: {} → {}",
-                ch.id,
-                show(&change.old),
-                show(&change.new)
+                "changed: {name}: {} {} → {}",
+                field_words(field),
+                show_field(field, &change.old),
+                show_field(field, &change.new)
             ));
         }
     }
@@ -300,6 +476,34 @@ fn change_lines(c: &Changes) -> Vec<String> {
         lines.push("no changes".into());
     }
     lines
+}
+
+/// A compared field in words (the keys are `--since`'s JSON names).
+fn field_words(field: &str) -> &str {
+    match field {
+        "budget_contribution_gbp" => "contribution",
+        "staff_hours_per_month" => "hours a month",
+        "risk.overall" => "recorded risk",
+        "risk.computed" => "computed risk",
+        "value.overall" => "recorded value",
+        "value.computed" => "computed value",
+        other => other,
+    }
+}
+
+/// A compared value in words: statuses and ratings by their labels, money
+/// in pounds.
+fn show_field(field: &str, v: &serde_json::Value) -> String {
+    match (field, v) {
+        ("status", serde_json::Value::String(s)) => {
+            crate::model::Status::from_str_exact(s).map_or_else(|| s.clone(), |st| st.label().to_string())
+        }
+        ("risk.overall" | "risk.computed" | "value.overall" | "value.computed", serde_json::Value::String(s)) => {
+            Level::from_str_exact(s).map_or_else(|| "Incomplete".to_string(), |l| l.title().to_string())
+        }
+        ("budget_contribution_gbp", serde_json::Value::Number(n)) => n.as_u64().map_or_else(|| n.to_string(), pounds),
+        _ => show(v),
+    }
 }
 
 fn show(v: &serde_json::Value) -> String {
@@ -316,154 +520,4 @@ fn show(v: &serde_json::Value) -> String {
         }
         other => other.to_string(),
     }
-}
-
-/// One CSV row per partnership, columns as [`CSV_COLUMNS`].
-pub fn csv(pack: &Pack<'_>, bom: bool, w: impl Write) -> io::Result<()> {
-    let mut out = CsvOut::new(w, bom)?;
-    out.header(&CSV_COLUMNS)?;
-    for r in &pack.rows {
-        let e = r.entry;
-        let a = &r.assessment;
-        out.text(r.id)
-            .text(&e.name)
-            .text(&e.lead_partner)
-            .text(e.status.as_str())
-            .text(e.role.as_str());
-        out.number(e.staff_hours_per_month).number(e.budget_contribution_gbp);
-        out.text(a.risk.computed.as_str())
-            .opt(a.risk.recorded.map(Level::as_str_lower));
-        out.text(a.value.computed.as_str())
-            .opt(a.value.recorded.map(Level::as_str_lower));
-        out.opt(a.recommendation.map(Choice::as_str));
-        match r.last_review {
-            Some((year, outcome)) => out.number(year).text(outcome.as_str()),
-            None => out.text("").text(""),
-        };
-        out.text(if r.reviewed_this_year { "yes" } else { "no" });
-        out.text(&appointments(r));
-        let rep = e.reporting.as_ref();
-        out.opt(rep.and_then(|x| x.frequency).map(Choice::as_str));
-        out.opt(rep.and_then(|x| x.responsible.as_deref()));
-        out.text(&rep.map(|x| reports_to(&x.reports_to)).unwrap_or_default());
-        out.text(&r.warnings.join("; "));
-        match r.budget {
-            Some((b, in_principle)) => out.number(b).text(if in_principle { "yes" } else { "no" }),
-            None => out.text("").text(""),
-        };
-        let open: Vec<String> = r
-            .open_concerns
-            .iter()
-            .map(|c| format!("{}: {}", c.raised, c.summary))
-            .collect();
-        out.text(&open.join("; "));
-        out.text(&caveat(r).unwrap_or_default());
-        out.end()?;
-    }
-    out.finish()
-}
-
-#[derive(Serialize)]
-struct JsonPack<'a> {
-    council: Option<&'a str>,
-    year: i32,
-    year_end: String,
-    as_of: String,
-    summary: JsonSummary<'a>,
-    attention: &'a [Attention],
-    partnerships: Vec<JsonRow<'a>>,
-    changes: Option<&'a Changes>,
-}
-
-#[derive(Serialize)]
-struct JsonSummary<'a> {
-    partnerships: usize,
-    by_status: &'a ByStatus,
-    by_risk: &'a ByLevel,
-    by_value: &'a ByLevel,
-    matrix: Vec<JsonCell<'a>>,
-    /// `null` when out of range.
-    total_contribution_gbp: Option<u64>,
-    staff_hours_per_month: Option<f64>,
-    staff_hours_per_year: Option<f64>,
-    reviews_recorded: usize,
-    reviews_due: usize,
-}
-
-#[derive(Serialize)]
-struct JsonRow<'a> {
-    id: &'a str,
-    name: &'a str,
-    lead_partner: &'a str,
-    status: &'static str,
-    role: &'static str,
-    staff_hours_per_month: f64,
-    budget_contribution_gbp: u64,
-    risk_computed: &'static str,
-    risk_recorded: Option<&'static str>,
-    value_computed: &'static str,
-    value_recorded: Option<&'static str>,
-    recommendation: Option<&'static str>,
-    reviewed_this_year: bool,
-    last_review_year: Option<i64>,
-    last_review_outcome: Option<&'static str>,
-    appointments_ending: &'a [crate::reports::review::Appointment],
-    reporting: Option<&'a crate::model::Reporting>,
-    warnings: &'a [String],
-    budget_gbp: Option<u64>,
-    budget_in_principle: Option<bool>,
-    open_concerns: &'a [&'a crate::model::Concern],
-}
-
-/// The pack as one JSON document.
-pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
-    let s = &pack.summary;
-    let doc = JsonPack {
-        council: pack.council,
-        year: pack.options.year,
-        year_end: pack.options.year_end.to_string(),
-        as_of: pack.options.as_of.to_string(),
-        summary: JsonSummary {
-            partnerships: s.partnerships,
-            by_status: &s.by_status,
-            by_risk: &s.by_risk,
-            by_value: &s.by_value,
-            matrix: matrix_cells(&s.matrix, rubric),
-            total_contribution_gbp: s.total_contribution_gbp,
-            staff_hours_per_month: s.staff_hours_per_month,
-            staff_hours_per_year: s.staff_hours_per_year,
-            reviews_recorded: s.reviews_recorded,
-            reviews_due: s.reviews_due,
-        },
-        attention: &pack.attention,
-        partnerships: pack
-            .rows
-            .iter()
-            .map(|r| JsonRow {
-                id: r.id,
-                name: &r.entry.name,
-                lead_partner: &r.entry.lead_partner,
-                status: r.entry.status.as_str(),
-                role: r.entry.role.as_str(),
-                staff_hours_per_month: r.entry.staff_hours_per_month,
-                budget_contribution_gbp: r.entry.budget_contribution_gbp,
-                risk_computed: r.assessment.risk.computed.as_str(),
-                risk_recorded: r.assessment.risk.recorded.map(Level::as_str_lower),
-                value_computed: r.assessment.value.computed.as_str(),
-                value_recorded: r.assessment.value.recorded.map(Level::as_str_lower),
-                recommendation: r.assessment.recommendation.map(Choice::as_str),
-                reviewed_this_year: r.reviewed_this_year,
-                last_review_year: r.last_review.map(|(y, _)| y),
-                last_review_outcome: r.last_review.map(|(_, o)| o.as_str()),
-                appointments_ending: &r.appointments,
-                reporting: r.entry.reporting.as_ref(),
-                warnings: &r.warnings,
-                budget_gbp: r.budget.map(|(b, _)| b),
-                budget_in_principle: r.budget.map(|(_, p)| p),
-                open_concerns: &r.open_concerns,
-            })
-            .collect(),
-        changes,
-    };
-    super::formats::write_json(&doc, &mut w)
 }

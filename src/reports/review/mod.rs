@@ -3,13 +3,18 @@
 //! of what needs the Corporate Management Team's attention. Renderers in
 //! [`crate::render::review`] turn it into the pack; nothing here prints.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
-use crate::diagnostic::{Code, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Choice, Concern, Date, Entry, Level, Outcome, Status};
 use crate::policy::assessment::{self, Assessment, Matrix};
-use crate::policy::rubric::{Recommendation, Rubric};
+use crate::policy::rubric::Rubric;
 use crate::store::register::{LoadedEntry, Register};
+
+mod attention;
+pub use attention::{NeedsAttention, Reason, Urgency, rank};
 
 /// Which review and how it is judged.
 #[derive(Clone, Copy, Debug)]
@@ -71,23 +76,19 @@ impl Row<'_> {
     }
 }
 
-/// How urgent an attention item is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Urgency {
-    High,
-    Medium,
-    Low,
-}
-
-/// Something the Corporate Management Team should look at.
+/// A file `check` finds errors in: left out of the pack when it could not
+/// be read into an entry, else kept in it with its errors named.
 #[derive(Clone, Debug, Serialize)]
-pub struct Attention {
-    pub severity: Urgency,
+pub struct FileErrors {
+    /// The file as shown to people (`register/x.toml`).
+    pub file: String,
     pub id: String,
-    /// A stable short name for the kind of item.
-    pub kind: &'static str,
-    pub message: String,
+    /// How many errors `check` finds in it.
+    pub errors: usize,
+    /// The first error, for the pack: `line 3: the message`.
+    pub first: String,
+    /// Left out of the pack's figures and tables.
+    pub left_out: bool,
 }
 
 /// Counts in a fixed order.
@@ -148,9 +149,25 @@ pub struct Pack<'a> {
     pub options: ReviewOptions,
     pub rows: Vec<Row<'a>>,
     pub summary: Summary,
-    pub attention: Vec<Attention>,
-    /// Files left out because they have errors.
-    pub unreadable: Vec<String>,
+    /// One row per partnership that needs attention, by priority then name.
+    pub attention: Vec<NeedsAttention<'a>>,
+    /// Files `check` finds errors in, sorted by file: the pack says so at
+    /// the top and `review` exits 1.
+    pub errors: Vec<FileErrors>,
+}
+
+impl<'a> Pack<'a> {
+    /// The files left out of the pack because they could not be read.
+    pub fn left_out(&self) -> impl Iterator<Item = &FileErrors> {
+        self.errors.iter().filter(|f| f.left_out)
+    }
+
+    /// The name of the partnership with this id, when it is in the pack.
+    pub fn name_of(&self, id: &str) -> Option<&'a str> {
+        // Rows are sorted by id.
+        let i = self.rows.binary_search_by(|r| r.id.cmp(id)).ok()?;
+        Some(self.rows[i].entry.name.as_str())
+    }
 }
 
 /// Builds the review pack from the loaded register.
@@ -167,14 +184,38 @@ pub fn build<'a>(
     options: ReviewOptions,
 ) -> Pack<'a> {
     let mut rows = Vec::new();
-    let mut unreadable = Vec::new();
+    let mut errors: Vec<FileErrors> = register
+        .walk_diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|d| FileErrors {
+            file: d.file.clone(),
+            id: d.file.clone(),
+            errors: 1,
+            first: first_error(d),
+            left_out: true,
+        })
+        .collect();
     for loaded in &mut register.entries {
         let LoadedEntry {
-            id, entry, diagnostics, ..
+            id,
+            file,
+            entry,
+            diagnostics,
+            ..
         } = loaded;
         let findings = std::mem::take(diagnostics);
+        let mut failing = findings.iter().filter(|d| d.severity() == Severity::Error);
+        if let Some(first) = failing.next() {
+            errors.push(FileErrors {
+                file: file.clone(),
+                id: id.clone(),
+                errors: 1 + failing.count(),
+                first: first_error(first),
+                left_out: entry.is_none(),
+            });
+        }
         let Some(entry) = entry.as_deref() else {
-            unreadable.push(id.clone());
             continue;
         };
         if !options.all && matches!(entry.status, Status::Exited | Status::Declined) {
@@ -188,27 +229,73 @@ pub fn build<'a>(
         rows.push(row(id, entry, rubric, options, warnings));
     }
     rows.sort_by(|a, b| a.id.cmp(b.id));
+    errors.sort_by(|a, b| a.file.cmp(&b.file));
     let summary = summarise(&rows);
-    let mut attention: Vec<Attention> = rows.iter().flat_map(|r| attention(r, options)).collect();
-    for id in &unreadable {
-        attention.push(Attention {
+    let kept_with_errors: std::collections::HashMap<&str, &FileErrors> = errors
+        .iter()
+        .filter(|f| !f.left_out)
+        .map(|f| (f.id.as_str(), f))
+        .collect();
+    let mut needs: Vec<NeedsAttention<'a>> = rows
+        .iter()
+        .filter_map(|r| {
+            let mut reasons = attention::reasons(r, options);
+            if let Some(f) = kept_with_errors.get(r.id) {
+                reasons.push(Reason {
+                    severity: Urgency::High,
+                    kind: "file-errors",
+                    message: format!(
+                        "{} has {} (first: {}); `partreg check` shows them",
+                        f.file,
+                        plural(f.errors, "error"),
+                        f.first
+                    ),
+                });
+            }
+            attention::group(Cow::Borrowed(r.id), Cow::Borrowed(r.entry.name.as_str()), reasons)
+        })
+        .collect();
+    for f in errors.iter().filter(|f| f.left_out) {
+        let reason = Reason {
             severity: Urgency::High,
-            id: id.clone(),
             kind: "file-errors",
-            message: "the file has errors and is left out of this pack; `partreg check` shows them".into(),
-        });
+            message: format!(
+                "left out of this pack: {} ({}); `partreg check` shows them",
+                plural(f.errors, "error"),
+                f.first
+            ),
+        };
+        needs.extend(attention::group(
+            Cow::Owned(f.id.clone()),
+            Cow::Owned(f.file.clone()),
+            vec![reason],
+        ));
     }
-    attention.sort_by(|a, b| {
-        (a.severity, rank(a.kind), &a.id, &a.message).cmp(&(b.severity, rank(b.kind), &b.id, &b.message))
-    });
-    unreadable.sort();
+    attention::sort(&mut needs);
     Pack {
         council,
         options,
         rows,
         summary,
-        attention,
-        unreadable,
+        attention: needs,
+        errors,
+    }
+}
+
+/// `line 3: the message`, or the message alone for a file-wide finding.
+fn first_error(d: &Diagnostic) -> String {
+    match &d.location {
+        Some(l) => format!("line {}: {}", l.line, d.message),
+        None => d.message.clone(),
+    }
+}
+
+/// `1 error`, `3 errors`.
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
 
@@ -322,207 +409,6 @@ fn summarise(rows: &[Row<'_>]) -> Summary {
 /// Rounds to two decimal places, so sums of decimal hours print cleanly.
 pub fn round2(n: f64) -> f64 {
     (n * 100.0).round() / 100.0
-}
-
-/// The order of kinds within one severity, as the policy's review weighs
-/// them: unreadable files, reviews not done, recommendations, ratings,
-/// appointments, exit strategies, missing data.
-fn rank(kind: &str) -> usize {
-    const ORDER: [&str; 13] = [
-        "file-errors",
-        "open-concern",
-        "exit-decided",
-        "not-reviewed",
-        "consider-exit",
-        "review",
-        "rating-differs",
-        "appointment-expired",
-        "appointment-expiring",
-        "exit-strategy",
-        "vacant-place",
-        "data-caveat",
-        "data-missing",
-    ];
-    ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len())
-}
-
-/// What in one row needs attention.
-fn attention(r: &Row<'_>, options: ReviewOptions) -> Vec<Attention> {
-    let mut out = Vec::new();
-    let mut push = |severity, kind, message: String| {
-        out.push(Attention {
-            severity,
-            id: r.id.to_string(),
-            kind,
-            message,
-        });
-    };
-    let e = r.entry;
-    if r.review_due() && !r.reviewed_this_year {
-        push(
-            Urgency::Medium,
-            "not-reviewed",
-            format!("no review recorded for {}", options.year),
-        );
-    }
-    let a = &r.assessment;
-    match a.recommendation {
-        Some(Recommendation::ConsiderExit) => push(
-            Urgency::High,
-            "consider-exit",
-            format!(
-                "the matrix recommends considering exit (value {}, risk {})",
-                level(a.value.effective()),
-                level(a.risk.effective())
-            ),
-        ),
-        Some(Recommendation::Review) => push(
-            Urgency::Medium,
-            "review",
-            format!(
-                "the matrix recommends a review (value {}, risk {})",
-                level(a.value.effective()),
-                level(a.risk.effective())
-            ),
-        ),
-        _ => {}
-    }
-    for side in [&a.risk, &a.value] {
-        if side.differs() {
-            let (Some(recorded), Some(computed)) = (side.recorded, side.computed.level()) else {
-                continue;
-            };
-            push(
-                Urgency::Medium,
-                "rating-differs",
-                format!(
-                    "the recorded {} rating {} differs from the computed {}",
-                    side.side.as_str(),
-                    recorded.title(),
-                    computed.title()
-                ),
-            );
-        }
-    }
-    for ap in &r.appointments {
-        if ap.expired {
-            push(
-                Urgency::High,
-                "appointment-expired",
-                format!("{}'s appointment ended on {}", ap.name, ap.term_ends),
-            );
-        } else {
-            push(
-                Urgency::Medium,
-                "appointment-expiring",
-                format!(
-                    "{}'s appointment ends on {}, within the review year",
-                    ap.name, ap.term_ends
-                ),
-            );
-        }
-    }
-    if matches!(e.status, Status::Exiting | Status::Exited) {
-        match &e.exit {
-            None => push(Urgency::High, "exit-strategy", "no exit strategy is recorded".into()),
-            Some(exit) if exit.approved_by.is_none() => {
-                push(
-                    Urgency::High,
-                    "exit-strategy",
-                    "the exit strategy has not been approved by CMT or the Executive".into(),
-                );
-            }
-            Some(_) => {}
-        }
-    }
-    part2_attention(r, options, &mut push);
-    let missing: Vec<&str> = r
-        .warnings
-        .iter()
-        .filter_map(|w| w.split_once(':').map(|(code, _)| code))
-        .filter(|code| {
-            [
-                Code::NoReporting,
-                Code::NoApproval,
-                Code::NoPartners,
-                Code::IncompleteAssessment,
-            ]
-            .iter()
-            .any(|c| c.as_str() == *code)
-        })
-        .collect();
-    if !missing.is_empty() {
-        push(
-            Urgency::Low,
-            "data-missing",
-            format!("data missing: {}", missing.join(", ")),
-        );
-    }
-    out
-}
-
-/// The format Part 2 items: open concerns, an exit decided but not acted
-/// on, vacant places and data reported with a caveat.
-fn part2_attention(r: &Row<'_>, options: ReviewOptions, push: &mut impl FnMut(Urgency, &'static str, String)) {
-    let e = r.entry;
-    for c in &r.open_concerns {
-        let to = c
-            .escalated_to
-            .as_deref()
-            .map(|t| format!(", escalated to {t}"))
-            .unwrap_or_default();
-        push(
-            Urgency::High,
-            "open-concern",
-            format!("open concern raised {} by {}{to}: {}", c.raised, c.by, c.summary),
-        );
-    }
-    if e.status == Status::Active
-        && let Some(review) = e
-            .reviews
-            .iter()
-            .max_by_key(|r| r.year)
-            .filter(|r| r.outcome == Outcome::Exit)
-    {
-        push(
-            Urgency::High,
-            "exit-decided",
-            format!(
-                "the {} review decided to exit, but the partnership is still active",
-                review.year
-            ),
-        );
-    }
-    if e.status == Status::Active
-        && let Some(places) = e.member_places
-    {
-        let serving = crate::policy::rules::serving_members(e, options.as_of);
-        if usize::from(places) > serving {
-            push(
-                Urgency::Medium,
-                "vacant-place",
-                format!(
-                    "{} of {places} places for Members vacant on {}",
-                    usize::from(places) - serving,
-                    options.as_of
-                ),
-            );
-        }
-    }
-    if let Some(rep) = &e.reporting
-        && let (Some(data), Some(caveat)) = (rep.data, &rep.caveat)
-        && data != crate::model::DataAssurance::Verified
-    {
-        push(
-            Urgency::Low,
-            "data-caveat",
-            format!("reported data is {data}: {caveat}"),
-        );
-    }
-}
-
-fn level(l: Option<Level>) -> &'static str {
-    l.map_or("unrated", Level::title)
 }
 
 #[cfg(test)]

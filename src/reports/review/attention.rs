@@ -1,0 +1,340 @@
+//! What needs the Corporate Management Team's attention, one row per
+//! partnership: every reason found in its entry, with the highest priority
+//! among them, so CMT reads each partnership once.
+//!
+//! Priority order (docs/decisions.md, "Review pack"): a row's priority is the
+//! highest of its reasons' (High, then Medium, then Low); rows are sorted by
+//! priority, then by name, then by id; within a row the reasons are sorted by
+//! priority, then by [`rank`] (the order the policy's review weighs them).
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::{ReviewOptions, Row};
+use crate::diagnostic::Code;
+use crate::model::{DataAssurance, Label, Level, Outcome, Status};
+use crate::policy::rubric::Recommendation;
+
+/// How urgent an attention item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Urgency {
+    High,
+    Medium,
+    Low,
+}
+
+impl Label for Urgency {
+    fn label(self) -> &'static str {
+        match self {
+            Urgency::High => "High",
+            Urgency::Medium => "Medium",
+            Urgency::Low => "Low",
+        }
+    }
+}
+
+/// One reason a partnership needs attention.
+#[derive(Clone, Debug, Serialize)]
+pub struct Reason {
+    pub severity: Urgency,
+    /// A stable short name for the kind of item.
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// One partnership (or one file left out) and everything about it that
+/// needs attention.
+#[derive(Clone, Debug, Serialize)]
+pub struct NeedsAttention<'a> {
+    pub id: Cow<'a, str>,
+    /// The partnership's name; the file for a file left out.
+    pub name: Cow<'a, str>,
+    /// The highest priority among the reasons.
+    pub priority: Urgency,
+    pub reasons: Vec<Reason>,
+}
+
+/// Gathers one row's reasons into its attention row, sorted; `None` when
+/// nothing needs attention.
+pub fn group<'a>(id: Cow<'a, str>, name: Cow<'a, str>, mut reasons: Vec<Reason>) -> Option<NeedsAttention<'a>> {
+    reasons.sort_by(|a, b| (a.severity, rank(a.kind), &a.message).cmp(&(b.severity, rank(b.kind), &b.message)));
+    let priority = reasons.first()?.severity;
+    Some(NeedsAttention {
+        id,
+        name,
+        priority,
+        reasons,
+    })
+}
+
+/// Sorts the rows by priority, then name (ignoring case), then id.
+pub fn sort(rows: &mut [NeedsAttention<'_>]) {
+    rows.sort_by(|a, b| {
+        a.priority
+            .cmp(&b.priority)
+            .then_with(|| {
+                let fold = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+                fold(&a.name).cmp(&fold(&b.name))
+            })
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+/// The order of kinds within one priority, as the policy's review weighs
+/// them: files with errors, open concerns, decisions not acted on, reviews
+/// not done, recommendations, ratings, appointments, exit strategies,
+/// missing data.
+pub fn rank(kind: &str) -> usize {
+    const ORDER: [&str; 13] = [
+        "file-errors",
+        "open-concern",
+        "exit-decided",
+        "not-reviewed",
+        "consider-exit",
+        "review",
+        "rating-differs",
+        "appointment-expired",
+        "appointment-expiring",
+        "exit-strategy",
+        "vacant-place",
+        "data-caveat",
+        "data-missing",
+    ];
+    ORDER.iter().position(|k| *k == kind).unwrap_or(ORDER.len())
+}
+
+/// What in one row needs attention.
+pub fn reasons(r: &Row<'_>, options: ReviewOptions) -> Vec<Reason> {
+    let mut out = Vec::new();
+    let mut push = |severity, kind, message: String| {
+        out.push(Reason {
+            severity,
+            kind,
+            message,
+        });
+    };
+    let e = r.entry;
+    if r.review_due() && !r.reviewed_this_year {
+        push(
+            Urgency::Medium,
+            "not-reviewed",
+            format!("no review recorded for {}", options.year),
+        );
+    }
+    let a = &r.assessment;
+    match a.recommendation {
+        Some(Recommendation::ConsiderExit) => push(
+            Urgency::High,
+            "consider-exit",
+            format!(
+                "the matrix recommends considering exit (value {}, risk {})",
+                level(a.value.effective()),
+                level(a.risk.effective())
+            ),
+        ),
+        Some(Recommendation::Review) => push(
+            Urgency::Medium,
+            "review",
+            format!(
+                "the matrix recommends a review (value {}, risk {})",
+                level(a.value.effective()),
+                level(a.risk.effective())
+            ),
+        ),
+        _ => {}
+    }
+    for side in [&a.risk, &a.value] {
+        if side.differs() {
+            let (Some(recorded), Some(computed)) = (side.recorded, side.computed.level()) else {
+                continue;
+            };
+            push(
+                Urgency::Medium,
+                "rating-differs",
+                format!(
+                    "the recorded {} rating {} differs from the computed {}",
+                    side.side.as_str(),
+                    recorded.title(),
+                    computed.title()
+                ),
+            );
+        }
+    }
+    for ap in &r.appointments {
+        if ap.expired {
+            push(
+                Urgency::High,
+                "appointment-expired",
+                format!("{}'s appointment ended on {}", ap.name, ap.term_ends),
+            );
+        } else {
+            push(
+                Urgency::Medium,
+                "appointment-expiring",
+                format!(
+                    "{}'s appointment ends on {}, within the review year",
+                    ap.name, ap.term_ends
+                ),
+            );
+        }
+    }
+    if matches!(e.status, Status::Exiting | Status::Exited) {
+        match &e.exit {
+            None => push(Urgency::High, "exit-strategy", "no exit strategy is recorded".into()),
+            Some(exit) if exit.approved_by.is_none() => {
+                push(
+                    Urgency::High,
+                    "exit-strategy",
+                    "the exit strategy has not been approved by CMT or the Executive".into(),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    part2(r, options, &mut push);
+    let missing: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter_map(|w| w.split_once(':').map(|(code, _)| code))
+        .filter_map(missing_words)
+        .collect();
+    if !missing.is_empty() {
+        push(
+            Urgency::Low,
+            "data-missing",
+            format!("not recorded: {}", missing.join(", ")),
+        );
+    }
+    out
+}
+
+/// The words for a warning that means something is not recorded.
+fn missing_words(code: &str) -> Option<&'static str> {
+    [
+        (Code::NoReporting, "the reporting programme"),
+        (Code::NoApproval, "the decision to join"),
+        (Code::NoPartners, "the partners"),
+        (Code::IncompleteAssessment, "a complete assessment"),
+    ]
+    .into_iter()
+    .find(|(c, _)| c.as_str() == code)
+    .map(|(_, words)| words)
+}
+
+/// The format Part 2 items: open concerns, an exit decided but not acted
+/// on, vacant places and data reported with a caveat.
+fn part2(r: &Row<'_>, options: ReviewOptions, push: &mut impl FnMut(Urgency, &'static str, String)) {
+    let e = r.entry;
+    for c in &r.open_concerns {
+        let to = c
+            .escalated_to
+            .as_deref()
+            .map(|t| format!(", escalated to {t}"))
+            .unwrap_or_default();
+        push(
+            Urgency::High,
+            "open-concern",
+            format!("open concern raised {} by {}{to}: {}", c.raised, c.by, c.summary),
+        );
+    }
+    if e.status == Status::Active
+        && let Some(review) = e
+            .reviews
+            .iter()
+            .max_by_key(|r| r.year)
+            .filter(|r| r.outcome == Outcome::Exit)
+    {
+        push(
+            Urgency::High,
+            "exit-decided",
+            format!(
+                "the {} review decided to exit, but the partnership is still active",
+                review.year
+            ),
+        );
+    }
+    if e.status == Status::Active
+        && let Some(places) = e.member_places
+    {
+        let serving = crate::policy::rules::serving_members(e, options.as_of);
+        if usize::from(places) > serving {
+            push(
+                Urgency::Medium,
+                "vacant-place",
+                format!(
+                    "{} of {places} places for Members vacant on {}",
+                    usize::from(places) - serving,
+                    options.as_of
+                ),
+            );
+        }
+    }
+    if let Some(rep) = &e.reporting
+        && let (Some(data), Some(caveat)) = (rep.data, &rep.caveat)
+        && data != DataAssurance::Verified
+    {
+        let what = match data {
+            DataAssurance::Estimate => "an estimate",
+            _ => "not verified",
+        };
+        push(
+            Urgency::Low,
+            "data-caveat",
+            format!("reported data is {what}: {caveat}"),
+        );
+    }
+}
+
+fn level(l: Option<Level>) -> &'static str {
+    l.map_or("unrated", Level::title)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(severity: Urgency, kind: &'static str) -> Reason {
+        Reason {
+            severity,
+            kind,
+            message: kind.into(),
+        }
+    }
+
+    #[test]
+    fn a_row_takes_its_highest_priority_and_sorts_its_reasons() {
+        let row = group(
+            "a".into(),
+            "A".into(),
+            vec![
+                reason(Urgency::Low, "data-missing"),
+                reason(Urgency::Medium, "not-reviewed"),
+                reason(Urgency::High, "consider-exit"),
+                reason(Urgency::High, "open-concern"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(row.priority, Urgency::High);
+        let kinds: Vec<&str> = row.reasons.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, ["open-concern", "consider-exit", "not-reviewed", "data-missing"]);
+        assert!(group("b".into(), "B".into(), Vec::new()).is_none());
+    }
+
+    #[test]
+    fn rows_sort_by_priority_then_name_then_id() {
+        let mut rows: Vec<NeedsAttention<'_>> = [
+            ("z", "alpha", Urgency::Medium),
+            ("y", "Beta", Urgency::High),
+            ("x", "alpha", Urgency::High),
+            ("w", "Alpha", Urgency::High),
+        ]
+        .into_iter()
+        .filter_map(|(id, name, u)| group(id.into(), name.into(), vec![reason(u, "review")]))
+        .collect();
+        sort(&mut rows);
+        let order: Vec<&str> = rows.iter().map(|r| &*r.id).collect();
+        assert_eq!(order, ["w", "x", "y", "z"]);
+    }
+}

@@ -156,6 +156,35 @@ fn import_refuses_a_sheet_with_too_many_cells() {
     assert!(run.stderr.contains("more than 200000 cells in use"), "{}", run.stderr);
 }
 
+/// A workbook whose shared strings unpack to 257 MB from a file of about
+/// 260 KB: text compresses a thousandfold, and calamine reads that part
+/// whole. Before, a file like this grew `import` past 4 GB for minutes.
+#[test]
+fn import_refuses_a_workbook_that_unpacks_to_hundreds_of_megabytes() {
+    use std::io::Write as _;
+    let project = Project::new();
+    let file = std::fs::File::create(project.path("bomb.xlsx")).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    zip.start_file("xl/sharedStrings.xml", options).unwrap();
+    let chunk = vec![b'A'; 1 << 20];
+    for _ in 0..257 {
+        zip.write_all(&chunk).unwrap();
+    }
+    zip.finish().unwrap();
+    let size = std::fs::metadata(project.path("bomb.xlsx")).unwrap().len();
+    assert!(size < 2 * 1024 * 1024, "the test file should be small, is {size} bytes");
+    // A real process, so a runaway allocation would show as a crash, not a test abort.
+    let out = binary(project.dir.path(), &["import", "bomb.xlsx", "--dry-run"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("bomb.xlsx: it unpacks to more than 256 MB"), "{stderr}");
+    assert!(stderr.contains("CSV UTF-8"), "{stderr}");
+    assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
+}
+
 #[test]
 fn import_reads_a_table_that_does_not_start_at_a1() {
     let project = Project::new();

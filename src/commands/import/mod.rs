@@ -26,6 +26,7 @@ mod recreate;
 mod report;
 mod sheet;
 mod table;
+mod unpacked;
 mod values;
 mod workbook;
 use choose::Chosen;

@@ -29,6 +29,7 @@ pub(super) struct Worksheet {
 
 /// Every worksheet, in the workbook's order.
 pub(super) fn read_sheets(path: &Path) -> anyhow::Result<Vec<Worksheet>> {
+    super::unpacked::refuse_too_big_unpacked(path)?;
     let mut book: Xlsx<_> = open_workbook(path).map_err(|e| anyhow!("cannot read {}: {e}", path.display()))?;
     let names = book.sheet_names().clone();
     if names.is_empty() {

@@ -7,6 +7,7 @@ mod add;
 mod add_guided;
 mod add_terminal;
 mod assess;
+mod assess_edit;
 mod check;
 mod ci_formats;
 mod colour;

@@ -133,7 +133,28 @@ struct JsonReport<'a> {
     files: usize,
     errors: usize,
     warnings: usize,
-    diagnostics: Vec<JsonDiagnostic<'a>>,
+    diagnostics: JsonDiagnostics<'a>,
+}
+
+/// The findings, written one by one as the document is written: a list of
+/// 50,000 made first would be one more copy of the report in memory.
+struct JsonDiagnostics<'a>(&'a [&'a Diagnostic]);
+
+impl Serialize for JsonDiagnostics<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|d| JsonDiagnostic {
+            file: &d.file,
+            line: d.location.as_ref().map(|l| l.line),
+            column: d.location.as_ref().map(|l| l.column),
+            end_line: d.location.as_ref().map(|l| l.end_line),
+            end_column: d.location.as_ref().map(|l| l.end_column),
+            severity: d.severity(),
+            code: d.code.as_str(),
+            key: &d.key,
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -156,22 +177,7 @@ pub fn json(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
         files: report.files,
         errors: report.errors(),
         warnings: report.warnings(),
-        diagnostics: report
-            .diagnostics
-            .iter()
-            .map(|d| JsonDiagnostic {
-                file: &d.file,
-                line: d.location.as_ref().map(|l| l.line),
-                column: d.location.as_ref().map(|l| l.column),
-                end_line: d.location.as_ref().map(|l| l.end_line),
-                end_column: d.location.as_ref().map(|l| l.end_column),
-                severity: d.severity(),
-                code: d.code.as_str(),
-                key: &d.key,
-                message: &d.message,
-                hint: d.hint.as_deref(),
-            })
-            .collect(),
+        diagnostics: JsonDiagnostics(&report.diagnostics),
     };
     super::formats::write_json(&doc, &mut w)
 }

@@ -168,7 +168,7 @@ fn culprit(key: &str) -> String {
 fn name_fault(e: &mut LoadedEntry, code: Code, message: impl FnOnce(&str) -> String, hint: &str) {
     let Some((name, location)) = &e.name else { return };
     let d = Diagnostic {
-        file: e.file.clone(),
+        file: e.file.as_str().into(),
         location: Some(location.clone()),
         code,
         key: "name".into(),

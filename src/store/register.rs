@@ -170,7 +170,7 @@ fn read_settings(path: &Path) -> anyhow::Result<Settings> {
 pub fn one_line(d: &Diagnostic) -> String {
     let place = match &d.location {
         Some(l) => format!("{}:{}:{}", d.file, l.line, l.column),
-        None => d.file.clone(),
+        None => d.file.to_string(),
     };
     let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
     format!("  {place}: {}{hint}", d.message)
@@ -211,14 +211,35 @@ pub struct Register {
 impl Register {
     /// Every finding, sorted.
     pub fn diagnostics(&self) -> Vec<&Diagnostic> {
-        let mut all: Vec<&Diagnostic> = self
-            .entries
-            .iter()
-            .flat_map(|e| &e.diagnostics)
-            .chain(&self.walk_diagnostics)
-            .collect();
-        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        all
+        crate::diagnostic::sorted(
+            self.entries
+                .iter()
+                .map(|e| e.diagnostics.as_slice())
+                .chain(self.walk_diagnostics.iter().map(std::slice::from_ref)),
+        )
+    }
+
+    /// Gives every finding's file the name `rename` makes of it, in place:
+    /// machine formats name files as the repository does, and renaming the
+    /// findings themselves (one name a file, shared) spares a copy of every
+    /// finding. The findings' order is then no longer sorted: take them
+    /// through [`Register::diagnostics`] or [`crate::diagnostic::sorted`].
+    pub fn rename_files(&mut self, rename: impl Fn(&str) -> String) {
+        for e in &mut self.entries {
+            let Some(first) = e.diagnostics.first() else { continue };
+            let old = std::sync::Arc::clone(&first.file);
+            let new: std::sync::Arc<str> = rename(&old).into();
+            for d in &mut e.diagnostics {
+                d.file = if d.file == old {
+                    std::sync::Arc::clone(&new)
+                } else {
+                    rename(&d.file).into()
+                };
+            }
+        }
+        for d in &mut self.walk_diagnostics {
+            d.file = rename(&d.file).into();
+        }
     }
 
     /// The file with this id, or an error that suggests the nearest one.
@@ -370,34 +391,25 @@ pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                diags.push(Diagnostic {
-                    file: project.display_path(e.path()),
-                    location: None,
-                    code: Code::UppercaseExtension,
-                    key: String::new(),
-                    message: "this file is not checked: entry files end in lower-case `.toml`".to_string(),
-                    hint: Some(format!(
-                        "rename it to {renamed} (with `git mv` if the register is in git)"
-                    )),
-                });
+                let hint = format!("rename it to {renamed} (with `git mv` if the register is in git)");
+                diags.push(Diagnostic::about_file(
+                    &project.display_path(e.path()),
+                    Code::UppercaseExtension,
+                    "this file is not checked: entry files end in lower-case `.toml`",
+                    Some(&hint),
+                ));
             }
             Ok(_) => {}
             Err(err) => {
                 let shown = err
                     .path()
                     .map_or_else(|| project.display_path(dir), |p| project.display_path(p));
-                diags.push(Diagnostic {
-                    file: shown,
-                    location: None,
-                    code: Code::Unreadable,
-                    key: String::new(),
-                    message: format!(
-                        "cannot read this folder: {}",
-                        err.io_error()
-                            .map_or_else(|| "it loops back on itself".to_string(), io_reason)
-                    ),
-                    hint: None,
-                });
+                let message = format!(
+                    "cannot read this folder: {}",
+                    err.io_error()
+                        .map_or_else(|| "it loops back on itself".to_string(), io_reason)
+                );
+                diags.push(Diagnostic::about_file(&shown, Code::Unreadable, message, None));
             }
         }
     }
@@ -410,14 +422,7 @@ fn io_reason(err: &std::io::Error) -> String {
 }
 
 pub(super) fn file_fault(file: &str, code: Code, message: String, hint: Option<&str>) -> Diagnostic {
-    Diagnostic {
-        file: file.to_string(),
-        location: None,
-        code,
-        key: String::new(),
-        message,
-        hint: hint.map(str::to_string),
-    }
+    Diagnostic::about_file(file, code, message, hint)
 }
 
 /// Reads, parses, decodes and checks one file.
@@ -478,10 +483,9 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
             let source = Source::new(&loaded.file, &valid);
             let at = valid.len();
             let d = source.at(at..at, Code::NotUtf8, "", "the file is not UTF-8 text".to_string());
-            loaded.diagnostics.push(Diagnostic {
-                hint: Some("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)".into()),
-                ..d
-            });
+            loaded
+                .diagnostics
+                .push(d.with_hint("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"));
             return loaded;
         }
     };
@@ -494,10 +498,9 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
             "",
             "the file starts with more than one byte-order mark".to_string(),
         );
-        loaded.diagnostics.push(Diagnostic {
-            hint: Some("save the file again as UTF-8; the extra invisible mark at the start will go".into()),
-            ..d
-        });
+        loaded
+            .diagnostics
+            .push(d.with_hint("save the file again as UTF-8; the extra invisible mark at the start will go"));
     }
     let Some(doc) = decode::parse(&source, &mut loaded.diagnostics) else {
         return loaded;

@@ -328,12 +328,16 @@ impl<'a> Source<'a> {
 
     /// A finding at `span` (byte offsets into the text).
     pub fn at(&self, span: Range<usize>, code: Code, key: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        // `format!` leaves room to grow that a finding, kept to the end of
+        // the run, never uses.
+        let mut message = message.into();
+        message.shrink_to_fit();
         Diagnostic {
             file: Arc::clone(self.shared_file.get_or_init(|| self.file.into())),
             location: Some(self.locate(span)),
             code,
             key: key.into(),
-            message: message.into(),
+            message,
             hint: None,
         }
     }

@@ -46,5 +46,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AppointmentsArgs) -> a
         (ReportFormat::Table, _) => document::table(&doc, args.out.table.fit(width), args.out.table.ids(), &mut bytes)?,
     }
     env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
-    Ok(env.left_out(&super::unreadable(&register))?)
+    let outcome = env.left_out(&super::unreadable(&register))?;
+    register.leave();
+    Ok(outcome)
 }

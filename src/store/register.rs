@@ -274,6 +274,16 @@ impl Register {
         }
     }
 
+    /// Lets go of the register without freeing it piece by piece, for a
+    /// command that ends the process next, which gives all its memory back
+    /// at once: freeing 10,000 entries and their findings one by one took a
+    /// tenth to a quarter of `check`'s, `programme`'s and `appointments`'
+    /// time, on the one thread left running at the end. (It is only
+    /// memory: the register holds no file or lock.)
+    pub fn leave(self) {
+        std::mem::forget(self);
+    }
+
     /// The entries that decoded cleanly, with their ids.
     pub fn valid(&self) -> impl Iterator<Item = (&str, &Entry)> {
         self.entries

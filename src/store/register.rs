@@ -578,13 +578,28 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
 }
 
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = fs::metadata(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(format!(
+    use std::io::Read;
+    let fault = |e: std::io::Error| format!("cannot read the file: {}", io_reason(&e));
+    // The size is asked of the open file, not of the path: one look-up of
+    // the path per file rather than two (`fs::read` opens it again).
+    let file = fs::File::open(path).map_err(fault)?;
+    let too_large = |len: u64| {
+        format!(
             "the file is {:.1} MB; an entry is a few kilobytes, so partreg does not read files over {} MB",
-            meta.len() as f64 / 1_048_576.0,
+            len as f64 / 1_048_576.0,
             MAX_FILE_BYTES / 1_048_576
-        ));
+        )
+    };
+    let meta = file.metadata().map_err(fault)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
     }
-    fs::read(path).map_err(|e| format!("cannot read the file: {}", io_reason(&e)))
+    // Read to the end, past the size seen (a file can grow meanwhile), but
+    // never past the limit.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(fault)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }

@@ -47,6 +47,9 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AppointmentsArgs) -> a
     }
     env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
     let outcome = env.left_out(&super::unreadable(&register))?;
+    // The process ends next: the list, its document and the register are
+    // let go of whole rather than freed cell by cell (see `Register::leave`).
+    std::mem::forget((list, people, doc, bytes));
     register.leave();
     Ok(outcome)
 }

@@ -46,5 +46,10 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AppointmentsArgs) -> a
         (ReportFormat::Table, _) => document::table(&doc, args.out.table.fit(width), args.out.table.ids(), &mut bytes)?,
     }
     env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
-    Ok(env.left_out(&super::unreadable(&register))?)
+    let outcome = env.left_out(&super::unreadable(&register))?;
+    // The process ends next: the list, its document and the register are
+    // let go of whole rather than freed cell by cell (see `Register::leave`).
+    std::mem::forget((list, people, doc, bytes));
+    register.leave();
+    Ok(outcome)
 }

@@ -32,5 +32,10 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ProgrammeArgs) -> anyh
         ReportFormat::Table => document::table(&doc, args.out.table.fit(width), args.out.table.ids(), &mut bytes)?,
     }
     env.deliver(&bytes, args.out.output.as_deref(), args.out.force)?;
-    Ok(env.left_out(&super::unreadable(&register))?)
+    let outcome = env.left_out(&super::unreadable(&register))?;
+    // The process ends next: the programme, its document and the register
+    // are let go of whole rather than freed cell by cell (see `Register::leave`).
+    std::mem::forget((p, doc, bytes));
+    register.leave();
+    Ok(outcome)
 }

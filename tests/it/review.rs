@@ -166,6 +166,8 @@ fn the_attention_list_is_sorted_by_severity() {
         ("medium", "alpha", "review"),
         ("medium", "beta", "review"),
         ("medium", "beta", "appointment-expiring"),
+        // gamma is a proposal with no Appendix C answers (check's new-partnership-unassessed).
+        ("medium", "gamma", "appendix-c"),
     ];
     let expected: Vec<(String, String, String)> = expected
         .iter()

@@ -111,6 +111,55 @@ fn needs_attention_has_one_row_per_partnership_with_all_its_reasons() {
     }
 }
 
+/// What `check` warns of about a proposal, an overdue report or a new
+/// partnership not assessed reaches CMT too, once per row, in check's words.
+#[test]
+fn the_pack_passes_on_cabinet_decisions_overdue_reports_and_unassessed_proposals() {
+    let json: Value = serde_json::from_str(&bundled("json")).unwrap();
+    let rows = json["needs_attention"].as_array().unwrap();
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id} needs attention"))
+    };
+    let kinds = |id: &str| -> Vec<String> {
+        row(id)["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let destination = "brecks-destination-partnership";
+    assert_eq!(
+        row(destination)["priority"],
+        "high",
+        "a Cabinet decision is needed first"
+    );
+    assert_eq!(kinds(destination)[0], "cabinet-decision");
+    assert!(kinds("norfolk-joint-museums-committee").contains(&"report-overdue".to_string()));
+
+    let project = Project::new();
+    project.write(
+        "register/heat.toml",
+        &VALID
+            .replace("status = \"active\"", "status = \"proposed\"")
+            .replace("budgeted = true", "budgeted = false")
+            .replace("[approval]\nby = \"cmt\"\n", "[approval]\n"),
+    );
+    let markdown = pack_in(project.dir.path(), "markdown").stdout;
+    let from = markdown.find("## Needs attention").expect("an attention section");
+    let to = markdown[from..].find("## Partnerships").unwrap() + from;
+    let attention = &markdown[from..to];
+    assert!(attention.contains("still to go to Cabinet"), "{attention}");
+    assert!(!attention.contains("; ;"), "{attention}");
+    assert_eq!(
+        attention.matches("a complete assessment").count(),
+        0,
+        "no repeated 'not recorded' words: {attention}"
+    );
+}
+
 #[test]
 fn human_formats_show_names_and_words_not_ids_and_tokens() {
     let formats = [

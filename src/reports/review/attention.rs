@@ -87,11 +87,13 @@ pub fn sort(rows: &mut [NeedsAttention<'_>]) {
 /// not done, recommendations, ratings, appointments, exit strategies,
 /// missing data.
 pub fn rank(kind: &str) -> usize {
-    const ORDER: [&str; 13] = [
+    const ORDER: [&str; 17] = [
         "file-errors",
         "open-concern",
         "exit-decided",
+        "cabinet-decision",
         "not-reviewed",
+        "report-overdue",
         "consider-exit",
         "review",
         "rating-differs",
@@ -99,6 +101,8 @@ pub fn rank(kind: &str) -> usize {
         "appointment-expiring",
         "exit-strategy",
         "vacant-place",
+        "appendix-c",
+        "rating-incomplete",
         "data-caveat",
         "data-missing",
     ];
@@ -194,12 +198,27 @@ pub fn reasons(r: &Row<'_>, options: ReviewOptions) -> Vec<Reason> {
         }
     }
     part2(r, options, &mut push);
-    let missing: Vec<&str> = r
+    for (code, message) in r.warnings.iter().filter_map(|w| w.split_once(": ")) {
+        if let Some((severity, kind)) = told_by_check(code) {
+            // check's own words, which are written for officers. A row's
+            // reasons are joined with "; ", so a reason must not hold one: an
+            // overdue report keeps its due date, the others their first
+            // clause (the rest is advice for the officer, not news for CMT).
+            let words = if kind == "report-overdue" {
+                message.replace("; ", ", ")
+            } else {
+                message.split_once("; ").map_or(message, |(first, _)| first).to_string()
+            };
+            push(severity, kind, words);
+        }
+    }
+    let mut missing: Vec<&str> = r
         .warnings
         .iter()
         .filter_map(|w| w.split_once(':').map(|(code, _)| code))
         .filter_map(missing_words)
         .collect();
+    missing.dedup();
     if !missing.is_empty() {
         push(
             Urgency::Low,
@@ -210,13 +229,29 @@ pub fn reasons(r: &Row<'_>, options: ReviewOptions) -> Vec<Reason> {
     out
 }
 
+/// The warnings of `check` that the pack passes on in check's words, with
+/// their priority and kind. The rest are covered by the pack's own reasons
+/// (reviews, ratings, appointments, Part 2 items) or by [`missing_words`].
+fn told_by_check(code: &str) -> Option<(Urgency, &'static str)> {
+    [
+        // A contribution outside existing budgets needs Cabinet before the
+        // council joins: CMT must see it before anything else about a proposal.
+        (Code::CabinetDecisionNeeded, Urgency::High, "cabinet-decision"),
+        (Code::ReportOverdue, Urgency::Medium, "report-overdue"),
+        (Code::NewPartnershipUnassessed, Urgency::Medium, "appendix-c"),
+        (Code::IncompleteAssessment, Urgency::Low, "rating-incomplete"),
+    ]
+    .into_iter()
+    .find(|(c, ..)| c.as_str() == code)
+    .map(|(_, severity, kind)| (severity, kind))
+}
+
 /// The words for a warning that means something is not recorded.
 fn missing_words(code: &str) -> Option<&'static str> {
     [
         (Code::NoReporting, "the reporting programme"),
         (Code::NoApproval, "the decision to join"),
         (Code::NoPartners, "the partners"),
-        (Code::IncompleteAssessment, "a complete assessment"),
     ]
     .into_iter()
     .find(|(c, _)| c.as_str() == code)
@@ -320,6 +355,27 @@ mod tests {
         let kinds: Vec<&str> = row.reasons.iter().map(|r| r.kind).collect();
         assert_eq!(kinds, ["open-concern", "consider-exit", "not-reviewed", "data-missing"]);
         assert!(group("b".into(), "B".into(), Vec::new()).is_none());
+    }
+
+    #[test]
+    fn warnings_check_words_for_officers_become_reasons_without_semicolons() {
+        assert_eq!(
+            told_by_check("cabinet-decision-needed"),
+            Some((Urgency::High, "cabinet-decision"))
+        );
+        assert_eq!(
+            told_by_check("new-partnership-unassessed").map(|t| t.1),
+            Some("appendix-c")
+        );
+        assert_eq!(told_by_check("report-overdue").map(|t| t.1), Some("report-overdue"));
+        assert_eq!(
+            told_by_check("vacant-place"),
+            None,
+            "the pack words vacant places itself"
+        );
+        for kind in ["cabinet-decision", "report-overdue", "appendix-c", "rating-incomplete"] {
+            assert!(rank(kind) < rank("data-missing"), "{kind} has a place in the order");
+        }
     }
 
     #[test]

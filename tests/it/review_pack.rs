@@ -142,7 +142,7 @@ fn the_pack_passes_on_cabinet_decisions_overdue_reports_and_unassessed_proposals
     let project = Project::new();
     project.write(
         "register/heat.toml",
-        &VALID
+        VALID
             .replace("status = \"active\"", "status = \"proposed\"")
             .replace("budgeted = true", "budgeted = false")
             .replace("[approval]\nby = \"cmt\"\n", "[approval]\n"),

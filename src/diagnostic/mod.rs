@@ -167,20 +167,46 @@ pub struct Location {
 }
 
 /// One finding.
+///
+/// A register of 10,000 entries can have 50,000 findings, all kept until the
+/// sorted report is printed, so a finding is kept small: its file name is
+/// one copy per file, and its hint (which repeats from file to file: the
+/// same advice each time) is a shared copy (see [`shared`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file, relative to the folder that holds the register folder, with `/`.
-    pub file: String,
+    /// The file, relative to the folder that holds the register folder, with
+    /// `/`; one copy shared by all of the file's findings.
+    pub file: Arc<str>,
     /// `None` only for findings about the file as a whole (e.g. unreadable).
     pub location: Option<Location>,
     pub code: Code,
     /// The key path, e.g. `representatives[0].term_ends`; empty for the file.
     pub key: String,
     pub message: String,
-    pub hint: Option<String>,
+    pub hint: Option<Arc<str>>,
 }
 
 impl Diagnostic {
+    /// A finding about a whole file (it has no place in it).
+    pub fn about_file(file: &str, code: Code, message: impl Into<String>, hint: Option<&str>) -> Diagnostic {
+        Diagnostic {
+            file: file.into(),
+            location: None,
+            code,
+            key: String::new(),
+            message: message.into(),
+            hint: hint.map(shared),
+        }
+    }
+
+    /// The same finding with this hint.
+    pub fn with_hint(self, hint: &str) -> Diagnostic {
+        Diagnostic {
+            hint: Some(shared(hint)),
+            ..self
+        }
+    }
+
     pub fn severity(&self) -> Severity {
         self.code.severity()
     }
@@ -190,12 +216,73 @@ impl Diagnostic {
         let (line, column) = self.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
         (&self.file, line, column, self.code, &self.message)
     }
+
+    /// [`Self::sort_key`] without the file, for findings known to share one.
+    fn place_key(&self) -> (usize, usize, Code, &str) {
+        let (line, column) = self.location.as_ref().map_or((0, 0), |l| (l.line, l.column));
+        (line, column, self.code, &self.message)
+    }
+}
+
+/// Sorts findings into the order they are printed in ([`Diagnostic::sort_key`]),
+/// given in groups that each hold one file's findings (in any order), the
+/// groups in any order. The result is exactly what one stable sort of all
+/// the groups laid end to end gives, but the long file names are compared
+/// once a group rather than once a comparison of findings: sorting 50,000
+/// findings of 10,000 files was a good part of `check`'s single-threaded
+/// tail. A group whose findings name more than one file is sorted whole.
+pub fn sorted<'a>(groups: impl IntoIterator<Item = &'a [Diagnostic]>) -> Vec<&'a Diagnostic> {
+    let mut groups: Vec<&[Diagnostic]> = groups.into_iter().filter(|g| !g.is_empty()).collect();
+    if groups.iter().any(|g| {
+        g.iter()
+            .any(|d| !Arc::ptr_eq(&d.file, &g[0].file) && d.file != g[0].file)
+    }) {
+        let mut all: Vec<&Diagnostic> = groups.into_iter().flatten().collect();
+        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        return all;
+    }
+    // Stable: groups of one file keep their order, as in one sort of all.
+    groups.sort_by(|a, b| a[0].file.cmp(&b[0].file));
+    let mut all = Vec::with_capacity(groups.iter().map(|g| g.len()).sum());
+    let mut run = 0;
+    while run < groups.len() {
+        let file = &groups[run][0].file;
+        let end = run + groups[run..].iter().take_while(|g| g[0].file == *file).count();
+        let start = all.len();
+        all.extend(groups[run..end].iter().copied().flatten());
+        all[start..].sort_by(|a, b| a.place_key().cmp(&b.place_key()));
+        run = end;
+    }
+    all
+}
+
+/// A shared copy of a text that many findings hold: hints repeat
+/// from file to file, so each thread keeps one copy of each (up to a few
+/// thousand different ones; past that, copies are made as before, so a
+/// register full of one-off hints cannot grow the table without end).
+pub fn shared(text: &str) -> Arc<str> {
+    const MOST: usize = 4096;
+    thread_local! {
+        static SHARED: RefCell<std::collections::HashSet<Arc<str>>> = RefCell::default();
+    }
+    SHARED.with_borrow_mut(|set| {
+        if let Some(found) = set.get(text) {
+            return Arc::clone(found);
+        }
+        let made: Arc<str> = text.into();
+        if set.len() < MOST {
+            set.insert(Arc::clone(&made));
+        }
+        made
+    })
 }
 
 /// A file's text and display name, for turning byte spans into
 /// [`Diagnostic`]s while the text is at hand.
 pub struct Source<'a> {
     pub file: &'a str,
+    /// `file`, as the one copy the findings share.
+    shared_file: OnceCell<Arc<str>>,
     pub text: &'a str,
     /// Byte offsets of line starts, built on the first finding: clean files
     /// (the common case) never pay for it.
@@ -210,6 +297,7 @@ impl<'a> Source<'a> {
     pub fn new(file: &'a str, text: &'a str) -> Self {
         Source {
             file,
+            shared_file: OnceCell::new(),
             text,
             line_starts: OnceCell::new(),
             lines: RefCell::new(BTreeMap::new()),
@@ -231,21 +319,25 @@ impl<'a> Source<'a> {
         let limits = self.limits.borrow();
         limits
             .left_out()
-            .map(|left| Diagnostic {
-                hint: Some(limits::HINT.to_string()),
-                ..self.at(left.first.clone(), left.code, left.key.clone(), limits::message(left))
+            .map(|left| {
+                self.at(left.first.clone(), left.code, left.key.clone(), limits::message(left))
+                    .with_hint(limits::HINT)
             })
             .collect()
     }
 
     /// A finding at `span` (byte offsets into the text).
     pub fn at(&self, span: Range<usize>, code: Code, key: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+        // `format!` leaves room to grow that a finding, kept to the end of
+        // the run, never uses.
+        let mut message = message.into();
+        message.shrink_to_fit();
         Diagnostic {
-            file: self.file.to_string(),
+            file: Arc::clone(self.shared_file.get_or_init(|| self.file.into())),
             location: Some(self.locate(span)),
             code,
             key: key.into(),
-            message: message.into(),
+            message,
             hint: None,
         }
     }
@@ -391,6 +483,59 @@ mod tests {
             assert!(!is_invisible(c), "U+{:04X}", u32::from(c));
         }
         assert!(quote(&"x".repeat(1000)).chars().count() < 70);
+    }
+
+    /// `sorted` must print exactly what one stable sort of every finding
+    /// printed before it: files in order, equal files (an entry and a
+    /// folder finding of one name) merged, and ties kept in their order.
+    #[test]
+    fn sorting_by_file_groups_is_one_stable_sort() {
+        let files = [
+            "register/b.toml",
+            "register/a.toml",
+            "register/a/b.toml",
+            "register/a.toml",
+        ];
+        let mut seed = 7_u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            usize::try_from((seed >> 33) % n).unwrap_or(0)
+        };
+        for _ in 0..200 {
+            let groups: Vec<Vec<Diagnostic>> = (0..next(6))
+                .map(|_| {
+                    let src = Source::new(files[next(4)], "a = 1\nb = 2\nc = 3\n");
+                    (0..next(5))
+                        .map(|i| {
+                            let at = next(3) * 6;
+                            let code = [Code::TermExpired, Code::BadValue][next(2)];
+                            let d = src.at(at..at + 1, code, "k", format!("m{}", next(2)));
+                            // Ties (same place, code and message) are common here;
+                            // the check below compares findings by identity.
+                            Diagnostic {
+                                key: format!("{i}"),
+                                ..d
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            let mut expected: Vec<&Diagnostic> = groups.iter().flatten().collect();
+            expected.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+            let got = sorted(groups.iter().map(Vec::as_slice));
+            assert_eq!(
+                got.iter().map(|d| std::ptr::from_ref(*d)).collect::<Vec<_>>(),
+                expected.iter().map(|d| std::ptr::from_ref(*d)).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
+    fn hints_are_shared() {
+        assert!(Arc::ptr_eq(
+            &shared("add a Lead Officer"),
+            &shared("add a Lead Officer")
+        ));
     }
 
     #[test]

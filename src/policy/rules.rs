@@ -114,7 +114,7 @@ impl Rules<'_, '_, '_> {
         }
         let mut d = self.source.at(span, code, key, message);
         if !hint.is_empty() {
-            d.hint = Some(hint.to_string());
+            d.hint = Some(crate::diagnostic::shared(hint));
         }
         self.out.push(d);
     }

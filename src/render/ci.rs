@@ -181,7 +181,7 @@ pub fn gitlab(report: &CheckReport<'_>, mut w: impl Write) -> io::Result<()> {
                 "categories": ["Style"],
                 "severity": if d.severity() == Severity::Error { "major" } else { "minor" },
                 "fingerprint": fingerprint,
-                "location": {"path": d.file, "lines": {"begin": line}},
+                "location": {"path": &*d.file, "lines": {"begin": line}},
             })
         })
         .collect();

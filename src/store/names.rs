@@ -11,7 +11,7 @@
 //! (a Cyrillic "о" for a Latin "o") are confusable — only when non-ASCII
 //! is involved, so that "Modem" and "Modern" stay two names.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
@@ -48,11 +48,20 @@ pub(super) fn cross_file_rules(entries: &mut [LoadedEntry]) {
     reserved_ids(entries);
     duplicate_ids(entries);
     let keys: Vec<Option<String>> = entries
-        .iter()
-        .map(|e| e.name().map(normalise_name).filter(|k| !k.is_empty()))
+        .iter_mut()
+        .map(|e| match e.name_key.take() {
+            Some(key) => Some(key),
+            None => e.name().map(normalise_name),
+        })
+        .map(|k| k.filter(|k| !k.is_empty()))
         .collect();
     duplicate_names(entries, &keys);
-    confusable_names(entries, &keys);
+    // Two names are confusable only where one of them is not ASCII (see
+    // `confusable_names`): a register of ASCII names (the usual one) has
+    // none, and need not have 10,000 skeletons made on this one thread.
+    if keys.iter().flatten().any(|k| !k.is_ascii()) {
+        confusable_names(entries, &keys);
+    }
 }
 
 fn reserved_ids(entries: &mut [LoadedEntry]) {
@@ -70,7 +79,10 @@ fn reserved_ids(entries: &mut [LoadedEntry]) {
 }
 
 fn duplicate_ids(entries: &mut [LoadedEntry]) {
-    let mut ids: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Grouped by hashing: which group a file is in is all that matters (its
+    // findings are sorted when printed), and comparing 10,000 long keys in
+    // a tree was a part of the single-threaded tail of `check`.
+    let mut ids: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, e) in entries.iter().enumerate() {
         ids.entry(e.id.to_lowercase()).or_default().push(i);
     }
@@ -88,7 +100,7 @@ fn duplicate_ids(entries: &mut [LoadedEntry]) {
 
 fn duplicate_names(entries: &mut [LoadedEntry], keys: &[Option<String>]) {
     // A blank name is reported as missing already.
-    let mut names: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut names: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, key) in keys.iter().enumerate() {
         if let Some(key) = key {
             names.entry(key).or_default().push(i);
@@ -168,7 +180,7 @@ fn culprit(key: &str) -> String {
 fn name_fault(e: &mut LoadedEntry, code: Code, message: impl FnOnce(&str) -> String, hint: &str) {
     let Some((name, location)) = &e.name else { return };
     let d = Diagnostic {
-        file: e.file.clone(),
+        file: e.file.as_str().into(),
         location: Some(location.clone()),
         code,
         key: "name".into(),

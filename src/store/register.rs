@@ -170,7 +170,7 @@ fn read_settings(path: &Path) -> anyhow::Result<Settings> {
 pub fn one_line(d: &Diagnostic) -> String {
     let place = match &d.location {
         Some(l) => format!("{}:{}:{}", d.file, l.line, l.column),
-        None => d.file.clone(),
+        None => d.file.to_string(),
     };
     let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
     format!("  {place}: {}{hint}", d.message)
@@ -195,6 +195,10 @@ pub struct LoadedEntry {
     /// The name as written and where it is, for cross-file findings; kept
     /// even when other parts of the file are wrong.
     pub(super) name: Option<(String, Location)>,
+    /// The name's comparison key ([`normalise_name`]), made on the thread
+    /// that loaded the file rather than on the one the cross-file rules run
+    /// on; taken by them.
+    pub(super) name_key: Option<String>,
     /// This file's own findings.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -211,14 +215,35 @@ pub struct Register {
 impl Register {
     /// Every finding, sorted.
     pub fn diagnostics(&self) -> Vec<&Diagnostic> {
-        let mut all: Vec<&Diagnostic> = self
-            .entries
-            .iter()
-            .flat_map(|e| &e.diagnostics)
-            .chain(&self.walk_diagnostics)
-            .collect();
-        all.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        all
+        crate::diagnostic::sorted(
+            self.entries
+                .iter()
+                .map(|e| e.diagnostics.as_slice())
+                .chain(self.walk_diagnostics.iter().map(std::slice::from_ref)),
+        )
+    }
+
+    /// Gives every finding's file the name `rename` makes of it, in place:
+    /// machine formats name files as the repository does, and renaming the
+    /// findings themselves (one name a file, shared) spares a copy of every
+    /// finding. The findings' order is then no longer sorted: take them
+    /// through [`Register::diagnostics`] or [`crate::diagnostic::sorted`].
+    pub fn rename_files(&mut self, rename: impl Fn(&str) -> String) {
+        for e in &mut self.entries {
+            let Some(first) = e.diagnostics.first() else { continue };
+            let old = std::sync::Arc::clone(&first.file);
+            let new: std::sync::Arc<str> = rename(&old).into();
+            for d in &mut e.diagnostics {
+                d.file = if d.file == old {
+                    std::sync::Arc::clone(&new)
+                } else {
+                    rename(&d.file).into()
+                };
+            }
+        }
+        for d in &mut self.walk_diagnostics {
+            d.file = rename(&d.file).into();
+        }
     }
 
     /// The file with this id, or an error that suggests the nearest one.
@@ -294,28 +319,30 @@ enum Keep {
 
 fn load_with(project: &Project, extra: &[PathBuf], options: LoadOptions, keep: Keep) -> Register {
     let mut register = Register::default();
-    let mut paths = Vec::new();
-    walk(
-        &project.register_dir,
-        project,
-        &mut paths,
-        &mut register.walk_diagnostics,
-    );
-    paths.extend(extra.iter().cloned());
     let cx = project.rule_context(options.as_of);
-    register.entries = load_all(&paths, project, &cx, keep);
+    register.entries = load_all(project, extra, &cx, keep, &mut register.walk_diagnostics);
+    // The files were loaded in whatever order the threads took them.
     register.entries.sort_by(|a, b| a.file.cmp(&b.file));
     super::names::cross_file_rules(&mut register.entries);
     register
 }
 
-/// Files below this count are loaded on one thread: starting threads would
-/// cost more than it saves.
-const PARALLEL_FROM: usize = 64;
+/// Files are handed to the loading threads in batches of this many: few
+/// enough trips to the shared queue, small enough to keep both busy to the end.
+const BATCH: usize = 16;
 
-/// Loads files on every available core. Each file is independent until the
-/// cross-file rules, so the work splits into contiguous chunks, one a thread.
-fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>, keep: Keep) -> Vec<LoadedEntry> {
+/// Walks the register and loads its files (and `extra`) on every available
+/// core. Each file is independent until the cross-file rules, so the walk
+/// hands out files as it finds them, in batches, to threads that take the
+/// next batch when they are done: loading starts before the walk ends, and
+/// the walking thread loads too once it has walked.
+fn load_all(
+    project: &Project,
+    extra: &[PathBuf],
+    cx: &RuleContext<'_>,
+    keep: Keep,
+    walk_diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LoadedEntry> {
     let load = |p: &PathBuf| {
         let mut loaded = load_file(p, project.display_path(p), cx);
         match (keep, loaded.entry.as_deref_mut()) {
@@ -326,16 +353,48 @@ fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>, keep: Ke
         loaded
     };
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads < 2 || paths.len() < PARALLEL_FROM {
+    if threads < 2 {
+        let mut paths = Vec::new();
+        walk(&project.register_dir, project, &mut paths, walk_diagnostics);
+        paths.extend(extra.iter().cloned());
         return paths.iter().map(load).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
+    // Each file carries its place in the walk, so that the result is in the
+    // walk's order whichever thread loaded what.
+    let (send, receive) = std::sync::mpsc::channel::<Vec<(usize, PathBuf)>>();
+    let queue = std::sync::Mutex::new(receive);
+    // Takes batches until the walk is over and the queue empty.
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            // A poisoned lock means another loader panicked; that panic
+            // surfaces when the threads are joined.
+            let next = match queue.lock() {
+                Ok(receiver) => receiver.recv(),
+                Err(_) => break,
+            };
+            let Ok(batch) = next else { break };
+            done.extend(batch.iter().map(|(at, path)| (*at, load(path))));
+        }
+        done
+    };
     std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
-            .chunks(chunk)
-            .map(|c| scope.spawn(move || c.iter().map(load).collect::<Vec<_>>()))
-            .collect();
-        let mut all = Vec::with_capacity(paths.len());
+        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut batch = Vec::with_capacity(BATCH);
+        let mut walked = 0;
+        let mut found = |path| {
+            batch.push((walked, path));
+            walked += 1;
+            if batch.len() == BATCH {
+                // The receivers live until every batch is taken.
+                let _ = send.send(std::mem::replace(&mut batch, Vec::with_capacity(BATCH)));
+            }
+        };
+        walk_each(&project.register_dir, project, walk_diagnostics, &mut found);
+        extra.iter().cloned().for_each(&mut found);
+        let _ = send.send(batch);
+        drop(send);
+        let mut all = work();
         for worker in workers {
             match worker.join() {
                 Ok(part) => all.extend(part),
@@ -343,13 +402,19 @@ fn load_all(paths: &[PathBuf], project: &Project, cx: &RuleContext<'_>, keep: Ke
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        all
+        all.sort_unstable_by_key(|(at, _)| *at);
+        all.into_iter().map(|(_, loaded)| loaded).collect()
     })
 }
 
 /// Collects the `*.toml` files below `dir`: hidden entries skipped, symbolic
 /// links not followed, in a stable order.
 pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    walk_each(dir, project, diags, &mut |path| paths.push(path));
+}
+
+/// [`walk`], handing each file to `found` as it is found.
+fn walk_each(dir: &Path, project: &Project, diags: &mut Vec<Diagnostic>, found: &mut dyn FnMut(PathBuf)) {
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -358,7 +423,7 @@ pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut
     for item in walker {
         match item {
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
-                paths.push(e.into_path());
+                found(e.into_path());
             }
             // `x.TOML` is not read (on Linux it is a different name from
             // `x.toml`), but silently leaving out an entry would hide it.
@@ -370,34 +435,25 @@ pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                diags.push(Diagnostic {
-                    file: project.display_path(e.path()),
-                    location: None,
-                    code: Code::UppercaseExtension,
-                    key: String::new(),
-                    message: "this file is not checked: entry files end in lower-case `.toml`".to_string(),
-                    hint: Some(format!(
-                        "rename it to {renamed} (with `git mv` if the register is in git)"
-                    )),
-                });
+                let hint = format!("rename it to {renamed} (with `git mv` if the register is in git)");
+                diags.push(Diagnostic::about_file(
+                    &project.display_path(e.path()),
+                    Code::UppercaseExtension,
+                    "this file is not checked: entry files end in lower-case `.toml`",
+                    Some(&hint),
+                ));
             }
             Ok(_) => {}
             Err(err) => {
                 let shown = err
                     .path()
                     .map_or_else(|| project.display_path(dir), |p| project.display_path(p));
-                diags.push(Diagnostic {
-                    file: shown,
-                    location: None,
-                    code: Code::Unreadable,
-                    key: String::new(),
-                    message: format!(
-                        "cannot read this folder: {}",
-                        err.io_error()
-                            .map_or_else(|| "it loops back on itself".to_string(), io_reason)
-                    ),
-                    hint: None,
-                });
+                let message = format!(
+                    "cannot read this folder: {}",
+                    err.io_error()
+                        .map_or_else(|| "it loops back on itself".to_string(), io_reason)
+                );
+                diags.push(Diagnostic::about_file(&shown, Code::Unreadable, message, None));
             }
         }
     }
@@ -410,14 +466,7 @@ fn io_reason(err: &std::io::Error) -> String {
 }
 
 pub(super) fn file_fault(file: &str, code: Code, message: String, hint: Option<&str>) -> Diagnostic {
-    Diagnostic {
-        file: file.to_string(),
-        location: None,
-        code,
-        key: String::new(),
-        message,
-        hint: hint.map(str::to_string),
-    }
+    Diagnostic::about_file(file, code, message, hint)
 }
 
 /// Reads, parses, decodes and checks one file.
@@ -452,6 +501,7 @@ impl LoadedEntry {
             path: path.to_path_buf(),
             entry: None,
             name: None,
+            name_key: None,
             diagnostics: Vec::new(),
         };
         if let Err(reason) = decode::validate_id(&loaded.id) {
@@ -478,10 +528,9 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
             let source = Source::new(&loaded.file, &valid);
             let at = valid.len();
             let d = source.at(at..at, Code::NotUtf8, "", "the file is not UTF-8 text".to_string());
-            loaded.diagnostics.push(Diagnostic {
-                hint: Some("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)".into()),
-                ..d
-            });
+            loaded
+                .diagnostics
+                .push(d.with_hint("save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)"));
             return loaded;
         }
     };
@@ -494,10 +543,9 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
             "",
             "the file starts with more than one byte-order mark".to_string(),
         );
-        loaded.diagnostics.push(Diagnostic {
-            hint: Some("save the file again as UTF-8; the extra invisible mark at the start will go".into()),
-            ..d
-        });
+        loaded
+            .diagnostics
+            .push(d.with_hint("save the file again as UTF-8; the extra invisible mark at the start will go"));
     }
     let Some(doc) = decode::parse(&source, &mut loaded.diagnostics) else {
         return loaded;
@@ -510,6 +558,7 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
     }
     if let Some(name) = doc.get_ref().get("name").and_then(|v| v.get_ref().as_str()) {
         loaded.name = Some((name.to_string(), source.locate(decode::span_of(&doc, &["name"]))));
+        loaded.name_key = Some(normalise_name(name));
     }
     loaded.diagnostics.extend(source.left_out_notes());
     // Kept until the end of the run for 10,000 files: no room to spare.

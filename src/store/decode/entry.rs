@@ -139,8 +139,8 @@ fn after_a_table(d: &mut Decoder<'_, '_>, top_level: &[&'static str]) {
             table.split('[').next().unwrap_or(table)
         );
         diag.hint = Some(match first {
-            Some(line) => format!("move this line above the first [table] (line {line})"),
-            None => "move this line above the first [table]".to_string(),
+            Some(line) => format!("move this line above the first [table] (line {line})").into(),
+            None => crate::diagnostic::shared("move this line above the first [table]"),
         });
     }
 }

@@ -50,7 +50,7 @@ pub fn parse<'i>(source: &Source<'i>, diags: &mut Vec<Diagnostic>) -> Option<Spa
             // parser happened to stop.
             if let Some((span, message, hint)) = slips::merge_conflict(source.text) {
                 let mut d = source.at(span, Code::Syntax, "", message);
-                d.hint = Some(hint);
+                d.hint = Some(hint.into());
                 diags.push(d);
                 return None;
             }
@@ -63,7 +63,7 @@ pub fn parse<'i>(source: &Source<'i>, diags: &mut Vec<Diagnostic>) -> Option<Spa
                 Code::Syntax
             };
             let mut d = source.at(span.clone(), code, "", format!("not valid TOML: {message}"));
-            d.hint = slips::syntax_hint(source.text, &span, &message);
+            d.hint = slips::syntax_hint(source.text, &span, &message).map(Into::into);
             diags.push(d);
             None
         }

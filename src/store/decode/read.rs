@@ -53,7 +53,7 @@ impl<'s, 'i> Decoder<'s, 'i> {
             key.to_string()
         };
         let mut d = self.source.at(span, code, key, message);
-        d.hint = hint;
+        d.hint = hint.map(|h| crate::diagnostic::shared(&h));
         self.diags.push(d);
     }
 

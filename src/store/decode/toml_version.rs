@@ -71,7 +71,7 @@ pub fn check(source: &Source<'_>, diags: &mut Vec<Diagnostic>) {
             "",
             format!("not valid TOML 1.0: {}", form.message()),
         );
-        d.hint = Some(format!("{}; {}", form.fix(), HINT));
+        d.hint = Some(format!("{}; {}", form.fix(), HINT).into());
         diags.push(d);
     }
 }

@@ -189,8 +189,8 @@ pub fn build<'a>(
         .iter()
         .filter(|d| d.severity() == Severity::Error)
         .map(|d| FileErrors {
-            file: d.file.clone(),
-            id: d.file.clone(),
+            file: d.file.to_string(),
+            id: d.file.to_string(),
             errors: 1,
             first: first_error(d),
             left_out: true,

@@ -31,22 +31,22 @@ use crate::render::table::{self, Fit};
 pub(super) const CHUNK_ROWS: usize = 512;
 
 /// Writes the table that `table::new(headers, fit, keep_whole)` with every
-/// row of `rows()` added prints, and a line break. `rows` is called twice
-/// (once to measure, once to write), and must give the same rows each time;
-/// each row's cells are final (already made safe for a terminal).
+/// row of `rows()` added prints, and a line break. `rows` gives `count`
+/// rows; it is called twice (once to measure, once to write) and must give
+/// the same rows each time; each row's cells are final (already made safe
+/// for a terminal).
 pub(super) fn write<I>(
     w: &mut impl Write,
     headers: &[&str],
     fit: Fit,
     keep_whole: &[usize],
-    rows: impl Fn() -> I,
+    (count, rows): (usize, impl Fn() -> I),
     chunk: usize,
 ) -> io::Result<()>
 where
     I: Iterator<Item = Vec<String>>,
 {
     let chunk = chunk.max(1);
-    let count = rows().count();
     if count <= chunk {
         let mut t = table::new(headers, fit, keep_whole);
         for row in rows() {
@@ -148,14 +148,24 @@ impl Probe {
         if !lines.iter().all(|l| l.chars().all(plain)) {
             self.always.push(cell.clone());
         } else {
+            // Each line's words and their widths, measured once for all the
+            // widths tried.
+            let lines: Vec<(usize, Vec<(&str, usize)>)> = lines
+                .iter()
+                .map(|l| (l.width(), l.split(' ').map(|word| (word, word.width())).collect()))
+                .collect();
+            let mut scratch = Vec::new();
             // Below its widest line the cell is split; at and above it,
             // it is its widest line, which `by_width` covers.
             for at in 0..widest.min(self.by_split.len()) {
                 let longest = lines
                     .iter()
-                    .map(|l| {
-                        let w = l.width();
-                        if w > at { widest_after_split(l, at) } else { w }
+                    .map(|(w, words)| {
+                        if *w > at {
+                            widest_after_split(words, at, &mut scratch)
+                        } else {
+                            *w
+                        }
                     })
                     .max()
                     .unwrap_or(0);
@@ -196,20 +206,20 @@ fn plain(c: char) -> bool {
 /// comfy-table's free room under which a line is taken as full.
 const MIN_FREE_CHARS: usize = 2;
 
-/// The width of the widest line comfy-table 8 makes of `line` (of
-/// [`plain`] characters) when it splits it at spaces to fit `width`
-/// columns: its `split_line`, step for step, counting widths instead of
-/// building the lines.
-fn widest_after_split(line: &str, width: usize) -> usize {
+/// The width of the widest line comfy-table 8 makes of a line (of
+/// [`plain`] characters, split at its spaces into `words`, each with its
+/// width) when it splits it to fit `width` columns: its `split_line`, step
+/// for step, counting widths instead of building the lines. `elements` is
+/// scratch space, reused from call to call.
+fn widest_after_split<'t>(words: &[(&'t str, usize)], width: usize, elements: &mut Vec<(&'t str, usize)>) -> usize {
     let mut widest = 0;
-    let mut elements: Vec<&str> = line.split(' ').collect();
-    elements.reverse();
+    elements.clear();
+    elements.extend(words.iter().rev().copied());
     // The line being built: whether it holds anything, its width, and
     // comfy-table's own count of it (which a split word's space is not
     // added to, as there).
     let (mut filled, mut shown, mut length) = (false, 0usize, 0usize);
-    while let Some(next) = elements.pop() {
-        let next_length = next.width();
+    while let Some((next, next_length)) = elements.pop() {
         let mut added = next_length + length;
         if filled {
             added += 1;
@@ -233,7 +243,7 @@ fn widest_after_split(line: &str, width: usize) -> usize {
             continue;
         }
         if filled && remaining <= MIN_FREE_CHARS {
-            elements.push(next);
+            elements.push((next, next_length));
             widest = widest.max(shown);
             (filled, shown, length) = (false, 0, 0);
             continue;
@@ -247,10 +257,11 @@ fn widest_after_split(line: &str, width: usize) -> usize {
             if new_line && head.is_empty() {
                 let mut chars = tail.chars();
                 shown += chars.next().and_then(UnicodeWidthChar::width).unwrap_or(0);
-                elements.push(chars.as_str());
+                let rest = chars.as_str();
+                elements.push((rest, rest.width()));
             } else {
                 shown += head.width();
-                elements.push(tail);
+                elements.push((tail, tail.width()));
             }
             widest = widest.max(shown);
             (filled, shown, length) = (false, 0, 0);
@@ -297,7 +308,15 @@ mod tests {
 
     fn chunked(headers: &[&str], fit: Fit, keep: &[usize], rows: &[Vec<String>], chunk: usize) -> String {
         let mut out = Vec::new();
-        write(&mut out, headers, fit, keep, || rows.iter().cloned(), chunk).unwrap();
+        write(
+            &mut out,
+            headers,
+            fit,
+            keep,
+            (rows.len(), || rows.iter().cloned()),
+            chunk,
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -382,6 +401,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cell_that_splits_wider_than_one_as_wide_sets_the_width() {
+        // Both first cells are 44 columns wide; at most widths only the
+        // second, met later, splits into lines as wide as 29.
+        let two_words = format!("{} {}", "a".repeat(21), "b".repeat(22));
+        let many_words = ["abcd"; 9].join(" ");
+        let long = ["Retain and manage the risk"; 4].join(" ");
+        let rows: Vec<Vec<String>> = [two_words, many_words, "x".into(), "y".into(), "z".into()]
+            .into_iter()
+            .map(|c| vec![c, long.clone()])
+            .collect();
+        for width in 40..=130 {
+            let fit = Fit::Width(width);
+            assert_eq!(
+                chunked(&["A", "B"], fit, &[], &rows, 2),
+                whole(&["A", "B"], fit, &[], &rows),
+                "{fit:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_table_within_one_chunk_is_laid_out_whole() {
         let headers = ["Priority", "Partnership", "What"];
         let rows = rows(5, 7);
@@ -405,7 +445,8 @@ mod tests {
             ("Antidisestablishmentarianism", 10),
             ("ab cdefghijklmnopq", 10),
         ] {
-            assert_eq!(widest_after_split(text, 10), expected, "{text}");
+            let words: Vec<(&str, usize)> = text.split(' ').map(|w| (w, w.width())).collect();
+            assert_eq!(widest_after_split(&words, 10, &mut Vec::new()), expected, "{text}");
         }
     }
 }

@@ -351,7 +351,7 @@ pub fn table(
             &["Priority", "Partnership", "What"],
             width,
             &[0],
-            rows,
+            (pack.attention.len(), rows),
             long_table::CHUNK_ROWS,
         )?;
     }
@@ -395,7 +395,7 @@ pub fn table(
         &["Partnership", "Status", "Assessment", &year],
         width,
         &[1],
-        rows,
+        (pack.rows.len(), rows),
         long_table::CHUNK_ROWS,
     )?;
     if let Some(c) = changes {

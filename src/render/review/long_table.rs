@@ -158,6 +158,13 @@ impl Probe {
             // Below its widest line the cell is split; at and above it,
             // it is its widest line, which `by_width` covers.
             for at in 0..widest.min(self.by_split.len()) {
+                // No split is wider than the width tried (or than one
+                // character, at most 2 columns) nor than the cell: once a
+                // cell reaches that, none can beat it.
+                let bound = at.max(2).min(widest);
+                if self.by_split[at].as_ref().is_some_and(|(w, _)| *w >= bound) {
+                    continue;
+                }
                 let longest = lines
                     .iter()
                     .map(|(w, words)| {

@@ -12,7 +12,7 @@ use crate::policy::rubric::{Recommendation, Rubric};
 use crate::render::assess::{JsonCell, matrix_cells};
 use crate::render::csv::CsvOut;
 use crate::reports::history::Changes;
-use crate::reports::review::{ByLevel, ByStatus, FileErrors, NeedsAttention, Pack, Reason, Urgency};
+use crate::reports::review::{ByLevel, ByStatus, FileErrors, NeedsAttention, Pack, Reason, Row, Urgency};
 
 /// Each partnership's attention row, by id.
 fn by_id<'p>(pack: &'p Pack<'_>) -> std::collections::HashMap<&'p str, &'p NeedsAttention<'p>> {
@@ -91,8 +91,18 @@ struct JsonPack<'a> {
     attention: FlatAttention<'a, 'a>,
     /// One item per partnership, by priority then name.
     needs_attention: Vec<JsonNeeds<'a>>,
-    partnerships: Vec<JsonRow<'a>>,
+    partnerships: JsonRows<'a>,
     changes: Option<&'a Changes>,
+}
+
+/// The partnerships, each made into its JSON row only as it is written,
+/// so 10,000 rows' labels are never held at once.
+struct JsonRows<'a>(&'a [Row<'a>]);
+
+impl Serialize for JsonRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(json_row))
+    }
 }
 
 #[derive(Serialize)]
@@ -266,41 +276,42 @@ pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
                 reasons: &n.reasons,
             })
             .collect(),
-        partnerships: pack
-            .rows
-            .iter()
-            .map(|r| JsonRow {
-                id: r.id,
-                name: &r.entry.name,
-                lead_partner: &r.entry.lead_partner,
-                status: r.entry.status.as_str(),
-                status_label: r.entry.status.label(),
-                role: r.entry.role.as_str(),
-                role_label: r.entry.role.label(),
-                staff_hours_per_month: r.entry.staff_hours_per_month,
-                budget_contribution_gbp: r.entry.budget_contribution_gbp,
-                risk_computed: r.assessment.risk.computed.as_str(),
-                risk_recorded: r.assessment.risk.recorded.map(Level::as_str_lower),
-                risk_label: rating(&r.assessment.risk),
-                value_computed: r.assessment.value.computed.as_str(),
-                value_recorded: r.assessment.value.recorded.map(Level::as_str_lower),
-                value_label: rating(&r.assessment.value),
-                recommendation: r.assessment.recommendation.map(Choice::as_str),
-                recommendation_label: r.assessment.recommendation.map(Label::label),
-                reviewed_this_year: r.reviewed_this_year,
-                last_review_year: r.last_review.map(|(y, _)| y),
-                last_review_outcome: r.last_review.map(|(_, o)| o.as_str()),
-                last_review_outcome_label: r.last_review.map(|(_, o)| o.label()),
-                appointments_ending: &r.appointments,
-                reporting: r.entry.reporting.as_ref(),
-                reporting_label: r.entry.reporting.as_ref().map(|_| reporting(r)),
-                warnings: &r.warnings,
-                budget_gbp: r.budget.map(|(b, _)| b),
-                budget_in_principle: r.budget.map(|(_, p)| p),
-                open_concerns: &r.open_concerns,
-            })
-            .collect(),
+        partnerships: JsonRows(&pack.rows),
         changes,
     };
     crate::render::formats::write_json(&doc, &mut w)
+}
+
+/// One partnership's JSON row.
+fn json_row<'a>(r: &'a Row<'a>) -> JsonRow<'a> {
+    JsonRow {
+        id: r.id,
+        name: &r.entry.name,
+        lead_partner: &r.entry.lead_partner,
+        status: r.entry.status.as_str(),
+        status_label: r.entry.status.label(),
+        role: r.entry.role.as_str(),
+        role_label: r.entry.role.label(),
+        staff_hours_per_month: r.entry.staff_hours_per_month,
+        budget_contribution_gbp: r.entry.budget_contribution_gbp,
+        risk_computed: r.assessment.risk.computed.as_str(),
+        risk_recorded: r.assessment.risk.recorded.map(Level::as_str_lower),
+        risk_label: rating(&r.assessment.risk),
+        value_computed: r.assessment.value.computed.as_str(),
+        value_recorded: r.assessment.value.recorded.map(Level::as_str_lower),
+        value_label: rating(&r.assessment.value),
+        recommendation: r.assessment.recommendation.map(Choice::as_str),
+        recommendation_label: r.assessment.recommendation.map(Label::label),
+        reviewed_this_year: r.reviewed_this_year,
+        last_review_year: r.last_review.map(|(y, _)| y),
+        last_review_outcome: r.last_review.map(|(_, o)| o.as_str()),
+        last_review_outcome_label: r.last_review.map(|(_, o)| o.label()),
+        appointments_ending: &r.appointments,
+        reporting: r.entry.reporting.as_ref(),
+        reporting_label: r.entry.reporting.as_ref().map(|_| reporting(r)),
+        warnings: &r.warnings,
+        budget_gbp: r.budget.map(|(b, _)| b),
+        budget_in_principle: r.budget.map(|(_, p)| p),
+        open_concerns: &r.open_concerns,
+    }
 }

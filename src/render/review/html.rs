@@ -117,8 +117,10 @@ fn css_string(text: &str) -> String {
 /// Writes a table body of `len` rows in three groups, the first and last
 /// [`KEEP`] rows each kept on one page, so a page break never leaves one
 /// row alone under its heading or at the end of the table. Each row is
-/// written straight into the page by `row`.
-fn bodies(s: &mut String, len: usize, mut row: impl FnMut(&mut String, usize)) {
+/// written straight into the page by `row`, and the page so far is passed
+/// on to `w` every [`FLUSH_BYTES`], so a pack of 10,000 partnerships is
+/// never held whole.
+fn bodies(s: &mut String, w: &mut dyn Write, len: usize, mut row: impl FnMut(&mut String, usize)) -> io::Result<()> {
     let split = len > 2 * KEEP + 1;
     let _ = writeln!(s, "<tbody class=\"keep\">");
     for i in 0..len {
@@ -127,9 +129,17 @@ fn bodies(s: &mut String, len: usize, mut row: impl FnMut(&mut String, usize)) {
             let _ = writeln!(s, "</tbody>\n<tbody{class}>");
         }
         row(s, i);
+        if s.len() >= FLUSH_BYTES {
+            w.write_all(s.as_bytes())?;
+            s.clear();
+        }
     }
     let _ = writeln!(s, "</tbody>");
+    Ok(())
 }
+
+/// How much of the page is held before it is written out.
+const FLUSH_BYTES: usize = 64 * 1024;
 
 /// One self-contained, printable HTML page: no scripts, no outside files.
 pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: impl Write) -> io::Result<()> {
@@ -165,8 +175,8 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
     }
     let _ = writeln!(s, "</ul>");
     matrix(&mut s, pack, rubric);
-    attention(&mut s, pack);
-    partnerships(&mut s, pack);
+    attention(&mut s, &mut w, pack)?;
+    partnerships(&mut s, &mut w, pack)?;
     if let Some(c) = changes {
         let _ = writeln!(s, "<h2>Changes since {}</h2>\n<ul>", h(&c.since));
         for line in change_lines(pack, c) {
@@ -229,17 +239,17 @@ fn matrix(s: &mut String, pack: &Pack<'_>, rubric: &Rubric) {
 }
 
 /// One row per partnership that needs attention, every reason in it.
-fn attention(s: &mut String, pack: &Pack<'_>) {
+fn attention(s: &mut String, w: &mut dyn Write, pack: &Pack<'_>) -> io::Result<()> {
     let _ = writeln!(s, "<h2>Needs attention</h2>");
     if pack.attention.is_empty() {
         let _ = writeln!(s, "<p>Nothing needs attention.</p>");
-        return;
+        return Ok(());
     }
     let _ = writeln!(
         s,
         "<table class=\"attention\">\n<thead><tr><th scope=\"col\">Priority</th><th scope=\"col\">Partnership</th><th scope=\"col\">What</th></tr></thead>"
     );
-    bodies(s, pack.attention.len(), |s, i| {
+    bodies(s, w, pack.attention.len(), |s, i| {
         let a = &pack.attention[i];
         let class = if a.priority == Urgency::High {
             " class=\"high\""
@@ -262,12 +272,13 @@ fn attention(s: &mut String, pack: &Pack<'_>) {
             s.push_str("</ul>");
         }
         let _ = writeln!(s, "</td></tr>");
-    });
+    })?;
     let _ = writeln!(s, "</table>");
+    Ok(())
 }
 
 /// The table of partnerships, narrow enough for portrait A4.
-fn partnerships(s: &mut String, pack: &Pack<'_>) {
+fn partnerships(s: &mut String, w: &mut dyn Write, pack: &Pack<'_>) -> io::Result<()> {
     let _ = writeln!(s, "<h2>Partnerships</h2>\n<table class=\"partnerships\">");
     // Widths in per cent, so the names and reporting lines get the room.
     let _ = write!(s, "<colgroup>");
@@ -280,7 +291,7 @@ fn partnerships(s: &mut String, pack: &Pack<'_>) {
         "<thead><tr><th scope=\"col\">Partnership</th><th scope=\"col\">Status and role</th><th scope=\"col\">Hours a month</th><th scope=\"col\">Contribution</th><th scope=\"col\">Risk</th><th scope=\"col\">Value</th><th scope=\"col\">Recom&shy;mendation</th><th scope=\"col\">Reviews</th><th scope=\"col\">Appoint&shy;ments ending</th><th scope=\"col\">Reporting</th></tr></thead>"
     );
     let year = pack.options.year;
-    bodies(s, pack.rows.len(), |s, i| {
+    bodies(s, w, pack.rows.len(), |s, i| {
         let r = &pack.rows[i];
         let e = r.entry;
         let _ = writeln!(
@@ -301,6 +312,7 @@ fn partnerships(s: &mut String, pack: &Pack<'_>) {
             h(&appointments(r)),
             h(&reporting(r)),
         );
-    });
+    })?;
     let _ = writeln!(s, "</table>");
+    Ok(())
 }

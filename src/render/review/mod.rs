@@ -15,6 +15,7 @@ use crate::reports::review::{ByLevel, ByStatus, FileErrors, Pack, Reason, Row, U
 
 mod data;
 mod html;
+mod long_table;
 mod markdown;
 pub use data::{csv, json};
 pub use html::html;
@@ -329,58 +330,74 @@ pub fn table(
     if pack.attention.is_empty() {
         writeln!(w, "  Nothing.")?;
     } else {
-        let mut t = super::table::new(&["Priority", "Partnership", "What"], width, &[0]);
-        for a in &pack.attention {
-            // What needs attention is read whole, so it may wrap; each
-            // reason starts a line of its own.
-            let what: Vec<String> = a
-                .reasons
-                .iter()
-                .map(|r| format!("• {}", sanitize_line(&r.message)))
-                .collect();
-            t.add_row(vec![
-                urgency(a.priority).to_string(),
-                sanitize_line(&named(&a.id, &a.name)),
-                what.join("\n"),
-            ]);
-        }
-        writeln!(w, "{t}")?;
+        // What needs attention is read whole, so it may wrap; each reason
+        // starts a line of its own.
+        let rows = || {
+            pack.attention.iter().map(|a| {
+                let what: Vec<String> = a
+                    .reasons
+                    .iter()
+                    .map(|r| format!("• {}", sanitize_line(&r.message)))
+                    .collect();
+                vec![
+                    urgency(a.priority).to_string(),
+                    sanitize_line(&named(&a.id, &a.name)),
+                    what.join("\n"),
+                ]
+            })
+        };
+        long_table::write(
+            &mut w,
+            &["Priority", "Partnership", "What"],
+            width,
+            &[0],
+            (pack.attention.len(), rows),
+            long_table::CHUNK_ROWS,
+        )?;
     }
     writeln!(w, "\nPartnerships")?;
     let year = format!("{} review", pack.options.year);
-    let mut t = super::table::new(&["Partnership", "Status", "Assessment", &year], width, &[1]);
-    for r in &pack.rows {
-        let a = &r.assessment;
-        let assessment = format!(
-            "Risk {}, value {}: {}",
-            rating(&a.risk),
-            rating(&a.value),
-            recommendation(r)
-        );
-        let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
-        let review = match (this_year, r.review_due()) {
-            (Some(x), _) => match r.budget {
-                Some(_) => format!("Done: {}; {}", x.outcome.label(), contribution(r, pack.options.year)),
-                None => format!("Done: {}", x.outcome.label()),
-            },
-            (None, true) => match r.last_review {
-                Some(_) => format!("Due (last {})", last_review(r)),
-                None => "Due (never reviewed)".to_string(),
-            },
-            (None, false) => "Not due".to_string(),
-        };
-        // A pack is read whole: its cells wrap rather than being cut.
-        crate::render::table::add_wrapped_row(
-            &mut t,
-            vec![
+    let rows = || {
+        pack.rows.iter().map(|r| {
+            let a = &r.assessment;
+            let assessment = format!(
+                "Risk {}, value {}: {}",
+                rating(&a.risk),
+                rating(&a.value),
+                recommendation(r)
+            );
+            let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
+            let review = match (this_year, r.review_due()) {
+                (Some(x), _) => match r.budget {
+                    Some(_) => format!("Done: {}; {}", x.outcome.label(), contribution(r, pack.options.year)),
+                    None => format!("Done: {}", x.outcome.label()),
+                },
+                (None, true) => match r.last_review {
+                    Some(_) => format!("Due (last {})", last_review(r)),
+                    None => "Due (never reviewed)".to_string(),
+                },
+                (None, false) => "Not due".to_string(),
+            };
+            // A pack is read whole: its cells wrap rather than being cut.
+            [
                 named(r.id, &r.entry.name),
                 r.entry.status.label().to_string(),
                 assessment,
                 review,
-            ],
-        );
-    }
-    writeln!(w, "{t}")?;
+            ]
+            .iter()
+            .map(|c| sanitize_line(c))
+            .collect::<Vec<_>>()
+        })
+    };
+    long_table::write(
+        &mut w,
+        &["Partnership", "Status", "Assessment", &year],
+        width,
+        &[1],
+        (pack.rows.len(), rows),
+        long_table::CHUNK_ROWS,
+    )?;
     if let Some(c) = changes {
         writeln!(w, "\nChanges since {}", c.since)?;
         for line in change_lines(pack, c) {

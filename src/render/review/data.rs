@@ -185,6 +185,8 @@ struct JsonSummary<'a> {
     matrix: Vec<JsonMatrixCell<'a>>,
     /// `null` when out of range.
     total_contribution_gbp: Option<u64>,
+    /// Added within version 1: the part of the total from proposed partnerships.
+    proposed_contribution_gbp: Option<u64>,
     staff_hours_per_month: Option<f64>,
     staff_hours_per_year: Option<f64>,
     reviews_recorded: usize,
@@ -259,6 +261,7 @@ pub fn json(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
             by_value: &s.by_value,
             matrix,
             total_contribution_gbp: s.total_contribution_gbp,
+            proposed_contribution_gbp: s.proposed_contribution_gbp,
             staff_hours_per_month: s.staff_hours_per_month,
             staff_hours_per_year: s.staff_hours_per_year,
             reviews_recorded: s.reviews_recorded,

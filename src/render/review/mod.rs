@@ -157,7 +157,7 @@ fn recommendation(r: &Row<'_>) -> &'static str {
 
 fn last_review(r: &Row<'_>) -> String {
     r.last_review
-        .map_or_else(|| "None".into(), |(y, o)| format!("{y}: {}", o.label()))
+        .map_or_else(|| "None yet".into(), |(y, o)| format!("{y}: {}", o.label()))
 }
 
 /// This year's review for the tables: "Done", "Due" or "Not due".
@@ -271,9 +271,14 @@ fn summary_lines(pack: &Pack<'_>) -> Vec<String> {
         format!("Partnerships: {} ({})", s.partnerships, by_status_text(&s.by_status)),
         format!("Risk: {}", by_level_text(&s.by_risk)),
         format!("Value: {}", by_level_text(&s.by_value)),
-        match s.total_contribution_gbp {
-            Some(total) => format!("Council contribution: {} a year", pounds(total)),
-            None => format!(
+        match (s.total_contribution_gbp, s.proposed_contribution_gbp) {
+            (Some(total), Some(proposed)) if proposed > 0 => format!(
+                "Council contribution: {} a year, plus {} proposed",
+                pounds(total - proposed),
+                pounds(proposed)
+            ),
+            (Some(total), _) => format!("Council contribution: {} a year", pounds(total)),
+            (None, _) => format!(
                 "Council contribution: out of range: the contributions add up to more than {}; check for a mistyped amount",
                 pounds(u64::MAX)
             ),

@@ -133,6 +133,9 @@ pub struct Summary {
     /// The sum of the contributions; `None` when it is past what a u64
     /// holds (it never wraps round to a small, real-looking figure).
     pub total_contribution_gbp: Option<u64>,
+    /// The part of the total from proposed partnerships, which the council
+    /// has not joined yet (so CMT can tell money spent from money asked for).
+    pub proposed_contribution_gbp: Option<u64>,
     /// The sum of the hours; `None` when it is past what an f64 holds.
     pub staff_hours_per_month: Option<f64>,
     pub staff_hours_per_year: Option<f64>,
@@ -402,6 +405,10 @@ fn summarise(rows: &[Row<'_>]) -> Summary {
         matrix: Matrix::build(rows.iter().map(|r| (r.id, &r.assessment))),
         total_contribution_gbp: rows
             .iter()
+            .try_fold(0u64, |sum, r| sum.checked_add(r.entry.budget_contribution_gbp)),
+        proposed_contribution_gbp: rows
+            .iter()
+            .filter(|r| r.entry.status == Status::Proposed)
             .try_fold(0u64, |sum, r| sum.checked_add(r.entry.budget_contribution_gbp)),
         staff_hours_per_month: finite(hours),
         staff_hours_per_year: finite(hours * 12.0),

@@ -432,6 +432,9 @@ pub struct ShowArgs {
     pub id: String,
     #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+    /// Text: wrap to this many columns instead of the terminal's width (not wrapped when not a terminal).
+    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(40..=1000))]
+    pub width: Option<u16>,
     #[command(flatten)]
     pub global: GlobalArgs,
 }

@@ -39,11 +39,17 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow:
         if args.ids.is_empty() {
             bail!("name the partnership to explain: partreg assess ID --explain");
         }
+        // Wrapped to the terminal (or `--width`); off a terminal, left
+        // unwrapped like `show`.
+        let explain_fit = match (args.table.wide, args.table.width.or(env.stdout_width)) {
+            (false, Some(w)) => crate::render::table::Fit::new(false, Some(w), None),
+            _ => crate::render::table::Fit::Wide,
+        };
         for (i, row) in rows.iter().enumerate() {
             if i > 0 {
                 writeln!(env.stdout)?;
             }
-            out::explain(row, &project.rubric, &mut env.stdout)?;
+            out::explain(row, &project.rubric, explain_fit, &mut env.stdout)?;
         }
     } else if args.matrix {
         let matrix = Matrix::build(rows.iter().map(|r| (r.id, &r.assessment)));

@@ -181,8 +181,17 @@ pub fn show(env: &mut Env<'_>, global: &GlobalArgs, args: &ShowArgs) -> anyhow::
             &mut env.stdout,
         )?,
         ShowFormat::Text => crate::render::show::text(
-            &target.id,
-            &target.file,
+            &crate::render::show::Shown {
+                id: &target.id,
+                file: &target.file,
+                priorities: project.settings.priorities.as_ref(),
+                // Off a terminal the text is left unwrapped, for the
+                // reader's own window or mail to wrap.
+                fit: match args.width.or(env.stdout_width) {
+                    Some(w) => crate::render::table::Fit::new(false, Some(w), None),
+                    None => crate::render::table::Fit::Wide,
+                },
+            },
             entry,
             &a,
             &target.diagnostics,

@@ -9,8 +9,8 @@
 //! without its words.
 
 use super::{
-    Approver, DataAssurance, ExitApprover, ExitReason, Frequency, Governance, Kind, Level, Outcome, ReportsTo,
-    RepresentativeLevel, Role, Status,
+    AppointedBy, Approver, ConcernStatus, DataAssurance, ExitApprover, ExitReason, ExpectedRole, Frequency, Governance,
+    Ground, Kind, Level, Outcome, ReportsTo, RepresentativeLevel, Role, Status, Term,
 };
 
 /// A value's words for people.
@@ -159,6 +159,68 @@ impl Label for DataAssurance {
     }
 }
 
+impl Label for ExpectedRole {
+    /// The policy's words, as guided `add` offers them, capitalised.
+    fn label(self) -> &'static str {
+        match self {
+            ExpectedRole::CommunicationChannel => "Act as a communication channel",
+            ExpectedRole::CommunityLeader => "Act as a community leader",
+            ExpectedRole::ReportToCouncil => "Report to Council",
+            ExpectedRole::WorkTogether => "Work together",
+            ExpectedRole::PromoteCohesion => "Promote cohesion",
+            ExpectedRole::MonitorPerformance => "Monitor performance",
+            ExpectedRole::ManagementSupport => "Provide management and administrative support",
+            ExpectedRole::StrategicPlanning => "Contribute to strategic planning",
+        }
+    }
+}
+
+impl Label for Term {
+    fn label(self) -> &'static str {
+        match self {
+            Term::Annual => "Annual",
+            Term::FourYear => "Four-year",
+            Term::Open => "Open-ended",
+        }
+    }
+}
+
+impl Label for AppointedBy {
+    fn label(self) -> &'static str {
+        match self {
+            AppointedBy::AnnualCouncil => "Annual Council",
+            AppointedBy::Council => "Council",
+            AppointedBy::Executive => "Executive",
+            AppointedBy::Cmt => "CMT",
+            AppointedBy::Smt => "SMT",
+        }
+    }
+}
+
+impl Label for Ground {
+    fn label(self) -> &'static str {
+        match self {
+            Ground::Synergy => "Synergy between the partners",
+            Ground::ClearBenefit => "A clear benefit to the council and the district",
+            Ground::StatutoryDuty => "A statutory duty",
+            Ground::CommonPurpose => "A common purpose",
+            Ground::CoordinatedOutcomes => "Outcomes that need a coordinated approach",
+            Ground::MoreThanSum => "More than the sum of its parts",
+            Ground::AcceptableRisk => "An acceptable risk",
+            Ground::AllPartiesAgree => "All parties agree",
+        }
+    }
+}
+
+impl Label for ConcernStatus {
+    fn label(self) -> &'static str {
+        match self {
+            ConcernStatus::Open => "Open",
+            ConcernStatus::Closed => "Closed",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +251,19 @@ mod tests {
         words::<ExitApprover>();
         words::<Outcome>();
         words::<DataAssurance>();
+        words::<ExpectedRole>();
+        words::<Term>();
+        words::<AppointedBy>();
+        words::<Ground>();
+        words::<ConcernStatus>();
+        words::<crate::policy::rubric::Recommendation>();
+    }
+
+    #[test]
+    fn roles_read_as_the_policy_words_them() {
+        for role in ExpectedRole::ALL {
+            assert!(role.label().eq_ignore_ascii_case(role.wording()), "{role:?}");
+        }
     }
 
     #[test]

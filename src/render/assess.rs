@@ -174,16 +174,23 @@ pub fn json(rows: &[Row<'_>], mut w: impl Write) -> io::Result<()> {
     super::formats::write_json(&Doc { partnerships }, &mut w)
 }
 
-/// The working behind one assessment, in plain English.
-pub fn explain(row: &Row<'_>, rubric: &Rubric, w: impl Write) -> io::Result<()> {
-    let mut w = super::sanitize::Terminal::new(w);
+/// The working behind one assessment, in plain English, wrapped at words
+/// to `fit`'s width.
+pub fn explain(row: &Row<'_>, rubric: &Rubric, fit: super::table::Fit, w: impl Write) -> io::Result<()> {
+    let mut buf = Vec::new();
+    working(row, rubric, &mut buf)?;
+    let text = String::from_utf8_lossy(&buf);
+    super::sanitize::Terminal::new(w).write_all(super::wrap::lines(&text, fit).as_bytes())
+}
+
+fn working(row: &Row<'_>, rubric: &Rubric, w: &mut Vec<u8>) -> io::Result<()> {
     let e = row.entry;
     let a = &row.assessment;
-    writeln!(w, "{} ({}), {}", e.name, row.id, e.status)?;
+    writeln!(w, "{} ({}), {}", e.name, row.id, crate::model::Label::label(e.status))?;
     writeln!(w, "Rated by {}.", rubric.describe())?;
     for side in [&a.risk, &a.value] {
         writeln!(w)?;
-        explain_side(e, side, rubric, &mut w)?;
+        explain_side(e, side, rubric, w)?;
     }
     writeln!(w)?;
     writeln!(w, "RECOMMENDATION")?;
@@ -196,7 +203,7 @@ pub fn explain(row: &Row<'_>, rubric: &Rubric, w: impl Write) -> io::Result<()> 
                 r.title(),
                 which(&a.value),
                 which(&a.risk),
-                rec
+                crate::model::Label::label(rec)
             )?;
             writeln!(w, "  {}", recommendation_meaning(rec))?;
         }

@@ -19,7 +19,11 @@ pub struct Document {
     pub title: String,
     pub intro: Vec<String>,
     pub headers: Vec<&'static str>,
+    /// The rows as people read them: labels, not tokens.
     pub rows: Vec<Vec<String>>,
+    /// The rows as CSV has them, with the tokens where `rows` has labels
+    /// (a machine format keeps the files' spellings); empty when the same.
+    pub csv_rows: Vec<Vec<String>>,
     pub notes: Vec<String>,
     /// On a terminal too narrow for every column, the headings of the
     /// columns left out first, the least needed first. Every other format
@@ -29,6 +33,55 @@ pub struct Document {
     /// anything is judged to fit, so that a name is not wrapped a word to
     /// a line while less needed columns take the width.
     pub roomy: Vec<(&'static str, u16)>,
+    /// Columns (names) each kept on one line, however long, before any
+    /// column of `drop_first` is kept: `list`, where a partnership's name
+    /// matters more than its meeting frequency. When they do not fit even
+    /// with every `drop_first` column left out, they share the spare width
+    /// like `roomy` columns.
+    pub full: Vec<&'static str>,
+    /// The formats that show every column, for the note under a table
+    /// that left some out; empty for "`--format csv` and `--format html`".
+    pub every_column: &'static str,
+    /// At the foot of every printed page, beside "Page N of M": the
+    /// council, the document and its date.
+    pub footer: String,
+}
+
+/// The print rules the review pack has, for a table that runs over pages:
+/// headings repeated on each page, rows never split, and short values
+/// (dates, terms, yes/no) never broken inside ("2027-05-/20"), nor the
+/// dates and hyphenated words within longer text ("term ends 2027-05-20").
+const PRINT_STYLE: &str = "thead { display: table-header-group; }\ntr { break-inside: avoid; page-break-inside: avoid; }\n.whole { white-space: nowrap; }\n";
+
+/// A cell for HTML, escaped, each hyphenated word (a date, "four-year")
+/// held whole in a `whole` span so that the line breaks only at spaces.
+fn words(cell: &str) -> String {
+    if whole(cell).is_empty() {
+        let words: Vec<String> = cell
+            .split(' ')
+            .map(|w| {
+                if w.contains('-') && UnicodeWidthStr::width(w) <= LONGEST_WORD {
+                    format!("<span class=\"whole\">{}</span>", h(w))
+                } else {
+                    h(w)
+                }
+            })
+            .collect();
+        words.join(" ")
+    } else {
+        h(cell)
+    }
+}
+
+/// ` class="whole"` for a cell that must not break: one word (a date, a
+/// term, a token) or a few characters.
+fn whole(cell: &str) -> &'static str {
+    let width = UnicodeWidthStr::width(cell);
+    if width <= usize::from(SHORT) || (!cell.contains(' ') && width <= LONGEST_WORD) {
+        " class=\"whole\""
+    } else {
+        ""
+    }
 }
 
 /// Shown in an empty cell, so a blank is never mistaken for a lost value.
@@ -48,11 +101,14 @@ const LONGEST_WORD: usize = 24;
 /// `fit_columns`), and a line under the table names the columns left out
 /// and how to see them.
 pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Result<()> {
-    writeln!(w, "{}", doc.title)?;
-    for line in &doc.intro {
-        writeln!(w, "{line}")?;
+    // A bare table (`list`) has no title and no introduction.
+    if !doc.title.is_empty() || !doc.intro.is_empty() {
+        writeln!(w, "{}", doc.title)?;
+        for line in &doc.intro {
+            writeln!(w, "{line}")?;
+        }
+        writeln!(w)?;
     }
-    writeln!(w)?;
     if doc.rows.is_empty() {
         writeln!(w, "(nothing to list)")?;
     } else {
@@ -73,9 +129,14 @@ pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Resu
         };
         writeln!(w, "{t}")?;
         if let (false, Fit::Width(width)) = (hidden.is_empty(), fit) {
+            let every = if doc.every_column.is_empty() {
+                "`--format csv` and `--format html`"
+            } else {
+                doc.every_column
+            };
             writeln!(
                 w,
-                "Left out to fit {width} columns: {}.\n`--wide` shows every column, as do `--format csv` and `--format html`.",
+                "Left out to fit {width} columns: {}.\n`--wide` shows every column, as do {every}.",
                 hidden.join(", ")
             )?;
         }
@@ -139,15 +200,23 @@ fn fit_columns(t: &mut comfy_table::Table, doc: &Document, width: u16) -> Vec<St
             .map(|(w, _)| u32::from(*w) + 1)
             .sum::<u32>()
     };
+    // Judged with the `full` columns at their longest value.
+    let mut judged = least.clone();
+    for i in doc.full.iter().filter_map(|h| index(h)) {
+        judged[i] = judged[i].max(longest[i].saturating_add(2));
+    }
     let mut hidden = Vec::new();
     for heading in &doc.drop_first {
-        if needed(&shown, &least) <= u32::from(width) {
+        if needed(&shown, &judged) <= u32::from(width) {
             break;
         }
         if let Some(i) = index(heading).filter(|i| shown[*i]) {
             shown[i] = false;
             hidden.push((*heading).to_string());
         }
+    }
+    if needed(&shown, &judged) <= u32::from(width) {
+        least = judged;
     }
     // The spare width is shared out a column at a time, so that every
     // name gets some of it.
@@ -195,7 +264,12 @@ fn fit_columns(t: &mut comfy_table::Table, doc: &Document, width: u16) -> Vec<St
 pub fn csv(doc: &Document, bom: bool, w: impl Write) -> io::Result<()> {
     let mut out = CsvOut::new(w, bom)?;
     out.header(&doc.headers)?;
-    for row in &doc.rows {
+    let rows = if doc.csv_rows.is_empty() {
+        &doc.rows
+    } else {
+        &doc.csv_rows
+    };
+    for row in rows {
         for cell in row {
             out.text(cell);
         }
@@ -204,16 +278,27 @@ pub fn csv(doc: &Document, bom: bool, w: impl Write) -> io::Result<()> {
     out.finish()
 }
 
+/// The columns a paper shows: every one but the id, which only a command
+/// needs (people read the name beside it).
+fn paper_columns(doc: &Document) -> Vec<usize> {
+    (0..doc.headers.len()).filter(|i| doc.headers[*i] != "ID").collect()
+}
+
 /// A Markdown document for a committee paper.
 pub fn markdown(doc: &Document, mut w: impl Write) -> io::Result<()> {
     writeln!(w, "# {}\n", md(&doc.title))?;
     for line in &doc.intro {
         writeln!(w, "{}\n", md(line))?;
     }
-    writeln!(w, "| {} |", doc.headers.join(" | "))?;
-    writeln!(w, "|{}", "---|".repeat(doc.headers.len()))?;
+    let columns = paper_columns(doc);
+    let headers: Vec<&str> = columns.iter().map(|i| doc.headers[*i]).collect();
+    writeln!(w, "| {} |", headers.join(" | "))?;
+    writeln!(w, "|{}", "---|".repeat(headers.len()))?;
     for row in &doc.rows {
-        let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|i| md(row.get(*i).map_or("", String::as_str)))
+            .collect();
         writeln!(w, "| {} |", cells.join(" | "))?;
     }
     for note in &doc.notes {
@@ -228,20 +313,23 @@ pub fn html(doc: &Document, mut w: impl Write) -> io::Result<()> {
     let title = h(&doc.title);
     let _ = writeln!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<section class=\"wide\">\n<h1>{title}</h1>"
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}{PRINT_STYLE}{}</style>\n</head>\n<body>\n<section class=\"wide\">\n<h1>{title}</h1>",
+        super::print::footer_style(if doc.footer.is_empty() { &doc.title } else { &doc.footer })
     );
     for line in &doc.intro {
         let _ = writeln!(s, "<p>{}</p>", h(line));
     }
+    let columns = paper_columns(doc);
     let _ = writeln!(s, "<table class=\"partnerships\">\n<thead><tr>");
-    for header in &doc.headers {
-        let _ = write!(s, "<th scope=\"col\">{}</th>", h(header));
+    for i in &columns {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", h(doc.headers[*i]));
     }
     let _ = writeln!(s, "</tr></thead>\n<tbody>");
     for row in &doc.rows {
         let _ = write!(s, "<tr>");
-        for cell in row {
-            let _ = write!(s, "<td>{}</td>", h(cell));
+        for i in &columns {
+            let cell = row.get(*i).map_or("", String::as_str);
+            let _ = write!(s, "<td{}>{}</td>", whole(cell), words(cell));
         }
         let _ = writeln!(s, "</tr>");
     }

@@ -4,9 +4,11 @@
 use std::io::{self, Write};
 
 use super::csv::CsvOut;
+use super::document::{self, Document};
 use super::table::Fit;
 use super::text::pounds;
-use crate::model::Choice;
+use crate::model::{Choice, Label};
+use crate::policy::rubric::Recommendation;
 use crate::reports::listing::{Cell, Column};
 use crate::reports::register_book::{self, FOLDER_COLUMN, Files};
 
@@ -17,72 +19,66 @@ fn index(columns: &[Column], key: &str) -> usize {
     columns.iter().position(|c| c.key == key).unwrap_or(0)
 }
 
-/// The main columns as a terminal table.
+/// The main columns as a terminal table, laid out like the appointments
+/// list and the reporting programme ([`document::table`]): names in full,
+/// wrapped at words; on a narrow terminal the least needed columns left
+/// out first and named under the table. Values read as the review pack
+/// writes them (Active, Retain and manage the risk), never as tokens.
 /// Partnerships are named by name; `ids` adds their ids as a first column.
 pub fn table(columns: &[Column], lines: &[Line], fit: Fit, ids: bool, w: impl Write) -> io::Result<()> {
-    let all = [
-        "id",
-        "name",
-        "lead_partner",
-        "status",
-        "meeting_frequency",
-        "staff_hours_per_month",
-        "budget_contribution_gbp",
-        "risk.overall",
-        "value.overall",
-        "recommendation",
-    ];
-    let shown = if ids { &all[..] } else { &all[1..] };
     // Short headings: the register's own labels ("Staff time (hours per
     // month)") would make each column as wide as its label.
-    let headers: Vec<&str> = shown
+    let shown: [(&str, &'static str); 10] = [
+        ("id", "ID"),
+        ("name", "Name"),
+        ("lead_partner", "Lead partner"),
+        ("status", "Status"),
+        ("meeting_frequency", "Meets"),
+        ("staff_hours_per_month", "Hours a month"),
+        ("budget_contribution_gbp", "£ a year"),
+        ("risk.overall", "Risk"),
+        ("value.overall", "Value"),
+        ("recommendation", "Recommendation"),
+    ];
+    let rows = lines
         .iter()
-        .map(|k| match *k {
-            "id" => "ID",
-            "name" => "Name",
-            "lead_partner" => "Lead partner",
-            "status" => "Status",
-            "meeting_frequency" => "Meets",
-            "staff_hours_per_month" => "Hours a\nmonth",
-            "budget_contribution_gbp" => "£ a year",
-            "risk.overall" => "Risk",
-            "value.overall" => "Value",
-            "recommendation" => "Recommendation",
-            other => columns[index(columns, other)].label.as_str(),
+        .map(|line| {
+            shown
+                .iter()
+                .map(|(k, _)| match &line[index(columns, k)] {
+                    Cell::Money(n) => pounds(*n),
+                    Cell::Empty => String::new(),
+                    Cell::Text(t) => words(k, t),
+                    other => other.text(),
+                })
+                .collect()
         })
         .collect();
-    // Status, meeting frequency, hours, money and ratings are short words
-    // or figures, never cut short.
-    let keep: Vec<usize> = shown
-        .iter()
-        .enumerate()
-        .filter(|(_, k)| !matches!(**k, "name" | "lead_partner" | "recommendation"))
-        .map(|(i, _)| i)
-        .collect();
-    // On a narrow terminal, the columns least needed at a glance go first.
-    let drop: Vec<usize> = ["lead_partner", "meeting_frequency", "staff_hours_per_month", "status"]
-        .iter()
-        .filter_map(|k| shown.iter().position(|s| s == k))
-        .collect();
-    let mut t = super::table::new(&headers, fit, &keep);
-    for line in lines {
-        let row: Vec<String> = shown
-            .iter()
-            .map(|k| match &line[index(columns, k)] {
-                Cell::Money(n) => pounds(*n),
-                Cell::Empty => "—".into(),
-                // Ratings as people write them: High, Medium, Low.
-                Cell::Text(t) if k.ends_with(".overall") => {
-                    crate::model::Level::from_str_exact(t).map_or_else(|| t.clone(), |l| l.title().to_string())
-                }
-                other => other.text(),
-            })
-            .collect();
-        super::table::add_row(&mut t, row);
-    }
-    let name = shown.iter().position(|k| *k == "name").unwrap_or(0);
-    super::table::drop_to_fit(&mut t, fit, &drop, &[(name, 28)]);
-    writeln!(super::sanitize::Terminal::new(w), "{t}")
+    let doc = Document {
+        headers: shown.iter().map(|(_, h)| *h).collect(),
+        rows,
+        // On a narrow terminal, the columns least needed at a glance go first.
+        drop_first: vec!["Lead partner", "Meets", "Hours a month", "Status"],
+        roomy: vec![("Name", 60), ("Lead partner", 24), ("Recommendation", 26)],
+        full: vec!["Name"],
+        every_column: "`--format csv` and `--format xlsx`",
+        ..Document::default()
+    };
+    // Cells are escaped as they go in (`table::add_wrapped_row`).
+    document::table(&doc, fit, ids, w)
+}
+
+/// A token in a cell as people read it: ratings, statuses, meeting
+/// frequencies and recommendations by their labels.
+fn words(key: &str, token: &str) -> String {
+    let label = match key {
+        "risk.overall" | "value.overall" => crate::model::Level::from_str_exact(token).map(Label::label),
+        "status" => crate::model::Status::from_str_exact(token).map(Label::label),
+        "meeting_frequency" => crate::model::Frequency::from_str_exact(token).map(Label::label),
+        "recommendation" => Recommendation::from_str_exact(token).map(Label::label),
+        _ => None,
+    };
+    label.map_or_else(|| token.to_string(), str::to_string)
 }
 
 /// Every column as CSV, headed by the column keys.

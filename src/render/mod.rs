@@ -12,6 +12,7 @@ pub mod formats;
 pub mod list;
 pub mod markdown;
 pub mod pipe;
+pub mod print;
 pub mod programme;
 pub mod register_book;
 pub mod review;
@@ -19,5 +20,6 @@ pub mod sanitize;
 pub mod show;
 pub mod table;
 pub mod text;
+pub mod wrap;
 
 pub use check::CheckReport;

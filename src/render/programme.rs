@@ -9,7 +9,7 @@
 use std::io::{self, Write};
 
 use super::document::Document;
-use crate::model::Date;
+use crate::model::{Choice, Date, Label};
 use crate::reports::programme::Programme;
 
 /// One row per partnership, overdue first.
@@ -23,29 +23,38 @@ pub fn document(p: &Programme) -> Document {
         .iter()
         .filter(|l| l.standing == crate::reports::programme::Standing::Overdue)
         .count();
-    let rows = p
-        .lines
-        .iter()
-        .map(|l| {
-            vec![
-                l.id.clone(),
-                l.name.clone(),
-                l.frequency.unwrap_or_default().to_string(),
-                l.responsible.clone().unwrap_or_default(),
-                l.reports_to.join("; "),
-                l.last_report.map_or_else(String::new, |d| d.to_string()),
-                l.next_due.map_or_else(String::new, |d| d.to_string()),
-                l.standing.words().to_string(),
-                match (l.data, &l.caveat) {
-                    (Some(d), Some(c)) => format!("{d}: {c}"),
-                    (Some(d), None) => d.to_string(),
-                    (None, Some(c)) => c.clone(),
-                    (None, None) => String::new(),
-                },
-            ]
-        })
-        .collect();
+    // For people the labels; for CSV the tokens.
+    let lines = |people: bool| -> Vec<Vec<String>> {
+        let say = |label: &'static str, token: &'static str| if people { label } else { token };
+        p.lines
+            .iter()
+            .map(|l| {
+                vec![
+                    l.id.clone(),
+                    l.name.clone(),
+                    l.frequency.map_or("", |f| say(f.label(), f.as_str())).to_string(),
+                    l.responsible.clone().unwrap_or_default(),
+                    l.reports_to
+                        .iter()
+                        .map(|t| say(t.label(), t.as_str()))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                    l.last_report.map_or_else(String::new, |d| d.to_string()),
+                    l.next_due.map_or_else(String::new, |d| d.to_string()),
+                    l.standing.words().to_string(),
+                    match (l.data.map(|d| say(d.label(), d.as_str())), &l.caveat) {
+                        (Some(d), Some(c)) => format!("{d}: {c}"),
+                        (Some(d), None) => d.to_string(),
+                        (None, Some(c)) => c.clone(),
+                        (None, None) => String::new(),
+                    },
+                ]
+            })
+            .collect()
+    };
+    let [rows, csv_rows] = [true, false].map(lines);
     Document {
+        footer: format!("{title} · as of {}", p.as_of),
         title,
         intro: vec![format!(
             "For each proposed, active or exiting partnership: how often it reports, who is responsible, where the reports go, and when the next is due, as of {}. {overdue} overdue.",
@@ -63,11 +72,14 @@ pub fn document(p: &Programme) -> Document {
             "Data (caveat)",
         ],
         rows,
-        notes: vec!["Figures marked estimate or unverified must be reported with their caveat.".into()],
+        csv_rows,
+        notes: vec!["Figures marked Estimate or Unverified must be reported with their caveat.".into()],
         // When the next report is due, and by whom, matter most at a
         // glance; the last report's date is in the next due date.
         drop_first: vec!["Last report", "Frequency", "Reports to", "Responsible"],
         roomy: vec![("Partnership", 18), ("Responsible", 12)],
+        every_column: "",
+        full: Vec::new(),
     }
 }
 

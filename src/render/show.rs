@@ -1,14 +1,16 @@
 //! One partnership in full (`partreg show`): every field under the policy's
 //! own headings, with its assessment and warnings.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
 use super::assess::{JsonSide, json_side};
+use super::table::Fit;
 use super::text::pounds;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Choice, Entry};
+use crate::model::{Choice, Entry, Label};
 use crate::policy::assessment::{Assessment, Computed, SideAssessment};
 
 #[derive(Serialize)]
@@ -86,6 +88,25 @@ fn list(items: &[String]) -> String {
     }
 }
 
+/// Labels for people, joined like other lists.
+fn labels<T: Label>(items: &[T]) -> String {
+    let words: Vec<String> = items.iter().map(|i| i.label().to_string()).collect();
+    list(&words)
+}
+
+/// The priority codes with their titles from `partreg.toml`, so that a
+/// reader need not know the codes.
+fn priorities(codes: &[String], titles: Option<&BTreeMap<String, String>>) -> String {
+    let named: Vec<String> = codes
+        .iter()
+        .map(|code| match titles.and_then(|t| t.get(code)) {
+            Some(title) => format!("{code}: {title}"),
+            None => code.clone(),
+        })
+        .collect();
+    list(&named)
+}
+
 fn side_text(side: &SideAssessment<'_>) -> String {
     let computed = match side.computed {
         Computed::Rating(l) => l.title().to_string(),
@@ -97,31 +118,42 @@ fn side_text(side: &SideAssessment<'_>) -> String {
     }
 }
 
-/// The entry for people.
-pub fn text(
-    id: &str,
-    file: &str,
-    e: &Entry,
-    a: &Assessment<'_>,
-    diags: &[Diagnostic],
-    w: impl Write,
-) -> io::Result<()> {
+/// What `show` needs besides the entry.
+pub struct Shown<'a> {
+    pub id: &'a str,
+    pub file: &'a str,
+    /// The priority titles from `partreg.toml`.
+    pub priorities: Option<&'a BTreeMap<String, String>>,
+    /// The terminal's width, to wrap long values at words.
+    pub fit: Fit,
+}
+
+/// The entry for people: every value in words (labels, priority titles),
+/// wrapped at words to the terminal.
+pub fn text(shown: &Shown<'_>, e: &Entry, a: &Assessment<'_>, diags: &[Diagnostic], w: impl Write) -> io::Result<()> {
+    let mut buf = Vec::new();
+    body(shown, e, a, diags, &mut buf)?;
+    let text = String::from_utf8_lossy(&buf);
     let mut w = super::sanitize::Terminal::new(w);
-    let w = &mut w;
+    w.write_all(super::wrap::lines(&text, shown.fit).as_bytes())
+}
+
+fn body(shown: &Shown<'_>, e: &Entry, a: &Assessment<'_>, diags: &[Diagnostic], w: &mut Vec<u8>) -> io::Result<()> {
+    let (id, file) = (shown.id, shown.file);
     writeln!(w, "{} ({id})", e.name)?;
     writeln!(w, "{file}\n")?;
     writeln!(w, "Partnership Register (Appendix A)")?;
     field(w, "Lead partner", &e.lead_partner)?;
     field(w, "Other partners", &list(&e.partners))?;
-    field(w, "Status", e.status.as_str())?;
+    field(w, "Status", e.status.label())?;
     field(w, "Function", &e.function)?;
     field(w, "Key objectives", &list(&e.objectives))?;
-    field(w, "Strategic or operational", e.kind.as_str())?;
+    field(w, "Strategic or operational", e.kind.label())?;
     field(w, "Statutory", if e.statutory { "yes" } else { "no" })?;
-    field(w, "Governance", e.governance.as_str())?;
-    field(w, "Our role", e.role.as_str())?;
-    field(w, "Meetings", e.meeting_frequency.as_str())?;
-    field(w, "Priorities", &list(&e.priorities))?;
+    field(w, "Governance", e.governance.label())?;
+    field(w, "Our role", e.role.label())?;
+    field(w, "Meetings", e.meeting_frequency.label())?;
+    field(w, "Priorities", &priorities(&e.priorities, shown.priorities))?;
     field(w, "Staff time", &format!("{} hours a month", e.staff_hours_per_month))?;
     let budgeted = if e.budgeted {
         "in existing budgets"
@@ -158,29 +190,28 @@ pub fn text(
         writeln!(w, "  none recorded")?;
     }
     for r in &e.representatives {
-        let mut line = format!("{} ({})", r.name, r.level);
+        let mut line = format!("{} ({})", r.name, r.level.label());
         if let Some(p) = &r.position {
             line.push_str(&format!(", {p}"));
         }
         if let Some(term) = r.term {
-            line.push_str(&format!(", {term} term"));
-        }
-        if let Some(by) = r.appointed_by {
-            line.push_str(&format!(", appointed by {by}"));
+            line.push_str(&format!("; term: {}", term.label()));
         }
         if let Some(end) = r.term_ends {
-            line.push_str(&format!(", term ends {end}"));
+            line.push_str(&format!(", ends {end}"));
+        }
+        if let Some(by) = r.appointed_by {
+            line.push_str(&format!("; appointed by {}", by.label()));
         }
         writeln!(w, "  {line}")?;
         if !r.roles.is_empty() {
-            let roles: Vec<&str> = r.roles.iter().map(|role| role.wording()).collect();
-            writeln!(w, "      role: {}", roles.join("; "))?;
+            writeln!(w, "      role: {}", labels(&r.roles))?;
         }
     }
     writeln!(w, "\nAssessment (Appendix B)")?;
     field(w, "Risk", &side_text(&a.risk))?;
     field(w, "Value", &side_text(&a.value))?;
-    field(w, "Recommendation", a.recommendation.map_or("—", Choice::as_str))?;
+    field(w, "Recommendation", a.recommendation.map_or("—", Label::label))?;
     for (label, rationale) in [
         ("Risk rationale", &e.risk.rationale),
         ("Value rationale", &e.value.rationale),
@@ -192,10 +223,9 @@ pub fn text(
     writeln!(w, "  (`partreg assess {id} --explain` shows the working.)")?;
     if let Some(r) = &e.reporting {
         writeln!(w, "\nReporting programme")?;
-        field(w, "Frequency", r.frequency.map_or("—", Choice::as_str))?;
+        field(w, "Frequency", r.frequency.map_or("—", Label::label))?;
         field(w, "Responsible", r.responsible.as_deref().unwrap_or("—"))?;
-        let to: Vec<String> = r.reports_to.iter().map(|t| t.as_str().to_string()).collect();
-        field(w, "Reports to", &list(&to))?;
+        field(w, "Reports to", &labels(&r.reports_to))?;
         if let Some(d) = r.last_report {
             field(w, "Last report", &d.to_string())?;
         }
@@ -203,7 +233,7 @@ pub fn text(
             field(w, "Next report due", &next.to_string())?;
         }
         if let Some(data) = r.data {
-            field(w, "Data", data.as_str())?;
+            field(w, "Data", data.label())?;
         }
         if let Some(c) = &r.caveat {
             field(w, "Caveat", c)?;
@@ -211,14 +241,13 @@ pub fn text(
     }
     if let Some(ap) = &e.approval {
         writeln!(w, "\nDecision to join")?;
-        field(w, "Approved by", ap.by.map_or("—", Choice::as_str))?;
+        field(w, "Approved by", ap.by.map_or("—", Label::label))?;
         field(w, "Date", &ap.date.map_or_else(|| "—".into(), |d| d.to_string()))?;
         field(w, "Portfolio Holder", ap.portfolio_holder.as_deref().unwrap_or("—"))?;
     }
     if let Some(c) = &e.case {
         writeln!(w, "\nThe case for joining")?;
-        let grounds: Vec<String> = c.grounds.iter().map(|g| g.as_str().to_string()).collect();
-        field(w, "Grounds", &list(&grounds))?;
+        field(w, "Grounds", &labels(&c.grounds))?;
         let yes_no = |b: Option<bool>| b.map_or("—", |b| if b { "yes" } else { "no" });
         field(w, "Supports corporate policies", yes_no(c.supports_corporate_policies))?;
         field(w, "Benefits the district", yes_no(c.benefits_district))?;
@@ -227,15 +256,10 @@ pub fn text(
     }
     if let Some(x) = &e.exit {
         writeln!(w, "\nExit strategy")?;
-        let reasons: Vec<String> = x.reasons.iter().map(|r| r.as_str().to_string()).collect();
-        field(w, "Reasons", &list(&reasons))?;
+        field(w, "Reasons", &labels(&x.reasons))?;
         field(w, "Risks", &x.risks)?;
         field(w, "Controls", &x.controls)?;
-        field(
-            w,
-            "Approved by",
-            x.approved_by.map_or("not yet approved", Choice::as_str),
-        )?;
+        field(w, "Approved by", x.approved_by.map_or("not yet approved", Label::label))?;
         if let Some(d) = x.approved_on {
             field(w, "Approved on", &d.to_string())?;
         }
@@ -247,7 +271,14 @@ pub fn text(
         writeln!(w, "\nAnnual reviews")?;
         for r in &e.reviews {
             let notes = r.notes.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
-            writeln!(w, "  {} ({}, {}): {}{notes}", r.year, r.date, r.reviewer, r.outcome)?;
+            writeln!(
+                w,
+                "  {} ({}, {}): {}{notes}",
+                r.year,
+                r.date,
+                r.reviewer,
+                r.outcome.label()
+            )?;
             if let Some(b) = r.budget_gbp {
                 let firm = if r.in_principle { "in principle" } else { "firm" };
                 writeln!(w, "      budget for the coming year: {} ({firm})", pounds(b))?;
@@ -260,7 +291,7 @@ pub fn text(
         for (n, c) in e.concerns.iter().enumerate() {
             let state = match c.closed {
                 Some(d) => format!("closed {d}"),
-                None => c.status.as_str().to_string(),
+                None => c.status.label().to_string(),
             };
             writeln!(
                 w,

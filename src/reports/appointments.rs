@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Choice, Date, Entry, RepresentativeLevel, Status, Term};
+use crate::model::{Date, Entry, ExpectedRole, RepresentativeLevel, Status, Term};
 
 /// What the list is for: the meeting, and the day it is drawn up.
 #[derive(Clone, Copy, Debug)]
@@ -41,9 +41,10 @@ pub struct Place {
     pub holder: Option<String>,
     pub position: Option<String>,
     /// The term as recorded; `None` when not recorded (counted as annual).
-    pub term: Option<&'static str>,
+    /// Typed, so JSON has the token and people the label.
+    pub term: Option<Term>,
     pub term_ends: Option<Date>,
-    pub roles: Vec<&'static str>,
+    pub roles: Vec<ExpectedRole>,
     /// Whether the place is filled at the meeting.
     pub to_fill: bool,
     /// Why it is filled at the meeting (or why not), in words.
@@ -55,7 +56,7 @@ pub struct Place {
 pub struct Body {
     pub id: String,
     pub name: String,
-    pub status: &'static str,
+    pub status: Status,
     /// `member_places` as recorded.
     pub member_places: Option<u8>,
     pub places: Vec<Place>,
@@ -104,9 +105,9 @@ pub fn build<'a>(
                 Place {
                     holder: Some(r.name.clone()),
                     position: r.position.clone(),
-                    term: r.term.map(Choice::as_str),
+                    term: r.term,
                     term_ends: r.term_ends,
-                    roles: r.roles.iter().map(|x| x.as_str()).collect(),
+                    roles: r.roles.clone(),
                     to_fill,
                     reason,
                 }
@@ -125,7 +126,7 @@ pub fn build<'a>(
         bodies.push(Body {
             id: id.to_string(),
             name: e.name.clone(),
-            status: e.status.as_str(),
+            status: e.status,
             member_places: e.member_places,
             places,
         });
@@ -161,10 +162,10 @@ fn fill(term: Option<Term>, ends: Option<Date>, when: Occasion) -> (bool, String
 pub struct Seat {
     pub id: String,
     pub body: String,
-    pub level: &'static str,
+    pub level: RepresentativeLevel,
     pub position: Option<String>,
-    pub term: Option<&'static str>,
-    pub roles: Vec<&'static str>,
+    pub term: Option<Term>,
+    pub roles: Vec<ExpectedRole>,
     pub term_ends: Option<Date>,
 }
 
@@ -194,10 +195,10 @@ pub fn by_person<'a>(entries: impl Iterator<Item = (&'a str, &'a Entry)>) -> Vec
             person.seats.push(Seat {
                 id: id.to_string(),
                 body: e.name.clone(),
-                level: r.level.as_str(),
+                level: r.level,
                 position: r.position.clone(),
-                term: r.term.map(Choice::as_str),
-                roles: r.roles.iter().map(|x| x.as_str()).collect(),
+                term: r.term,
+                roles: r.roles.clone(),
                 term_ends: r.term_ends,
             });
         }

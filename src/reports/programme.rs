@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Choice, Date, Entry, Status};
+use crate::model::{DataAssurance, Date, Entry, Frequency, Label, ReportsTo, Status};
 use crate::policy::rules::next_report;
 use crate::reports::appointments::name_key;
 
@@ -44,15 +44,16 @@ impl Standing {
 pub struct Line {
     pub id: String,
     pub name: String,
-    pub status: &'static str,
-    pub frequency: Option<&'static str>,
+    /// Typed, so JSON has the tokens and people the labels.
+    pub status: Status,
+    pub frequency: Option<Frequency>,
     pub responsible: Option<String>,
     /// Always a list, even when the file holds one value.
-    pub reports_to: Vec<&'static str>,
+    pub reports_to: Vec<ReportsTo>,
     pub last_report: Option<Date>,
     pub next_due: Option<Date>,
     pub standing: Standing,
-    pub data: Option<&'static str>,
+    pub data: Option<DataAssurance>,
     pub caveat: Option<String>,
 }
 
@@ -141,7 +142,7 @@ pub fn build<'a>(
         let responsible = r.and_then(|r| r.responsible.clone());
         if let Some(next) = next_due {
             let to: Vec<&str> = r
-                .map(|r| r.reports_to.iter().map(|t| t.as_str()).collect())
+                .map(|r| r.reports_to.iter().map(|t| t.label()).collect())
                 .unwrap_or_default();
             due.push(DueDate {
                 date: next,
@@ -150,14 +151,14 @@ pub fn build<'a>(
                 who: None,
                 summary: format!("Report due: {}", e.name),
                 description: format!(
-                    "{} report{}{}; the last was on {}.",
-                    frequency.map_or("", Choice::as_str),
+                    "Report{}{}{}; the last was on {}.",
                     responsible.as_deref().map(|w| format!(" by {w}")).unwrap_or_default(),
                     if to.is_empty() {
                         String::new()
                     } else {
                         format!(" to {}", to.join(", "))
                     },
+                    frequency.map_or_else(String::new, |f| format!(" ({})", f.label().to_lowercase())),
                     last_report.map_or_else(String::new, |d| d.to_string()),
                 ),
             });
@@ -180,23 +181,21 @@ pub fn build<'a>(
                     id: id.to_string(),
                     who: Some(name_key(&rep.name)),
                     summary: format!("Term ends: {} on {}", rep.name, e.name),
-                    description: format!("{} ({}) sits on {} until {end}.", rep.name, rep.level, e.name),
+                    description: format!("{} ({}) sits on {} until {end}.", rep.name, rep.level.label(), e.name),
                 });
             }
         }
         lines.push(Line {
             id: id.to_string(),
             name: e.name.clone(),
-            status: e.status.as_str(),
-            frequency: frequency.map(Choice::as_str),
+            status: e.status,
+            frequency,
             responsible,
-            reports_to: r
-                .map(|r| r.reports_to.iter().map(|t| t.as_str()).collect())
-                .unwrap_or_default(),
+            reports_to: r.map(|r| r.reports_to.clone()).unwrap_or_default(),
             last_report,
             next_due,
             standing,
-            data: r.and_then(|r| r.data).map(Choice::as_str),
+            data: r.and_then(|r| r.data),
             caveat: r.and_then(|r| r.caveat.clone()),
         });
     }

@@ -44,4 +44,5 @@ mod support;
 mod tables;
 mod untrusted;
 mod windows_paths;
+mod words;
 mod workflows;

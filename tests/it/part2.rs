@@ -383,15 +383,17 @@ fn show_prints_the_part2_keys_under_the_policy_headings() {
         "Council representation",
         "Lead Officer                 Head of Waste",
         "Places for Members           1",
-        "four-year term, appointed by council",
-        "role: report to Council; monitor performance",
-        "Reports to                   portfolio-holder; scrutiny",
+        "Cllr Ann Brown (Member), Board member; term: Four-year, ends 2027-05-01; appointed by Council",
+        "role: Report to Council; Monitor performance",
+        "Reports to                   Portfolio Holder; Scrutiny",
         "Next report due              2027-01-01",
         "Caveat                       Tonnages are the partnership's own estimate.",
         "The case for joining",
         "budget for the coming year: £12,500 (in principle)",
         "Issues of concern",
         "1. 2026-09-01 raised by Head of Waste (closed 2026-10-15): Contract renewal is late.",
+        // Labels, not tokens.
+        "Meetings                     Quarterly",
     ] {
         assert!(run.stdout.contains(expected), "{expected:?} not in\n{}", run.stdout);
     }

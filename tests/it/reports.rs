@@ -130,7 +130,7 @@ fn appointments_say_which_places_are_filled_and_why() {
     let text = project
         .run(&["appointments", "--as-of", AS_OF, "--meeting", "2027-06-01", "--wide"])
         .stdout;
-    assert!(text.contains("annual (no term recorded)"), "{text}");
+    assert!(text.contains("Annual (no term recorded)"), "{text}");
     // By person, names are compared as duplicate names are.
     let people: serde_json::Value = serde_json::from_str(
         &project

@@ -588,3 +588,57 @@ fn the_html_pack_prints_on_a4_without_orphan_rows_or_near_empty_pages() {
         assert!(pages.iter().any(|p| p.contains(name.as_str())), "{name} is printed");
     }
 }
+
+/// Whether a printed line ends a date or a hyphenated word part-way
+/// ("2027-05-", "four-"): a value broken inside, which the lists' short
+/// cells must never be.
+fn broken_inside(line: &str) -> bool {
+    line.split_whitespace().any(|word| {
+        word.ends_with('-')
+            && word.len() > 1
+            && word[..word.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-')
+    })
+}
+
+#[test]
+fn the_appointments_list_and_the_programme_print_with_the_packs_footer_and_whole_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    for (command, title) in [
+        ("appointments", "Breckland Council: appointments to outside bodies"),
+        ("programme", "Breckland Council: reporting programme"),
+    ] {
+        let run = run_in(Path::new(ROOT), &[command, "--as-of", AS_OF, "--format", "html"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let html = run.stdout;
+        // The pack's footer (shared, not copied) and its print rules.
+        assert!(html.contains("counter(page) ' of ' counter(pages)"), "{html}");
+        assert!(html.contains(".whole { white-space: nowrap; }"), "{html}");
+        assert!(html.contains("<td class=\"whole\">2027-05-20</td>") || command == "programme");
+        let Some(pages) = print(&html, dir.path()) else { return };
+        let total = pages.len();
+        for (i, page) in pages.iter().enumerate() {
+            assert!(
+                page.contains(&format!("Page {} of {total}", i + 1)),
+                "{command}: page {} has its number:\n{page}",
+                i + 1
+            );
+            assert!(
+                page.contains("as of 2026-11-30"),
+                "{command}: the footer has the date:\n{page}"
+            );
+            assert!(
+                page.contains("Breckland Council"),
+                "{command}: the footer has the council:\n{page}"
+            );
+            for line in page.lines() {
+                assert!(
+                    !broken_inside(line),
+                    "{command}: broken inside a value: {line:?}\n{page}"
+                );
+            }
+        }
+        assert!(pages[0].contains(title), "{}", pages[0]);
+    }
+}

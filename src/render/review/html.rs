@@ -98,22 +98,6 @@ table.partnerships th { font-size: 7pt; }
 /// How many rows at each end of a table are kept together on one page.
 const KEEP: usize = 2;
 
-/// Text for a CSS string: every character but plain letters, digits and a
-/// few marks is written as a hex escape, so no text from the register can
-/// end the string or the style sheet.
-fn css_string(text: &str) -> String {
-    let mut out = String::from("'");
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() || " .,:;-()".contains(c) {
-            out.push(c);
-        } else {
-            let _ = write!(out, "\\{:x} ", u32::from(c));
-        }
-    }
-    out.push('\'');
-    out
-}
-
 /// Writes a table body of `len` rows in three groups, the first and last
 /// [`KEEP`] rows each kept on one page, so a page break never leaves one
 /// row alone under its heading or at the end of the table. Each row is
@@ -151,9 +135,9 @@ pub fn html(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut w: 
     );
     let _ = writeln!(
         s,
-        "<title>{}</title>\n<style>{PACK_STYLE}@page {{\n  @bottom-left {{ content: {}; font: 7.5pt Arial, Helvetica, sans-serif; color: #444; }}\n  @bottom-right {{ content: 'Page ' counter(page) ' of ' counter(pages); font: 7.5pt Arial, Helvetica, sans-serif; color: #444; }}\n}}\n</style>\n</head>\n<body>",
+        "<title>{}</title>\n<style>{PACK_STYLE}{}</style>\n</head>\n<body>",
         h(&title(pack)),
-        css_string(&footer),
+        crate::render::print::footer_style(&footer),
     );
     let _ = writeln!(s, "<h1>{}</h1>", h(&title(pack)));
     let _ = writeln!(

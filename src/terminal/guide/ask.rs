@@ -21,8 +21,59 @@ pub enum Flow {
 }
 
 /// Asks one field and puts the answer in the draft (or takes it out, for
-/// an optional field left empty).
-pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut Table) -> io::Result<Flow> {
+/// an optional field left empty). A field of several answers (a list, the
+/// representatives, a choice of several) keeps each one in `partial`
+/// under the field's key as it is given, and starts from what is there,
+/// so that Ctrl-C halfway keeps them and a resumed draft carries on; the
+/// entry is taken out once the field is answered or left with Esc.
+pub fn ask(
+    p: &mut dyn Prompter,
+    field: &Field,
+    ctx: &Context<'_>,
+    draft: &mut Table,
+    partial: &mut Table,
+) -> io::Result<Flow> {
+    let flow = ask_field(p, field, ctx, draft, partial)?;
+    partial.remove(field.key);
+    Ok(flow)
+}
+
+/// The progress of a field of several answers, in `partial`.
+fn progress<'a>(partial: &'a mut Table, key: &str) -> &'a mut Table {
+    let slot = partial
+        .entry(key.to_string())
+        .or_insert_with(|| Value::Table(Table::new()));
+    if !slot.is_table() {
+        *slot = Value::Table(Table::new());
+    }
+    match slot {
+        Value::Table(t) => t,
+        _ => unreachable!("a table was put in its place"),
+    }
+}
+
+/// The strings kept under `key` in a field's progress.
+fn kept(progress: &Table, key: &str) -> Vec<String> {
+    progress
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn keep(progress: &mut Table, key: &str, items: &[String]) {
+    let values = items.iter().map(|s| Value::String(s.clone())).collect();
+    progress.insert(key.into(), Value::Array(values));
+}
+
+fn ask_field(
+    p: &mut dyn Prompter,
+    field: &Field,
+    ctx: &Context<'_>,
+    draft: &mut Table,
+    partial: &mut Table,
+) -> io::Result<Flow> {
+    let resuming = partial.contains_key(field.key);
     // A proposal's Cabinet question says why it is asked in its own note.
     let cabinet_question =
         matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed");
@@ -37,16 +88,16 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
         Answer::Decision => ask_choice(p, field, ctx, draft, &fields::approvers()),
         Answer::Several(list) => {
             let items = list();
-            let start: Vec<&'static str> = current
-                .as_ref()
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| items.iter().find(|(s, _)| Some(*s) == v.as_str()).map(|(s, _)| *s))
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(match pick_several(p, field.question, &items, start)? {
+            let progress = progress(partial, field.key);
+            if !resuming {
+                let now: Vec<String> = current
+                    .as_ref()
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default();
+                keep(progress, "chosen", &now);
+            }
+            Ok(match pick_several(p, field.question, &items, progress)? {
                 None => Flow::Back,
                 Some(chosen) if chosen.is_empty() => {
                     fields::remove(draft, field.key);
@@ -92,7 +143,11 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
             })
         }
         Answer::List | Answer::Priorities | Answer::Representatives => {
-            if let Some(items) = current.as_ref().and_then(Value::as_array).filter(|a| !a.is_empty()) {
+            if let Some(items) = current
+                .as_ref()
+                .and_then(Value::as_array)
+                .filter(|a| !a.is_empty() && !resuming)
+            {
                 let keep = [
                     format!("Keep them ({})", shown(&Value::Array(items.clone()))),
                     "Give them again".to_string(),
@@ -103,10 +158,13 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
                     Some(_) => {}
                 }
             }
+            let progress = progress(partial, field.key);
             let items = match field.answer {
-                Answer::Priorities if !ctx.priorities.is_empty() => ask_priorities(p, field, &ctx.priorities, needed)?,
-                Answer::Representatives => super::representatives::ask(p, needed, ctx.today)?,
-                _ => ask_list(p, field, needed)?,
+                Answer::Priorities if !ctx.priorities.is_empty() => {
+                    ask_priorities(p, field, &ctx.priorities, needed, progress)?
+                }
+                Answer::Representatives => super::representatives::ask(p, needed, ctx.today, progress)?,
+                _ => ask_list(p, field, needed, progress)?,
             };
             Ok(match items {
                 None => Flow::Back,
@@ -268,15 +326,21 @@ fn ask_cabinet_decision(p: &mut dyn Prompter, draft: &mut Table) -> io::Result<F
 
 /// Any number of values from a closed list, chosen one at a time as the
 /// representatives' roles are: choosing a value ticks it (choosing it
-/// again takes it off), and Done ends. Starts from `start`; the answer
-/// keeps the list's order. `None` on Esc.
+/// again takes it off), and Done ends. Starts from the `chosen` kept in
+/// `progress`, and keeps each choice there; the answer keeps the list's
+/// order. `None` on Esc.
 fn pick_several(
     p: &mut dyn Prompter,
     question: &str,
     items: &[(&'static str, &'static str)],
-    start: Vec<&'static str>,
+    progress: &mut Table,
 ) -> io::Result<Option<Vec<&'static str>>> {
-    let mut chosen = start;
+    let kept_now = kept(progress, "chosen");
+    let mut chosen: Vec<&'static str> = items
+        .iter()
+        .map(|(t, _)| *t)
+        .filter(|t| kept_now.iter().any(|k| k == t))
+        .collect();
     let mut cursor = 0;
     loop {
         let mut labels: Vec<String> = items
@@ -311,15 +375,22 @@ fn pick_several(
         } else {
             chosen.push(token);
         }
-        // The next one down, so several can be ticked in a row.
+        keep(
+            progress,
+            "chosen",
+            &chosen.iter().map(|c| (*c).to_string()).collect::<Vec<_>>(),
+        );
+        // The next one down, so several can be ticked in a row (the same
+        // in every menu that takes several).
         cursor = i + 1;
     }
 }
 
 /// Several lines of text, one item each; an empty answer ends the list.
-/// `None` on Esc.
-fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool) -> io::Result<Option<Vec<Value>>> {
-    let mut items = Vec::new();
+/// Starts from (and keeps each item in) the `items` of `progress`. `None`
+/// on Esc.
+fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Table) -> io::Result<Option<Vec<Value>>> {
+    let mut items: Vec<String> = kept(progress, "items");
     loop {
         let prompt = if items.is_empty() {
             field.question.to_string()
@@ -336,8 +407,11 @@ fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool) -> io::Result<Opt
         };
         match p.input(&prompt, None, &check)? {
             None => return Ok(None),
-            Some(t) if t.trim().is_empty() => return Ok(Some(items)),
-            Some(t) => items.push(Value::String(t.trim().to_string())),
+            Some(t) if t.trim().is_empty() => return Ok(Some(items.into_iter().map(Value::String).collect())),
+            Some(t) => {
+                items.push(t.trim().to_string());
+                keep(progress, "items", &items);
+            }
         }
     }
 }
@@ -349,8 +423,10 @@ fn ask_priorities(
     field: &Field,
     codes: &[(String, String)],
     needed: bool,
+    progress: &mut Table,
 ) -> io::Result<Option<Vec<Value>>> {
-    let mut chosen: Vec<String> = Vec::new();
+    let mut chosen: Vec<String> = kept(progress, "chosen");
+    let mut cursor = 0;
     p.note("  (Choose each priority in turn; choose Done when finished.)")?;
     let width = codes.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0) + 2;
     loop {
@@ -368,13 +444,19 @@ fn ask_priorities(
         } else {
             format!("Another priority (chosen: {})", chosen.join(", "))
         };
-        match p.select(&prompt, &items, 0)? {
+        match p.select(&prompt, &items, cursor.min(items.len() - 1))? {
             None => return Ok(None),
             Some(i) if i + 1 == items.len() && needed && chosen.is_empty() => {
                 p.note("  (An active partnership needs at least one priority.)")?;
             }
             Some(i) if i + 1 == items.len() => break,
-            Some(i) => chosen.push(left[i].0.clone()),
+            Some(i) => {
+                chosen.push(left[i].0.clone());
+                keep(progress, "chosen", &chosen);
+                // The one chosen leaves the menu: the cursor stays where it
+                // was, on the next one down, as in every menu of several.
+                cursor = i;
+            }
         }
     }
     Ok(Some(chosen.into_iter().map(Value::String).collect()))

@@ -21,6 +21,10 @@ pub struct Form {
     pub given: Vec<String>,
     /// Keys asked, answered or left empty, in the order asked.
     pub answered: Vec<String>,
+    /// The question of several answers being asked (the representatives,
+    /// a list), by its key: the answers given to it so far, kept so that
+    /// Ctrl-C halfway loses none of them.
+    pub partial: Table,
 }
 
 /// How the form ended.
@@ -54,7 +58,23 @@ impl Form {
             answers,
             given,
             answered: Vec::new(),
+            partial: Table::new(),
         }
+    }
+
+    /// How many answers the form holds: the questions given or answered,
+    /// and those given so far to a question of several answers.
+    pub fn count(&self) -> usize {
+        let partial: usize = self
+            .partial
+            .iter()
+            .map(|(key, progress)| match progress.as_table() {
+                Some(t) if key == "representatives" => super::representatives::answers_in(t),
+                Some(t) => t.values().filter_map(Value::as_array).map(Vec::len).sum(),
+                None => 0,
+            })
+            .sum();
+        self.given.len() + self.answered.len() + partial
     }
 
     /// Whether the form asks this field of the answers as they stand.
@@ -125,7 +145,7 @@ pub fn run(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resu
             i += 1;
             continue;
         }
-        match ask(p, field, ctx, &mut form.answers)? {
+        match ask(p, field, ctx, &mut form.answers, &mut form.partial)? {
             Flow::Next => {
                 form.mark(field.key);
                 i += 1;
@@ -209,7 +229,7 @@ fn change(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
     let Some(field) = choices.get(i) else {
         return Ok(false);
     };
-    if ask(p, field, ctx, &mut form.answers)? == Flow::Next {
+    if ask(p, field, ctx, &mut form.answers, &mut form.partial)? == Flow::Next {
         form.given.retain(|k| k != field.key);
         form.mark(field.key);
     }

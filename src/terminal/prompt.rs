@@ -536,7 +536,23 @@ impl Prompter for Scripted {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, wrap};
+    use super::{cut, wrap, wrap_lines};
+
+    #[test]
+    fn messages_wrap_at_words_at_80_columns() {
+        let message = "Stopped; no entry was written. Your 17 answers are kept as a draft in .partreg/drafts/flood-partnership.toml.\n  Continue with: partreg add --resume";
+        let wrapped = wrap_lines(message, 79);
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 79), "{wrapped}");
+        assert!(
+            wrapped.contains("\n  .partreg/drafts/flood-partnership.toml."),
+            "{wrapped}"
+        );
+        let note = wrap_lines(
+            "  note: an example of a long note that a command writes after saving an entry on the register",
+            40,
+        );
+        assert!(note.lines().all(|l| l.starts_with("  ")), "{note}");
+    }
 
     #[test]
     fn long_text_wraps_at_words_and_keeps_its_indent() {

@@ -75,8 +75,7 @@ fn ask_field(
 ) -> io::Result<Flow> {
     let resuming = partial.contains_key(field.key);
     // A proposal's Cabinet question says why it is asked in its own note.
-    let cabinet_question =
-        matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed");
+    let cabinet_question = is_cabinet_question(field, draft);
     if !field.help.is_empty() && !cabinet_question {
         p.note(&format!("  ({})", field.help))?;
     }
@@ -290,6 +289,23 @@ fn ask_choice(
     }
 }
 
+/// The decision to join a proposed partnership is asked as the Cabinet's.
+fn is_cabinet_question(field: &Field, draft: &Table) -> bool {
+    matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed")
+}
+
+const CABINET_QUESTION: &str = "The decision to join: has the Cabinet (the Executive) decided yet?";
+
+/// A field's question as it is asked of these answers (for the list of
+/// answers to change).
+pub fn asked_as(field: &Field, draft: &Table) -> &'static str {
+    if is_cabinet_question(field, draft) {
+        CABINET_QUESTION
+    } else {
+        field.question
+    }
+}
+
 /// Whether the Cabinet (the Executive) has decided to join a proposed
 /// partnership whose contribution is not in existing budgets. "Not yet"
 /// records no `[approval] by` and says plainly that it is still to go to
@@ -305,12 +321,7 @@ fn ask_cabinet_decision(p: &mut dyn Prompter, draft: &mut Table) -> io::Result<F
         .iter()
         .position(|(by, _)| by.is_some() && *by == now)
         .unwrap_or(0);
-    let Some(i) = p.select(
-        "The decision to join: has the Cabinet (the Executive) decided yet?",
-        &labels,
-        default,
-    )?
-    else {
+    let Some(i) = p.select(CABINET_QUESTION, &labels, default)? else {
         return Ok(Flow::Back);
     };
     match fields::CABINET_DECISIONS.get(i).and_then(|(by, _)| *by) {

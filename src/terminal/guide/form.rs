@@ -8,7 +8,7 @@ use std::io;
 
 use toml::{Table, Value};
 
-use super::ask::{Flow, ask};
+use super::ask::{Flow, ask, asked_as};
 use super::{Context, apply_to_draft, ask_ratings, shown};
 use crate::policy::fields::{self, Answer, FIELDS, Field};
 use crate::terminal::prompt::Prompter;
@@ -217,7 +217,7 @@ fn change(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
             // answer still shows on a narrow terminal.
             format!(
                 "{}  [{}]",
-                shorten(f.question, 48),
+                shorten(asked_as(f, &form.answers), 48),
                 shorten(&summary(&form.answers, f), 60)
             )
         })

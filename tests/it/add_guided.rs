@@ -69,7 +69,7 @@ fn proposed_answers() -> Vec<Answer> {
         Answer::Choose(5), // appointed by: not recorded
         text(""),          // no more representatives
         Answer::Choose(0), // priority P1
-        Answer::Choose(2), // Done (P2, P3, Done)
+        Answer::Choose(3), // Done (P1 ticked, P2, P3, Done)
         text("lots"),      // refused, asked again
         text("6.5"),
         text("£12,500"),
@@ -253,8 +253,8 @@ fn choices_show_their_meaning_and_priorities_their_titles() {
     let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for shown in [
-        "  - P1  Growth",
-        "  - P3  Environment",
+        "  -   P1  Growth",
+        "  -   P3  Environment",
         "  - quarterly    four times a year",
         "  - member   a councillor",
         "  - proposed  being considered; not joined yet",
@@ -297,7 +297,7 @@ fn active_answers(contribution: &str, budgeted: bool, approvers: &[usize]) -> Ve
         text(""),
         text("Waste and Recycling Manager"), // Lead Officer
         Answer::Choose(0),                   // P1
-        Answer::Choose(2),                   // Done
+        Answer::Choose(3),                   // Done
         text("6"),
         text(contribution),
     ]);
@@ -561,7 +561,7 @@ fn appendix_c_can_be_answered_by_section() {
     answers.extend([
         Answer::Choose(2), // choose sections
         Answer::Choose(2), // Finance
-        Answer::Choose(4), // Done (four left, then Done)
+        Answer::Choose(5), // Done (after the five sections)
         text("Yes, £12,500 a year."),
     ]);
     answers.extend(std::iter::repeat_n(text(""), 5));
@@ -608,7 +608,7 @@ fn the_guided_flow_for_a_partnership_being_left_asks_for_the_exit_strategy() {
     answers.push(text("")); // joined: not known (comments and documents are empty too)
     answers.extend([
         Answer::Choose(2), // reason: priorities-changed
-        Answer::Choose(5), // Done (five left, then Done)
+        Answer::Choose(6), // Done (after the six reasons)
         text("Loss of influence."),
         text("Keep officer contact."),
         Answer::Choose(0), // approved by CMT

@@ -80,7 +80,11 @@ fn after_the_representatives(p: &mut PtySession) {
         ("Who is the Lead Officer", "Jo Lead\r".into()),
         // The priorities show their titles from partreg.toml.
         ("P1  Growth", "\r".into()),
-        ("Another priority", format!("{DOWN}{DOWN}\r")),
+        // Enter again: the cursor stayed on P1, so its tick comes off
+        // (P2 is not ticked by accident); then P1 again, and Done.
+        ("Another priority", "\r".into()),
+        ("P1  Growth", "\r".into()),
+        ("Another priority", format!("{END}\r")),
         ("staff hours a month", "4\r".into()),
         ("contribute a year", "0\r".into()),
         ("if the council left", "Little.\r".into()),
@@ -189,6 +193,7 @@ fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
     assert!(text.contains("term = \"open\""), "{text}");
     assert!(text.contains("appointed_by = \"cmt\""), "{text}");
     assert!(text.contains("member_places = 1"), "{text}");
+    assert!(text.contains("priorities = [\"P1\"]"), "{text}");
     let strict = project.run(&["check", "--strict", "--as-of", AS_OF]);
     assert_eq!(strict.code, 0, "{}{}\n{text}", strict.stdout, strict.stderr);
 }
@@ -314,7 +319,7 @@ fn an_officer_adds_a_proposal_still_to_go_to_cabinet() {
         ("places for Members", "2\r".into()),
         ("Representative's name", "\r".into()),
         ("P1  Growth", "\r".into()),
-        ("Another priority", format!("{DOWN}{DOWN}\r")),
+        ("Another priority", format!("{END}\r")),
         ("staff hours a month", "3\r".into()),
         ("contribute a year", "£15,000\r".into()),
         ("already in existing budgets", "n".into()),
@@ -325,11 +330,11 @@ fn an_officer_adds_a_proposal_still_to_go_to_cabinet() {
         ("information from the partnership shared", "Email.\r".into()),
         ("comments or recommendations", "\r".into()),
         ("terms of reference", "\r".into()),
-        // The grounds: synergy, then a statutory duty (the menu moves on
-        // to the next after each), then Done.
+        // The grounds: synergy, then a statutory duty (the cursor stays
+        // on the one ticked, so it is two down), then Done.
         ("may be appropriate when there is", "\r".into()),
-        ("another, or Done", format!("{DOWN}\r")),
-        ("another, or Done", format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}\r")),
+        ("another, or Done", format!("{DOWN}{DOWN}\r")),
+        ("another, or Done", format!("{END}\r")),
         // The criteria start on "Not known yet": Yes is two up.
         (
             "support and contribute to the Council's Corporate Policies",

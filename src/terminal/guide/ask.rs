@@ -7,6 +7,7 @@ use std::io;
 
 use toml::{Table, Value};
 
+use super::several::{Several, tick};
 use super::{Context, shown, typed};
 use crate::model::lenient;
 use crate::policy::fields::{self, Answer, Field};
@@ -335,11 +336,10 @@ fn ask_cabinet_decision(p: &mut dyn Prompter, draft: &mut Table) -> io::Result<F
     Ok(Flow::Next)
 }
 
-/// Any number of values from a closed list, chosen one at a time as the
-/// representatives' roles are: choosing a value ticks it (choosing it
-/// again takes it off), and Done ends. Starts from the `chosen` kept in
-/// `progress`, and keeps each choice there; the answer keeps the list's
-/// order. `None` on Esc.
+/// Any number of values from a closed list, ticked one at a time as the
+/// representatives' roles are ([`super::several`]). Starts from the
+/// `chosen` kept in `progress`, and keeps each tick there; the answer
+/// keeps the list's order. `None` on Esc.
 fn pick_several(
     p: &mut dyn Prompter,
     question: &str,
@@ -347,54 +347,26 @@ fn pick_several(
     progress: &mut Table,
 ) -> io::Result<Option<Vec<&'static str>>> {
     let kept_now = kept(progress, "chosen");
-    let mut chosen: Vec<&'static str> = items
-        .iter()
-        .map(|(t, _)| *t)
-        .filter(|t| kept_now.iter().any(|k| k == t))
+    let mut chosen: Vec<usize> = (0..items.len())
+        .filter(|i| kept_now.iter().any(|k| k == items[*i].0))
         .collect();
-    let mut cursor = 0;
-    loop {
-        let mut labels: Vec<String> = items
-            .iter()
-            .map(|(token, words)| {
-                let mark = if chosen.contains(token) { "✓" } else { " " };
-                format!("{mark} {words}")
-            })
-            .collect();
-        labels.push(
-            if chosen.is_empty() {
-                "Done (none chosen)"
-            } else {
-                "Done"
-            }
-            .to_string(),
-        );
-        let prompt = if chosen.is_empty() {
-            question.to_string()
-        } else {
-            format!("{question} (chosen: {}; another, or Done)", chosen.len())
-        };
-        let Some(i) = p.select(&prompt, &labels, cursor.min(items.len()))? else {
-            return Ok(None);
-        };
-        let Some((token, _)) = items.get(i) else {
-            chosen.sort_by_key(|c| items.iter().position(|(t, _)| t == c));
-            return Ok(Some(chosen));
-        };
-        if let Some(at) = chosen.iter().position(|c| c == token) {
-            chosen.remove(at);
-        } else {
-            chosen.push(token);
-        }
-        keep(
-            progress,
-            "chosen",
-            &chosen.iter().map(|c| (*c).to_string()).collect::<Vec<_>>(),
-        );
-        // The next one down, so several can be ticked in a row (the same
-        // in every menu that takes several).
-        cursor = i + 1;
+    let words: Vec<String> = items.iter().map(|(_, w)| (*w).to_string()).collect();
+    let again = |c: &[usize]| format!("{question} (chosen: {}; another, or Done)", c.len());
+    let menu = Several {
+        question,
+        again: &again,
+        items: &words,
+        done_empty: "Done (none chosen)",
+        needed: None,
+    };
+    let mut keep_chosen = |c: &[usize]| {
+        let tokens: Vec<String> = c.iter().map(|i| items[*i].0.to_string()).collect();
+        keep(progress, "chosen", &tokens);
+    };
+    if !tick(p, &menu, &mut chosen, &mut keep_chosen)? {
+        return Ok(None);
     }
+    Ok(Some(chosen.into_iter().map(|i| items[i].0).collect()))
 }
 
 /// Several lines of text, one item each; an empty answer ends the list.
@@ -427,7 +399,7 @@ fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Ta
     }
 }
 
-/// The corporate priorities, chosen one at a time from the settings'
+/// The corporate priorities, ticked one at a time from the settings'
 /// `[priorities]`, each shown with its title.
 fn ask_priorities(
     p: &mut dyn Prompter,
@@ -436,39 +408,33 @@ fn ask_priorities(
     needed: bool,
     progress: &mut Table,
 ) -> io::Result<Option<Vec<Value>>> {
-    let mut chosen: Vec<String> = kept(progress, "chosen");
-    let mut cursor = 0;
+    let kept_now = kept(progress, "chosen");
+    let mut chosen: Vec<usize> = (0..codes.len()).filter(|i| kept_now.contains(&codes[*i].0)).collect();
     p.note("  (Choose each priority in turn; choose Done when finished.)")?;
     let width = codes.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0) + 2;
-    loop {
-        let left: Vec<&(String, String)> = codes.iter().filter(|(c, _)| !chosen.contains(c)).collect();
-        if left.is_empty() {
-            break;
-        }
-        let mut items: Vec<String> = left
-            .iter()
-            .map(|(code, title)| format!("{code:<width$}{title}"))
-            .collect();
-        items.push("Done".into());
-        let prompt = if chosen.is_empty() {
-            field.question.to_string()
-        } else {
-            format!("Another priority (chosen: {})", chosen.join(", "))
-        };
-        match p.select(&prompt, &items, cursor.min(items.len() - 1))? {
-            None => return Ok(None),
-            Some(i) if i + 1 == items.len() && needed && chosen.is_empty() => {
-                p.note("  (An active partnership needs at least one priority.)")?;
-            }
-            Some(i) if i + 1 == items.len() => break,
-            Some(i) => {
-                chosen.push(left[i].0.clone());
-                keep(progress, "chosen", &chosen);
-                // The one chosen leaves the menu: the cursor stays where it
-                // was, on the next one down, as in every menu of several.
-                cursor = i;
-            }
-        }
+    let items: Vec<String> = codes
+        .iter()
+        .map(|(code, title)| format!("{code:<width$}{title}"))
+        .collect();
+    let again = |c: &[usize]| {
+        let names: Vec<&str> = c.iter().map(|i| codes[*i].0.as_str()).collect();
+        format!("Another priority (chosen: {})", names.join(", "))
+    };
+    let menu = Several {
+        question: field.question,
+        again: &again,
+        items: &items,
+        done_empty: "Done",
+        needed: needed.then_some("  (An active partnership needs at least one priority.)"),
+    };
+    let mut keep_chosen = |c: &[usize]| {
+        let names: Vec<String> = c.iter().map(|i| codes[*i].0.clone()).collect();
+        keep(progress, "chosen", &names);
+    };
+    if !tick(p, &menu, &mut chosen, &mut keep_chosen)? {
+        return Ok(None);
     }
-    Ok(Some(chosen.into_iter().map(Value::String).collect()))
+    Ok(Some(
+        chosen.into_iter().map(|i| Value::String(codes[i].0.clone())).collect(),
+    ))
 }

@@ -12,6 +12,7 @@ use std::io;
 
 use toml::{Table, Value};
 
+use super::several::{Several, tick};
 use super::{date_value, shown};
 use crate::model::{Date, lenient};
 use crate::policy::fields::{appointers, expected_roles, levels, terms};
@@ -274,9 +275,10 @@ fn details(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table
     Ok(Some(current(progress).clone()))
 }
 
-/// The roles expected of one person, chosen one at a time from the
-/// policy's eight until "Done", starting from those in `person` (a resumed
-/// draft) and kept there as they are chosen. `None` on Esc.
+/// The roles expected of one person, ticked one at a time from the
+/// policy's eight until "Done" ([`super::several`]), starting from those
+/// in `person` (a resumed draft) and kept there as they are ticked. `None`
+/// on Esc.
 fn ask_roles(
     p: &mut dyn Prompter,
     name: &str,
@@ -284,59 +286,35 @@ fn ask_roles(
     person: &mut Table,
 ) -> io::Result<Option<Vec<&'static str>>> {
     let roles = expected_roles();
-    let mut chosen: Vec<&'static str> = person
+    let mut chosen: Vec<usize> = person
         .get("roles")
         .and_then(Value::as_array)
         .map(|a| {
-            roles
-                .iter()
-                .map(|(t, _)| *t)
-                .filter(|t| a.iter().any(|v| v.as_str() == Some(t)))
+            (0..roles.len())
+                .filter(|i| a.iter().any(|v| v.as_str() == Some(roles[*i].0)))
                 .collect()
         })
         .unwrap_or_default();
-    let mut cursor = 0;
-    loop {
-        let mut labels: Vec<String> = roles
-            .iter()
-            .map(|(token, words)| {
-                let mark = if chosen.contains(token) { "✓" } else { " " };
-                format!("{mark} {words}")
-            })
-            .collect();
-        let done = if chosen.is_empty() && !needed {
-            "Done (no role recorded)"
-        } else {
-            "Done"
-        };
-        labels.push(done.to_string());
-        let question = if chosen.is_empty() {
-            format!("{name}: the role expected of them (choose one, then more or Done)")
-        } else {
-            format!("{name}: another role, or Done")
-        };
-        let Some(i) = p.select(&question, &labels, cursor)? else {
-            return Ok(None);
-        };
-        match roles.get(i) {
-            Some((token, _)) => {
-                if let Some(at) = chosen.iter().position(|c| c == token) {
-                    chosen.remove(at); // chosen again: taken off
-                } else {
-                    chosen.push(token);
-                }
-                // In the policy's order, whatever order they were picked in.
-                chosen.sort_by_key(|c| roles.iter().position(|(t, _)| t == c));
-                let kept = chosen.iter().map(|r| Value::String((*r).into())).collect();
-                person.insert("roles".into(), Value::Array(kept));
-                // The next one down, as in every menu that takes several.
-                cursor = i + 1;
-            }
-            // An active partnership's representative needs a role.
-            None if chosen.is_empty() && needed => {}
-            None => return Ok(Some(chosen)),
-        }
+    let words: Vec<String> = roles.iter().map(|(_, w)| (*w).to_string()).collect();
+    let question = format!("{name}: the role expected of them (choose one, then more or Done)");
+    let again = |_: &[usize]| format!("{name}: another role, or Done");
+    let menu = Several {
+        question: &question,
+        again: &again,
+        items: &words,
+        done_empty: if needed { "Done" } else { "Done (no role recorded)" },
+        // An active partnership's representative needs a role.
+        needed: needed
+            .then_some("  (The role expected of them is needed: the policy asks for it to be clear at appointment.)"),
+    };
+    let mut keep_roles = |c: &[usize]| {
+        let kept = c.iter().map(|i| Value::String(roles[*i].0.into())).collect();
+        person.insert("roles".into(), Value::Array(kept));
+    };
+    if !tick(p, &menu, &mut chosen, &mut keep_roles)? {
+        return Ok(None);
     }
+    Ok(Some(chosen.into_iter().map(|i| roles[i].0).collect()))
 }
 
 /// One value from a closed list, or "not recorded". `None` on Esc;

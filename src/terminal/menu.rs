@@ -21,7 +21,7 @@ pub enum Step {
 }
 
 /// The hint shown after a key that does nothing in a menu.
-pub const HINT: &str = "(↑ ↓ to move, Enter to choose, Esc to go back; a typed letter jumps to an item)";
+pub const HINT: &str = "(↑ ↓ move, Enter chooses, Esc goes back; a letter jumps to an item)";
 
 /// A menu's items and the highlighted one.
 pub struct Menu<'a> {

@@ -158,13 +158,24 @@ impl Terminal {
 
     /// Writes the answer given in place of the question's last row.
     fn echo(&self, prompt: &str, above: usize, answer: &str) -> io::Result<()> {
-        let asked = if above == 0 {
-            format!(" {prompt}")
-        } else {
-            String::new()
-        };
+        if above > 0 {
+            // The question is on the rows above: the answer goes below it.
+            return self
+                .term
+                .write_line(&format!("  {} {}", style("✔").green(), style(answer).green()));
+        }
+        let wide = UnicodeWidthStr::width(prompt) + UnicodeWidthStr::width(answer) + 5;
+        if self.width().is_some_and(|w| wide > w) {
+            // Beside the question it would wrap: on a row of its own.
+            return self.term.write_line(&format!(
+                "{} {prompt}\n  {} {}",
+                style("✔").green(),
+                style("·").dim(),
+                style(answer).green()
+            ));
+        }
         self.term.write_line(&format!(
-            "{}{asked} {} {}",
+            "{} {prompt} {} {}",
             style("✔").green(),
             style("·").dim(),
             style(answer).green()

@@ -267,7 +267,7 @@ fn ctrl_c_halfway_through_a_representative_keeps_them_and_resume_goes_on_from_th
     // Space and typed punctuation in a menu choose nothing: they show how
     // to choose, and the menu stays.
     answer(&mut p, "Cllr Jo Smith: the role expected of them", " .");
-    answer(&mut p, "Enter to choose", "\r");
+    answer(&mut p, "Enter chooses", "\r");
     answer(&mut p, "Cllr Jo Smith: another role, or Done", &format!("{END}\r"));
     p.exp_string("Cllr Jo Smith: their kind of appointment").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(150));

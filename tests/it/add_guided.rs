@@ -225,6 +225,22 @@ fn a_proposal_not_in_budgets_can_wait_for_cabinet_and_is_told_so() {
 }
 
 #[test]
+fn the_list_of_answers_to_change_shows_the_cabinet_decision_as_it_was_asked() {
+    let project = Project::new();
+    let mut answers = unbudgeted_proposal(vec![Answer::Choose(0)]); // not yet
+    answers.extend([CHANGE, Answer::Cancel, SAVE]); // look at the list, change nothing
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(
+        saw(&prompter, "  - The decision to join: has the Cabinet"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "  - The decision to join: who approved it"));
+}
+
+#[test]
 fn a_proposal_not_in_budgets_takes_the_cabinet_or_executive_decision_and_its_date() {
     for (choice, by) in [(1, "cabinet"), (2, "executive")] {
         let project = Project::new();

@@ -27,6 +27,7 @@ const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 const ESC: &str = "\x1b";
 const END: &str = "\x1b[F";
+const HOME: &str = "\x1b[H";
 
 /// Waits for a prompt, then types. The pause lets the prompt switch the
 /// terminal to reading keys before they arrive, as a person's would.
@@ -264,10 +265,15 @@ fn ctrl_c_halfway_through_a_representative_keeps_them_and_resume_goes_on_from_th
     answer(&mut p, "Cllr Jo Smith: their position", "Chair\r");
     answer(&mut p, "when were they appointed", "21/05/2026\r");
     answer(&mut p, "when does their term end", "20/05/2027\r");
-    // Space and typed punctuation in a menu choose nothing: they show how
-    // to choose, and the menu stays.
-    answer(&mut p, "Cllr Jo Smith: the role expected of them", " .");
-    answer(&mut p, "Enter chooses", "\r");
+    // An answer typed while a menu shows chooses nothing (its letters
+    // jump, its spaces show how to choose) and does not leak into the next
+    // question; Home and Enter then choose the first role.
+    answer(
+        &mut p,
+        "Cllr Jo Smith: the role expected of them",
+        "Influence over flood schemes.",
+    );
+    answer(&mut p, "Enter chooses", &format!("{HOME}\r"));
     answer(&mut p, "Cllr Jo Smith: another role, or Done", &format!("{END}\r"));
     p.exp_string("Cllr Jo Smith: their kind of appointment").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(150));
@@ -279,6 +285,7 @@ fn ctrl_c_halfway_through_a_representative_keeps_them_and_resume_goes_on_from_th
     let draft = std::fs::read_to_string(project.path(".partreg/drafts/flood-partnership.toml")).unwrap();
     assert!(draft.contains("Cllr Jo Smith"), "{draft}");
     assert!(draft.contains("2027-05-20"), "{draft}");
+    assert!(draft.contains("roles = [\"communication-channel\"]\n"), "{draft}");
 
     // --resume carries on at that person's next question: nothing retyped.
     let mut p = session(&project, &["--resume"]);

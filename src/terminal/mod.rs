@@ -3,5 +3,6 @@
 //! and `assess --interactive` ask in the policy's order ([`guide`]).
 
 pub mod guide;
+pub mod menu;
 pub mod overall;
 pub mod prompt;

@@ -10,6 +10,8 @@ use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::console::{Key, Term, style};
+
+use super::menu::{HINT, Menu, Step, chosen_label, first_shown};
 use unicode_width::UnicodeWidthStr;
 
 /// The error a prompt returns when the person presses Ctrl-C.
@@ -87,14 +89,12 @@ pub trait Prompter {
 /// The real terminal, on stderr (stdout stays for data).
 pub struct Terminal {
     term: dialoguer::console::Term,
-    theme: dialoguer::theme::ColorfulTheme,
 }
 
 impl Terminal {
     pub fn new() -> Self {
         Terminal {
             term: dialoguer::console::Term::stderr(),
-            theme: dialoguer::theme::ColorfulTheme::default(),
         }
     }
 }
@@ -105,26 +105,30 @@ impl Default for Terminal {
     }
 }
 
-fn to_io(err: dialoguer::Error) -> io::Error {
-    match err {
-        dialoguer::Error::IO(e) if is_interrupt(&e) => interrupted(),
-        dialoguer::Error::IO(e) => e,
-    }
-}
-
 // Prompts, choices and notes quote settings and the rubric (criterion
 // titles and texts, priority titles): each is escaped as on every other
 // terminal sink (`render::sanitize`) so that nothing in them can act on the
 // terminal. The text a person types is theirs and is kept as typed.
+//
+// Menus and yes-or-no questions are read key by key here rather than by
+// dialoguer, whose menus choose on Space and whose yes-or-no question
+// leaves Ctrl-C on the same row as the question: see [`super::menu`].
 impl Terminal {
-    /// Reads one line, starting from `start`. `None` on Esc.
-    fn read_line(&mut self, prompt: &str, start: &str) -> io::Result<Option<String>> {
+    /// The row a question is answered on: the question itself, or only
+    /// the marker when the question was written above ([`Self::fit_prompt`]).
+    fn head(prompt: &str, above: usize) -> String {
+        if above == 0 {
+            format!("{} {prompt} {}", style("?").yellow(), style("›").dim())
+        } else {
+            format!("  {}", style("›").dim())
+        }
+    }
+
+    /// Reads one line, starting from `start`, on the row `head`; Esc
+    /// clears it and the `above` rows of its question. `None` on Esc.
+    fn read_line(&mut self, head: &str, above: usize, start: &str) -> io::Result<Option<String>> {
         let mut text: Vec<char> = start.chars().collect();
-        self.term.write_str(&format!(
-            "{} {prompt} {} {start}",
-            style("?").yellow(),
-            style("›").dim()
-        ))?;
+        self.term.write_str(&format!("{head} {start}"))?;
         loop {
             match self.term.read_key_raw()? {
                 Key::Enter => {
@@ -132,7 +136,10 @@ impl Terminal {
                     return Ok(Some(text.into_iter().collect()));
                 }
                 Key::Escape => {
-                    self.term.write_line(&format!("  {}", style("(back)").dim()))?;
+                    // The question goes, all its rows: the one before
+                    // comes back in its place.
+                    self.term.clear_line()?;
+                    self.term.clear_last_lines(above)?;
                     return Ok(None);
                 }
                 Key::CtrlC => {
@@ -148,6 +155,54 @@ impl Terminal {
             }
         }
     }
+
+    /// Writes the answer given in place of the question's last row.
+    fn echo(&self, prompt: &str, above: usize, answer: &str) -> io::Result<()> {
+        if above > 0 {
+            // The question is on the rows above: the answer goes below it.
+            return self
+                .term
+                .write_line(&format!("  {} {}", style("✔").green(), style(answer).green()));
+        }
+        let wide = UnicodeWidthStr::width(prompt) + UnicodeWidthStr::width(answer) + 5;
+        if self.width().is_some_and(|w| wide > w) {
+            // Beside the question it would wrap: on a row of its own.
+            return self.term.write_line(&format!(
+                "{} {prompt}\n  {} {}",
+                style("✔").green(),
+                style("·").dim(),
+                style(answer).green()
+            ));
+        }
+        self.term.write_line(&format!(
+            "{} {prompt} {} {}",
+            style("✔").green(),
+            style("·").dim(),
+            style(answer).green()
+        ))
+    }
+
+    /// Draws a menu from `first`; returns how many rows it took.
+    fn draw(&self, head: &str, menu: &Menu<'_>, page: usize, hint: bool) -> io::Result<usize> {
+        self.term.write_line(head)?;
+        let first = first_shown(menu.cursor, menu.items.len(), page);
+        let mut rows = 1;
+        for (i, item) in menu.items.iter().enumerate().skip(first).take(page) {
+            let row = if i == menu.cursor {
+                format!("{} {}", style("❯").cyan(), style(item).cyan())
+            } else {
+                format!("  {item}")
+            };
+            self.term.write_line(&row)?;
+            rows += 1;
+        }
+        if hint {
+            let width = self.width().unwrap_or(usize::MAX).saturating_sub(3);
+            self.term.write_line(&format!("  {}", style(cut(HINT, width)).dim()))?;
+            rows += 1;
+        }
+        Ok(rows)
+    }
 }
 
 // Text wider than the terminal is fitted to it here: the terminal would
@@ -159,22 +214,29 @@ impl Terminal {
         self.term.size_checked().map(|(_, columns)| usize::from(columns))
     }
 
-    /// A question that would not fit on one row: all but its last row are
-    /// written first, and the last row is what the prompt shows. `room` is
-    /// what the prompt needs beside the question (markers, the answer).
-    fn fit_prompt(&self, prompt: &str, room: usize) -> io::Result<String> {
+    /// A question that would not fit on one row beside its answer is
+    /// written above, wrapped at words, and the row it is answered on
+    /// keeps only the marker: splitting it so that its last few words
+    /// share a row with the answer reads oddly. `room` is what the prompt
+    /// needs beside the question (markers, the answer). Returns the
+    /// question and how many rows were written above.
+    fn fit_prompt(&self, prompt: &str, room: usize) -> io::Result<(String, usize)> {
         let Some(width) = self.width() else {
-            return Ok(prompt.to_string());
+            return Ok((prompt.to_string(), 0));
         };
         if UnicodeWidthStr::width(prompt) + room <= width {
-            return Ok(prompt.to_string());
+            return Ok((prompt.to_string(), 0));
         }
-        let mut rows = wrap(prompt, width.saturating_sub(room).max(20));
-        let last = rows.pop().unwrap_or_default();
-        for row in rows {
-            self.term.write_line(&format!("  {row}"))?;
+        let rows = wrap(prompt, width.saturating_sub(3).max(20));
+        for (i, row) in rows.iter().enumerate() {
+            let mark = if i == 0 {
+                style("?").yellow().to_string()
+            } else {
+                " ".into()
+            };
+            self.term.write_line(&format!("{mark} {row}"))?;
         }
-        Ok(last)
+        Ok((prompt.to_string(), rows.len()))
     }
 }
 
@@ -208,6 +270,36 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         rows.push(row);
     }
     rows
+}
+
+/// Every line of `text` wrapped to `width` columns, a continued line
+/// indented like its first row: for the messages a command writes to
+/// the terminal itself.
+pub fn wrap_lines(text: &str, width: usize) -> String {
+    text.split('\n')
+        .flat_map(|line| {
+            let rows = wrap(line, width);
+            let indent: String = line.chars().take_while(|c| *c == ' ').collect();
+            let more = if indent.is_empty() { "  ".to_string() } else { indent };
+            rows.into_iter().enumerate().map(move |(i, row)| {
+                if i == 0 || row.starts_with(' ') {
+                    row
+                } else {
+                    format!("{more}{row}")
+                }
+            })
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `text` wrapped to the width of the terminal on stderr, when stderr is
+/// one; unchanged otherwise (a pipe, a file, a test).
+pub fn fit_to_stderr(text: &str) -> String {
+    match Term::stderr().size_checked() {
+        Some((_, columns)) => wrap_lines(text, usize::from(columns).saturating_sub(1).max(20)),
+        None => text.to_string(),
+    }
 }
 
 /// A menu item cut to `width`, with "…" where it was cut. The menu
@@ -246,14 +338,37 @@ impl Prompter for Terminal {
             None => i.to_string(),
         };
         let items: Vec<String> = items.iter().map(|i| fit(&escape(i))).collect();
-        let prompt = self.fit_prompt(&escape(prompt), 6)?;
+        let (prompt, above) = self.fit_prompt(&escape(prompt), 6)?;
+        let head = Self::head(&prompt, above);
         let _reading = Reading::start(&self.term);
-        dialoguer::Select::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .items(&items)
-            .default(default)
-            .interact_on_opt(&self.term)
-            .map_err(to_io)
+        // The question, the hint and a spare row beside the items.
+        let rows = self.term.size_checked().map_or(24, |(r, _)| usize::from(r));
+        let page = rows.saturating_sub(above + 3).max(3);
+        let mut menu = Menu {
+            items: &items,
+            cursor: default.min(items.len().saturating_sub(1)),
+        };
+        self.term.hide_cursor()?;
+        let mut hint = false;
+        loop {
+            let drawn = self.draw(&head, &menu, page, hint)?;
+            let step = menu.key(&self.term.read_key_raw()?, page);
+            self.term.clear_last_lines(drawn)?;
+            hint = false;
+            match step {
+                Step::Moved => {}
+                Step::Hint => hint = true,
+                Step::Chose(i) => {
+                    self.echo(&prompt, above, chosen_label(&items[i]))?;
+                    return Ok(Some(i));
+                }
+                Step::Back => {
+                    self.term.clear_last_lines(above)?;
+                    return Ok(None);
+                }
+                Step::Interrupt => return Err(interrupted()),
+            }
+        }
     }
 
     fn input(
@@ -267,9 +382,10 @@ impl Prompter for Terminal {
         // here: Esc goes back, Ctrl-C stops, and a default (the current
         // answer, when one is changed) is there to edit.
         let mut start = default.unwrap_or_default().to_string();
-        let prompt = self.fit_prompt(&escape(prompt), 24)?;
+        let (prompt, mut above) = self.fit_prompt(&escape(prompt), 24)?;
+        let head = Self::head(&prompt, above);
         loop {
-            let Some(text) = self.read_line(&prompt, &start)? else {
+            let Some(text) = self.read_line(&head, above, &start)? else {
                 return Ok(None);
             };
             match check(&text) {
@@ -278,19 +394,41 @@ impl Prompter for Terminal {
                     self.term
                         .write_line(&format!("  {} {}", style("✘").red(), escape(&reason)))?;
                     start = String::new();
+                    // Esc after a refusal clears only the row it is on.
+                    above = 0;
                 }
             }
         }
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
-        let prompt = self.fit_prompt(&escape(prompt), 14)?;
+        let (prompt, above) = self.fit_prompt(&escape(prompt), 14)?;
         let _reading = Reading::start(&self.term);
-        dialoguer::Confirm::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .default(default)
-            .interact_on_opt(&self.term)
-            .map_err(to_io)
+        let hint = if default { "(Y/n)" } else { "(y/N)" };
+        self.term
+            .write_str(&format!("{} {} ", Self::head(&prompt, above), style(hint).dim()))?;
+        // y or n answers at once, Enter takes the default; other keys do
+        // nothing, so a word typed here cannot answer.
+        let answer = loop {
+            match self.term.read_key_raw()? {
+                Key::Char('y' | 'Y') => break true,
+                Key::Char('n' | 'N') => break false,
+                Key::Enter => break default,
+                Key::Escape => {
+                    self.term.clear_line()?;
+                    self.term.clear_last_lines(above)?;
+                    return Ok(None);
+                }
+                Key::CtrlC => {
+                    self.term.write_line("")?;
+                    return Err(interrupted());
+                }
+                _ => {}
+            }
+        };
+        self.term.clear_line()?;
+        self.echo(&prompt, above, if answer { "yes" } else { "no" })?;
+        Ok(Some(answer))
     }
 }
 
@@ -409,7 +547,23 @@ impl Prompter for Scripted {
 
 #[cfg(test)]
 mod tests {
-    use super::{cut, wrap};
+    use super::{cut, wrap, wrap_lines};
+
+    #[test]
+    fn messages_wrap_at_words_at_80_columns() {
+        let message = "Stopped; no entry was written. Your 17 answers are kept as a draft in .partreg/drafts/flood-partnership.toml.\n  Continue with: partreg add --resume";
+        let wrapped = wrap_lines(message, 79);
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 79), "{wrapped}");
+        assert!(
+            wrapped.contains("\n  .partreg/drafts/flood-partnership.toml."),
+            "{wrapped}"
+        );
+        let note = wrap_lines(
+            "  note: an example of a long note that a command writes after saving an entry on the register",
+            40,
+        );
+        assert!(note.lines().all(|l| l.starts_with("  ")), "{note}");
+    }
 
     #[test]
     fn long_text_wraps_at_words_and_keeps_its_indent() {

@@ -69,7 +69,7 @@ fn proposed_answers() -> Vec<Answer> {
         Answer::Choose(5), // appointed by: not recorded
         text(""),          // no more representatives
         Answer::Choose(0), // priority P1
-        Answer::Choose(2), // Done (P2, P3, Done)
+        Answer::Choose(3), // Done (P1 ticked, P2, P3, Done)
         text("lots"),      // refused, asked again
         text("6.5"),
         text("£12,500"),
@@ -225,6 +225,22 @@ fn a_proposal_not_in_budgets_can_wait_for_cabinet_and_is_told_so() {
 }
 
 #[test]
+fn the_list_of_answers_to_change_shows_the_cabinet_decision_as_it_was_asked() {
+    let project = Project::new();
+    let mut answers = unbudgeted_proposal(vec![Answer::Choose(0)]); // not yet
+    answers.extend([CHANGE, Answer::Cancel, SAVE]); // look at the list, change nothing
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    assert!(
+        saw(&prompter, "  - The decision to join: has the Cabinet"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "  - The decision to join: who approved it"));
+}
+
+#[test]
 fn a_proposal_not_in_budgets_takes_the_cabinet_or_executive_decision_and_its_date() {
     for (choice, by) in [(1, "cabinet"), (2, "executive")] {
         let project = Project::new();
@@ -253,8 +269,8 @@ fn choices_show_their_meaning_and_priorities_their_titles() {
     let (run, prompter) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     for shown in [
-        "  - P1  Growth",
-        "  - P3  Environment",
+        "  -   P1  Growth",
+        "  -   P3  Environment",
         "  - quarterly    four times a year",
         "  - member   a councillor",
         "  - proposed  being considered; not joined yet",
@@ -297,7 +313,7 @@ fn active_answers(contribution: &str, budgeted: bool, approvers: &[usize]) -> Ve
         text(""),
         text("Waste and Recycling Manager"), // Lead Officer
         Answer::Choose(0),                   // P1
-        Answer::Choose(2),                   // Done
+        Answer::Choose(3),                   // Done
         text("6"),
         text(contribution),
     ]);
@@ -435,9 +451,8 @@ fn stop_keeps_a_draft_outside_the_register_and_resume_finishes_it() {
     let (run, _) = guided(&project, answers, &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains(
-            "No entry was written; your answers are saved as a draft in .partreg/drafts/guided-partnership.toml"
-        ),
+        run.stderr
+            .contains("kept as a draft in .partreg/drafts/guided-partnership.toml"),
         "{}",
         run.stderr
     );
@@ -473,10 +488,7 @@ fn ctrl_c_keeps_a_draft_and_resume_carries_on_from_the_next_question() {
     answers.push(Answer::Interrupt);
     let (run, _) = guided(&project, answers, &[]);
     assert_eq!(run.code, 130, "{}", run.stderr);
-    assert!(
-        run.stderr
-            .contains("No entry was written; your answers are saved as a draft")
-    );
+    assert!(run.stderr.contains("kept as a draft"));
     assert_eq!(register_files(&project), 0);
 
     let mut rest = vec![Answer::Choose(0)];
@@ -565,7 +577,7 @@ fn appendix_c_can_be_answered_by_section() {
     answers.extend([
         Answer::Choose(2), // choose sections
         Answer::Choose(2), // Finance
-        Answer::Choose(4), // Done (four left, then Done)
+        Answer::Choose(5), // Done (after the five sections)
         text("Yes, £12,500 a year."),
     ]);
     answers.extend(std::iter::repeat_n(text(""), 5));
@@ -612,7 +624,7 @@ fn the_guided_flow_for_a_partnership_being_left_asks_for_the_exit_strategy() {
     answers.push(text("")); // joined: not known (comments and documents are empty too)
     answers.extend([
         Answer::Choose(2), // reason: priorities-changed
-        Answer::Choose(5), // Done (five left, then Done)
+        Answer::Choose(6), // Done (after the six reasons)
         text("Loss of influence."),
         text("Keep officer contact."),
         Answer::Choose(0), // approved by CMT

@@ -26,6 +26,8 @@ fn session(project: &Project, extra: &[&str]) -> PtySession {
 const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 const ESC: &str = "\x1b";
+const END: &str = "\x1b[F";
+const HOME: &str = "\x1b[H";
 
 /// Waits for a prompt, then types. The pause lets the prompt switch the
 /// terminal to reading keys before they arrive, as a person's would.
@@ -72,6 +74,48 @@ const CRITERIA: [&str; 14] = [
     "Benefit against investment",
 ];
 
+/// The questions of an active entry after its representatives, answered
+/// up to the preview.
+fn after_the_representatives(p: &mut PtySession) {
+    let steps: Vec<(&str, String)> = vec![
+        ("Who is the Lead Officer", "Jo Lead\r".into()),
+        // The priorities show their titles from partreg.toml.
+        ("P1  Growth", "\r".into()),
+        // Enter again: the cursor stayed on P1, so its tick comes off
+        // (P2 is not ticked by accident); then P1 again, and Done.
+        ("Another priority", "\r".into()),
+        ("P1  Growth", "\r".into()),
+        ("Another priority", format!("{END}\r")),
+        ("staff hours a month", "4\r".into()),
+        ("contribute a year", "0\r".into()),
+        ("if the council left", "Little.\r".into()),
+        ("council's role", "\r".into()),
+        ("bring the council", "Advice.\r".into()),
+        ("information from the partnership shared", "Email.\r".into()),
+        ("comments or recommendations", "\r".into()),
+        ("When did the council join", "1/4/2025\r".into()),
+        ("terms of reference", "\r".into()),
+        ("how often is the partnership reported on", "\r".into()),
+        ("responsible for reporting", "Jo Smith\r".into()),
+        ("where are the reports submitted", "\r".into()),
+        ("who approved it", "\r".into()),
+        ("when was it made", "20/03/2025\r".into()),
+        ("Portfolio Holder was consulted", "Cllr Pat Holder\r".into()),
+    ];
+    for (prompt, keys) in &steps {
+        answer(p, prompt, keys);
+    }
+    for title in CRITERIA {
+        answer(p, title, &format!("{UP}\r")); // Low
+    }
+    answer(p, "Overall risk rating", "\r");
+    answer(p, "Overall value rating", "\r");
+    answer(p, "when was it carried out", "15/10/2026\r");
+    answer(p, "who carried it out", "CI&P Team\r");
+    answer(p, "what did it decide", "\r");
+    answer(p, "Appendix C questions for assessing", "\r");
+}
+
 #[test]
 fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
     let project = Project::new();
@@ -102,9 +146,9 @@ fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
         ("Sam Jones: their position", "Chair\r".into()),
         ("Sam Jones: when were they appointed", "21/05/2026\r".into()),
         ("Sam Jones: when does their term end", "2030-05-20\r".into()),
-        // The role expected: the first, then Done (where the menu now starts).
+        // The role expected: the first, then Done (End: the cursor is on the next role).
         ("Sam Jones: the role expected of them", "\r".into()),
-        ("Sam Jones: another role, or Done", "\r".into()),
+        ("Sam Jones: another role, or Done", format!("{END}\r")),
         ("Sam Jones: their kind of appointment", "\r".into()),
         ("Sam Jones: who appointed them", "\r".into()),
         ("Alex Reed: their level", format!("{DOWN}{DOWN}{DOWN}\r")),
@@ -112,42 +156,15 @@ fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
         ("Alex Reed: when were they appointed", "\r".into()),
         ("Alex Reed: when does their term end", "\r".into()),
         ("Alex Reed: the role expected of them", "\r".into()),
-        ("Alex Reed: another role, or Done", "\r".into()),
+        ("Alex Reed: another role, or Done", format!("{END}\r")),
         ("Alex Reed: their kind of appointment", format!("{DOWN}{DOWN}\r")),
         ("Alex Reed: who appointed them", format!("{DOWN}{DOWN}{DOWN}\r")),
         ("Another representative", "\r".into()),
-        ("Who is the Lead Officer", "Jo Lead\r".into()),
-        // The priorities show their titles from partreg.toml.
-        ("P1  Growth", "\r".into()),
-        ("Another priority", format!("{DOWN}{DOWN}\r")),
-        ("staff hours a month", "4\r".into()),
-        ("contribute a year", "0\r".into()),
-        ("if the council left", "Little.\r".into()),
-        ("council's role", "\r".into()),
-        ("bring the council", "Advice.\r".into()),
-        ("information from the partnership shared", "Email.\r".into()),
-        ("comments or recommendations", "\r".into()),
-        ("When did the council join", "1/4/2025\r".into()),
-        ("terms of reference", "\r".into()),
-        ("how often is the partnership reported on", "\r".into()),
-        ("responsible for reporting", "Jo Smith\r".into()),
-        ("where are the reports submitted", "\r".into()),
-        ("who approved it", "\r".into()),
-        ("when was it made", "20/03/2025\r".into()),
-        ("Portfolio Holder was consulted", "Cllr Pat Holder\r".into()),
     ];
     for (prompt, keys) in &steps {
         answer(&mut p, prompt, keys);
     }
-    for title in CRITERIA {
-        answer(&mut p, title, &format!("{UP}\r")); // Low
-    }
-    answer(&mut p, "Overall risk rating", "\r");
-    answer(&mut p, "Overall value rating", "\r");
-    answer(&mut p, "when was it carried out", "15/10/2026\r");
-    answer(&mut p, "who carried it out", "CI&P Team\r");
-    answer(&mut p, "what did it decide", "\r");
-    answer(&mut p, "Appendix C questions for assessing", "\r");
+    after_the_representatives(&mut p);
     // At the preview: change the purpose, then save.
     answer(&mut p, "What next?", &format!("{DOWN}\r"));
     answer(
@@ -177,6 +194,7 @@ fn an_officer_adds_an_active_partnership_that_passes_check_strict() {
     assert!(text.contains("term = \"open\""), "{text}");
     assert!(text.contains("appointed_by = \"cmt\""), "{text}");
     assert!(text.contains("member_places = 1"), "{text}");
+    assert!(text.contains("priorities = [\"P1\"]"), "{text}");
     let strict = project.run(&["check", "--strict", "--as-of", AS_OF]);
     assert_eq!(strict.code, 0, "{}{}\n{text}", strict.stdout, strict.stderr);
 }
@@ -192,9 +210,7 @@ fn ctrl_c_in_a_menu_keeps_a_draft_and_shows_the_cursor_and_resume_carries_on() {
     p.exp_string("in its life").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(150));
     p.send_control('c').unwrap();
-    let shown = p
-        .exp_string("No entry was written; your answers are saved as a draft")
-        .unwrap();
+    let shown = p.exp_string("kept as a draft").unwrap();
     assert!(shown.contains("\x1b[?25h"), "the cursor was not shown again: {shown:?}");
     assert_eq!(exit_code(&mut p), 130);
     assert_eq!(std::fs::read_dir(project.path("register")).unwrap().count(), 0);
@@ -211,13 +227,83 @@ fn ctrl_c_in_a_menu_keeps_a_draft_and_shows_the_cursor_and_resume_carries_on() {
     p.exp_string("What is the partnership for").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(150));
     p.send_control('c').unwrap();
-    p.exp_string("saved as a draft in .partreg/drafts/half-typed.toml")
-        .unwrap();
+    p.exp_string("half-typed.toml").unwrap();
     assert_eq!(exit_code(&mut p), 130);
     let draft = std::fs::read_to_string(project.path(".partreg/drafts/half-typed.toml")).unwrap();
     assert!(draft.contains("Breckland Council"), "{draft}");
     assert!(draft.contains("status = \"proposed\""), "{draft}");
     assert_eq!(std::fs::read_dir(project.path(".partreg/drafts")).unwrap().count(), 1);
+}
+
+/// The questions of an active entry up to its representatives.
+const UP_TO_THE_REPRESENTATIVES: [(&str, &str); 12] = [
+    ("name of the partnership", "Flood Partnership\r"),
+    ("lead partner", "Norfolk County Council\r"),
+    ("other organisations", "Breckland Council\r"),
+    ("Another (empty when done)", "\r"),
+    ("in its life", "\x1b[B\r"),
+    ("What is the partnership for", "Flood schemes.\r"),
+    ("key objectives", "Fewer floods\r"),
+    ("Another (empty when done)", "\r"),
+    ("strategic or operational", "\x1b[B\r"),
+    ("statutory partnership", "n"),
+    ("governance arrangements", "\r"),
+    ("How often does it meet", "\r"),
+];
+
+#[test]
+fn ctrl_c_halfway_through_a_representative_keeps_them_and_resume_goes_on_from_the_next_question() {
+    let project = Project::new();
+    let mut p = session(&project, &[]);
+    screening(&mut p);
+    for (prompt, keys) in UP_TO_THE_REPRESENTATIVES {
+        answer(&mut p, prompt, keys);
+    }
+    answer(&mut p, "places for Members", "1\r");
+    answer(&mut p, "Representative's name", "Cllr Jo Smith\r");
+    answer(&mut p, "Cllr Jo Smith: their level", "\r");
+    answer(&mut p, "Cllr Jo Smith: their position", "Chair\r");
+    answer(&mut p, "when were they appointed", "21/05/2026\r");
+    answer(&mut p, "when does their term end", "20/05/2027\r");
+    // An answer typed while a menu shows chooses nothing (its letters
+    // jump, its spaces show how to choose) and does not leak into the next
+    // question; Home and Enter then choose the first role.
+    answer(
+        &mut p,
+        "Cllr Jo Smith: the role expected of them",
+        "Influence over flood schemes.",
+    );
+    answer(&mut p, "Enter chooses", &format!("{HOME}\r"));
+    answer(&mut p, "Cllr Jo Smith: another role, or Done", &format!("{END}\r"));
+    p.exp_string("Cllr Jo Smith: their kind of appointment").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send_control('c').unwrap();
+    // The message starts on a row of its own and says what was kept.
+    p.exp_string("\x1b[?25hStopped; no entry was written. Your 17 answers")
+        .unwrap();
+    assert_eq!(exit_code(&mut p), 130);
+    let draft = std::fs::read_to_string(project.path(".partreg/drafts/flood-partnership.toml")).unwrap();
+    assert!(draft.contains("Cllr Jo Smith"), "{draft}");
+    assert!(draft.contains("2027-05-20"), "{draft}");
+    assert!(draft.contains("roles = [\"communication-channel\"]\n"), "{draft}");
+
+    // --resume carries on at that person's next question: nothing retyped.
+    let mut p = session(&project, &["--resume"]);
+    answer(&mut p, "Flood Partnership", "\r");
+    let before = answer(&mut p, "Cllr Jo Smith: their kind of appointment", "\r");
+    assert!(!before.contains("Representative's name"), "{before}");
+    answer(&mut p, "Cllr Jo Smith: who appointed them", "\r");
+    answer(&mut p, "Another representative", "\r");
+    after_the_representatives(&mut p);
+    answer(&mut p, "What next?", "\r");
+    p.exp_string("Added register/flood-partnership.toml").unwrap();
+    assert_eq!(exit_code(&mut p), 0);
+    let text = std::fs::read_to_string(project.path("register/flood-partnership.toml")).unwrap();
+    assert!(text.contains("name = \"Cllr Jo Smith\""), "{text}");
+    assert!(text.contains("position = \"Chair\""), "{text}");
+    assert!(text.contains("appointed = 2026-05-21"), "{text}");
+    assert!(text.contains("term_ends = 2027-05-20"), "{text}");
+    assert!(text.contains("roles = ["), "{text}");
 }
 
 #[test]
@@ -240,7 +326,7 @@ fn an_officer_adds_a_proposal_still_to_go_to_cabinet() {
         ("places for Members", "2\r".into()),
         ("Representative's name", "\r".into()),
         ("P1  Growth", "\r".into()),
-        ("Another priority", format!("{DOWN}{DOWN}\r")),
+        ("Another priority", format!("{END}\r")),
         ("staff hours a month", "3\r".into()),
         ("contribute a year", "£15,000\r".into()),
         ("already in existing budgets", "n".into()),
@@ -251,11 +337,11 @@ fn an_officer_adds_a_proposal_still_to_go_to_cabinet() {
         ("information from the partnership shared", "Email.\r".into()),
         ("comments or recommendations", "\r".into()),
         ("terms of reference", "\r".into()),
-        // The grounds: synergy, then a statutory duty (the menu moves on
-        // to the next after each), then Done.
+        // The grounds: synergy, then a statutory duty (the cursor stays
+        // on the one ticked, so it is two down), then Done.
         ("may be appropriate when there is", "\r".into()),
-        ("another, or Done", format!("{DOWN}\r")),
-        ("another, or Done", format!("{DOWN}{DOWN}{DOWN}{DOWN}{DOWN}\r")),
+        ("another, or Done", format!("{DOWN}{DOWN}\r")),
+        ("another, or Done", format!("{END}\r")),
         // The criteria start on "Not known yet": Yes is two up.
         (
             "support and contribute to the Council's Corporate Policies",

@@ -37,11 +37,7 @@ impl Draft {
             .get("name")
             .and_then(Value::as_str)
             .unwrap_or("(no name yet)");
-        format!(
-            "{name}  ({} answers, saved {})",
-            self.form.answered.len() + self.form.given.len(),
-            self.saved
-        )
+        format!("{name}  ({} answers, saved {})", self.form.count(), self.saved)
     }
 }
 
@@ -58,6 +54,9 @@ pub(super) fn save(dir: &Path, existing: Option<&Path>, form: &Form, today: Date
     t.insert("given".into(), list(&form.given));
     t.insert("answered".into(), list(&form.answered));
     t.insert("answers".into(), Value::Table(form.answers.clone()));
+    if !form.partial.is_empty() {
+        t.insert("partial".into(), Value::Table(form.partial.clone()));
+    }
     let text = format!(
         "# The answers of a guided `partreg add` that stopped before it wrote an entry.\n# Continue with `partreg add --resume`; delete this file to drop them.\n{}",
         toml::to_string(&t)?
@@ -127,6 +126,11 @@ fn load(path: &Path) -> anyhow::Result<Draft> {
             answers,
             given: keys(t.remove("given")),
             answered: keys(t.remove("answered")),
+            // A draft saved before half-finished answers were kept has none.
+            partial: match t.remove("partial") {
+                Some(Value::Table(p)) => p,
+                _ => Table::new(),
+            },
         },
     })
 }

@@ -8,7 +8,7 @@ use crate::cli::{AddArgs, GlobalArgs};
 use crate::store::register::{self, LoadOptions};
 use crate::store::{change, lock};
 use crate::terminal::guide::{self, Finish, Form, Screening};
-use crate::terminal::prompt::{Prompter, is_interrupt};
+use crate::terminal::prompt::{Prompter, fit_to_stderr, is_interrupt};
 
 mod draft;
 mod flags;
@@ -44,7 +44,13 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
     if let Some(p) = prompter {
         let mut form = Form::new(draft.clone());
         if args.resume {
-            match choose_draft(p, &drafts)? {
+            let chosen = match choose_draft(p, &drafts) {
+                Err(e) if e.downcast_ref::<std::io::Error>().is_some_and(is_interrupt) => {
+                    return interrupted_early(env);
+                }
+                other => other?,
+            };
+            match chosen {
                 Some(Some(d)) => {
                     // Flags given now win over the draft's answers.
                     let mut answers = d.form.answers;
@@ -55,6 +61,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
                         answers,
                         given: d.form.given,
                         answered: d.form.answered,
+                        partial: d.form.partial,
                     };
                     form.given.extend(Form::new(draft.clone()).given);
                     resumed = Some(d.path);
@@ -64,10 +71,14 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
             }
         }
         if resumed.is_none() {
-            match guide::screen(p)? {
+            let screening = match guide::screen(p) {
+                Err(e) if is_interrupt(&e) => return interrupted_early(env),
+                other => other?,
+            };
+            match screening {
                 Screening::Partnership => {}
                 Screening::NotAPartnership(why) => {
-                    writeln!(env.stderr, "{why}\nNothing was written.")?;
+                    writeln!(env.stderr, "{}", fit_to_stderr(&format!("{why}\nNothing was written.")))?;
                     return Ok(Outcome::Clean);
                 }
                 Screening::Cancelled => return cancelled(env),
@@ -160,15 +171,15 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
     if let Some(path) = resumed {
         // The entry is written: its draft has done its job.
         if std::fs::remove_file(&path).is_err() {
-            writeln!(
-                env.stderr,
+            let note = format!(
                 "  note: the draft {} could not be removed; delete it by hand",
                 path.display()
-            )?;
+            );
+            writeln!(env.stderr, "{}", fit_to_stderr(&note))?;
         }
     }
     for warning in &prepared.warnings {
-        writeln!(env.stderr, "  note: {warning}")?;
+        writeln!(env.stderr, "{}", fit_to_stderr(&format!("  note: {warning}")))?;
     }
     Ok(Outcome::Clean)
 }
@@ -213,12 +224,20 @@ fn stopped(
         return Ok(outcome);
     }
     let path = draft::save(dir, resumed, form, today)?;
-    writeln!(
-        env.stderr,
-        "No entry was written; your answers are saved as a draft in {}.\n  Continue with `partreg add --resume`.",
+    let n = form.count();
+    let answers = if n == 1 { "answer is" } else { "answers are" };
+    let message = format!(
+        "Stopped; no entry was written. Your {n} {answers} kept as a draft in {}.\n  Continue with: partreg add --resume",
         project.display_path(&path)
-    )?;
+    );
+    writeln!(env.stderr, "{}", fit_to_stderr(&message))?;
     Ok(outcome)
+}
+
+/// Ctrl-C before the form began (the screening, choosing a draft).
+fn interrupted_early(env: &mut Env<'_>) -> anyhow::Result<Outcome> {
+    writeln!(env.stderr, "Stopped. Nothing was written.")?;
+    Ok(Outcome::Interrupted)
 }
 
 fn cancelled(env: &mut Env<'_>) -> anyhow::Result<Outcome> {

@@ -7,6 +7,7 @@ use std::io;
 
 use toml::{Table, Value};
 
+use super::several::{Several, tick};
 use super::{Context, shown, typed};
 use crate::model::lenient;
 use crate::policy::fields::{self, Answer, Field};
@@ -21,11 +22,61 @@ pub enum Flow {
 }
 
 /// Asks one field and puts the answer in the draft (or takes it out, for
-/// an optional field left empty).
-pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut Table) -> io::Result<Flow> {
+/// an optional field left empty). A field of several answers (a list, the
+/// representatives, a choice of several) keeps each one in `partial`
+/// under the field's key as it is given, and starts from what is there,
+/// so that Ctrl-C halfway keeps them and a resumed draft carries on; the
+/// entry is taken out once the field is answered or left with Esc.
+pub fn ask(
+    p: &mut dyn Prompter,
+    field: &Field,
+    ctx: &Context<'_>,
+    draft: &mut Table,
+    partial: &mut Table,
+) -> io::Result<Flow> {
+    let flow = ask_field(p, field, ctx, draft, partial)?;
+    partial.remove(field.key);
+    Ok(flow)
+}
+
+/// The progress of a field of several answers, in `partial`.
+fn progress<'a>(partial: &'a mut Table, key: &str) -> &'a mut Table {
+    let slot = partial
+        .entry(key.to_string())
+        .or_insert_with(|| Value::Table(Table::new()));
+    if !slot.is_table() {
+        *slot = Value::Table(Table::new());
+    }
+    match slot {
+        Value::Table(t) => t,
+        _ => unreachable!("a table was put in its place"),
+    }
+}
+
+/// The strings kept under `key` in a field's progress.
+fn kept(progress: &Table, key: &str) -> Vec<String> {
+    progress
+        .get(key)
+        .and_then(Value::as_array)
+        .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+fn keep(progress: &mut Table, key: &str, items: &[String]) {
+    let values = items.iter().map(|s| Value::String(s.clone())).collect();
+    progress.insert(key.into(), Value::Array(values));
+}
+
+fn ask_field(
+    p: &mut dyn Prompter,
+    field: &Field,
+    ctx: &Context<'_>,
+    draft: &mut Table,
+    partial: &mut Table,
+) -> io::Result<Flow> {
+    let resuming = partial.contains_key(field.key);
     // A proposal's Cabinet question says why it is asked in its own note.
-    let cabinet_question =
-        matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed");
+    let cabinet_question = is_cabinet_question(field, draft);
     if !field.help.is_empty() && !cabinet_question {
         p.note(&format!("  ({})", field.help))?;
     }
@@ -37,16 +88,16 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
         Answer::Decision => ask_choice(p, field, ctx, draft, &fields::approvers()),
         Answer::Several(list) => {
             let items = list();
-            let start: Vec<&'static str> = current
-                .as_ref()
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|v| items.iter().find(|(s, _)| Some(*s) == v.as_str()).map(|(s, _)| *s))
-                        .collect()
-                })
-                .unwrap_or_default();
-            Ok(match pick_several(p, field.question, &items, start)? {
+            let progress = progress(partial, field.key);
+            if !resuming {
+                let now: Vec<String> = current
+                    .as_ref()
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+                    .unwrap_or_default();
+                keep(progress, "chosen", &now);
+            }
+            Ok(match pick_several(p, field.question, &items, progress)? {
                 None => Flow::Back,
                 Some(chosen) if chosen.is_empty() => {
                     fields::remove(draft, field.key);
@@ -92,7 +143,11 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
             })
         }
         Answer::List | Answer::Priorities | Answer::Representatives => {
-            if let Some(items) = current.as_ref().and_then(Value::as_array).filter(|a| !a.is_empty()) {
+            if let Some(items) = current
+                .as_ref()
+                .and_then(Value::as_array)
+                .filter(|a| !a.is_empty() && !resuming)
+            {
                 let keep = [
                     format!("Keep them ({})", shown(&Value::Array(items.clone()))),
                     "Give them again".to_string(),
@@ -103,10 +158,13 @@ pub fn ask(p: &mut dyn Prompter, field: &Field, ctx: &Context<'_>, draft: &mut T
                     Some(_) => {}
                 }
             }
+            let progress = progress(partial, field.key);
             let items = match field.answer {
-                Answer::Priorities if !ctx.priorities.is_empty() => ask_priorities(p, field, &ctx.priorities, needed)?,
-                Answer::Representatives => super::representatives::ask(p, needed, ctx.today)?,
-                _ => ask_list(p, field, needed)?,
+                Answer::Priorities if !ctx.priorities.is_empty() => {
+                    ask_priorities(p, field, &ctx.priorities, needed, progress)?
+                }
+                Answer::Representatives => super::representatives::ask(p, needed, ctx.today, progress)?,
+                _ => ask_list(p, field, needed, progress)?,
             };
             Ok(match items {
                 None => Flow::Back,
@@ -232,6 +290,23 @@ fn ask_choice(
     }
 }
 
+/// The decision to join a proposed partnership is asked as the Cabinet's.
+fn is_cabinet_question(field: &Field, draft: &Table) -> bool {
+    matches!(field.answer, Answer::Decision) && draft.get("status").and_then(Value::as_str) == Some("proposed")
+}
+
+const CABINET_QUESTION: &str = "The decision to join: has the Cabinet (the Executive) decided yet?";
+
+/// A field's question as it is asked of these answers (for the list of
+/// answers to change).
+pub fn asked_as(field: &Field, draft: &Table) -> &'static str {
+    if is_cabinet_question(field, draft) {
+        CABINET_QUESTION
+    } else {
+        field.question
+    }
+}
+
 /// Whether the Cabinet (the Executive) has decided to join a proposed
 /// partnership whose contribution is not in existing budgets. "Not yet"
 /// records no `[approval] by` and says plainly that it is still to go to
@@ -247,12 +322,7 @@ fn ask_cabinet_decision(p: &mut dyn Prompter, draft: &mut Table) -> io::Result<F
         .iter()
         .position(|(by, _)| by.is_some() && *by == now)
         .unwrap_or(0);
-    let Some(i) = p.select(
-        "The decision to join: has the Cabinet (the Executive) decided yet?",
-        &labels,
-        default,
-    )?
-    else {
+    let Some(i) = p.select(CABINET_QUESTION, &labels, default)? else {
         return Ok(Flow::Back);
     };
     match fields::CABINET_DECISIONS.get(i).and_then(|(by, _)| *by) {
@@ -266,60 +336,44 @@ fn ask_cabinet_decision(p: &mut dyn Prompter, draft: &mut Table) -> io::Result<F
     Ok(Flow::Next)
 }
 
-/// Any number of values from a closed list, chosen one at a time as the
-/// representatives' roles are: choosing a value ticks it (choosing it
-/// again takes it off), and Done ends. Starts from `start`; the answer
+/// Any number of values from a closed list, ticked one at a time as the
+/// representatives' roles are ([`super::several`]). Starts from the
+/// `chosen` kept in `progress`, and keeps each tick there; the answer
 /// keeps the list's order. `None` on Esc.
 fn pick_several(
     p: &mut dyn Prompter,
     question: &str,
     items: &[(&'static str, &'static str)],
-    start: Vec<&'static str>,
+    progress: &mut Table,
 ) -> io::Result<Option<Vec<&'static str>>> {
-    let mut chosen = start;
-    let mut cursor = 0;
-    loop {
-        let mut labels: Vec<String> = items
-            .iter()
-            .map(|(token, words)| {
-                let mark = if chosen.contains(token) { "✓" } else { " " };
-                format!("{mark} {words}")
-            })
-            .collect();
-        labels.push(
-            if chosen.is_empty() {
-                "Done (none chosen)"
-            } else {
-                "Done"
-            }
-            .to_string(),
-        );
-        let prompt = if chosen.is_empty() {
-            question.to_string()
-        } else {
-            format!("{question} (chosen: {}; another, or Done)", chosen.len())
-        };
-        let Some(i) = p.select(&prompt, &labels, cursor.min(items.len()))? else {
-            return Ok(None);
-        };
-        let Some((token, _)) = items.get(i) else {
-            chosen.sort_by_key(|c| items.iter().position(|(t, _)| t == c));
-            return Ok(Some(chosen));
-        };
-        if let Some(at) = chosen.iter().position(|c| c == token) {
-            chosen.remove(at);
-        } else {
-            chosen.push(token);
-        }
-        // The next one down, so several can be ticked in a row.
-        cursor = i + 1;
+    let kept_now = kept(progress, "chosen");
+    let mut chosen: Vec<usize> = (0..items.len())
+        .filter(|i| kept_now.iter().any(|k| k == items[*i].0))
+        .collect();
+    let words: Vec<String> = items.iter().map(|(_, w)| (*w).to_string()).collect();
+    let again = |c: &[usize]| format!("{question} (chosen: {}; another, or Done)", c.len());
+    let menu = Several {
+        question,
+        again: &again,
+        items: &words,
+        done_empty: "Done (none chosen)",
+        needed: None,
+    };
+    let mut keep_chosen = |c: &[usize]| {
+        let tokens: Vec<String> = c.iter().map(|i| items[*i].0.to_string()).collect();
+        keep(progress, "chosen", &tokens);
+    };
+    if !tick(p, &menu, &mut chosen, &mut keep_chosen)? {
+        return Ok(None);
     }
+    Ok(Some(chosen.into_iter().map(|i| items[i].0).collect()))
 }
 
 /// Several lines of text, one item each; an empty answer ends the list.
-/// `None` on Esc.
-fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool) -> io::Result<Option<Vec<Value>>> {
-    let mut items = Vec::new();
+/// Starts from (and keeps each item in) the `items` of `progress`. `None`
+/// on Esc.
+fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Table) -> io::Result<Option<Vec<Value>>> {
+    let mut items: Vec<String> = kept(progress, "items");
     loop {
         let prompt = if items.is_empty() {
             field.question.to_string()
@@ -336,46 +390,51 @@ fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool) -> io::Result<Opt
         };
         match p.input(&prompt, None, &check)? {
             None => return Ok(None),
-            Some(t) if t.trim().is_empty() => return Ok(Some(items)),
-            Some(t) => items.push(Value::String(t.trim().to_string())),
+            Some(t) if t.trim().is_empty() => return Ok(Some(items.into_iter().map(Value::String).collect())),
+            Some(t) => {
+                items.push(t.trim().to_string());
+                keep(progress, "items", &items);
+            }
         }
     }
 }
 
-/// The corporate priorities, chosen one at a time from the settings'
+/// The corporate priorities, ticked one at a time from the settings'
 /// `[priorities]`, each shown with its title.
 fn ask_priorities(
     p: &mut dyn Prompter,
     field: &Field,
     codes: &[(String, String)],
     needed: bool,
+    progress: &mut Table,
 ) -> io::Result<Option<Vec<Value>>> {
-    let mut chosen: Vec<String> = Vec::new();
+    let kept_now = kept(progress, "chosen");
+    let mut chosen: Vec<usize> = (0..codes.len()).filter(|i| kept_now.contains(&codes[*i].0)).collect();
     p.note("  (Choose each priority in turn; choose Done when finished.)")?;
     let width = codes.iter().map(|(c, _)| c.chars().count()).max().unwrap_or(0) + 2;
-    loop {
-        let left: Vec<&(String, String)> = codes.iter().filter(|(c, _)| !chosen.contains(c)).collect();
-        if left.is_empty() {
-            break;
-        }
-        let mut items: Vec<String> = left
-            .iter()
-            .map(|(code, title)| format!("{code:<width$}{title}"))
-            .collect();
-        items.push("Done".into());
-        let prompt = if chosen.is_empty() {
-            field.question.to_string()
-        } else {
-            format!("Another priority (chosen: {})", chosen.join(", "))
-        };
-        match p.select(&prompt, &items, 0)? {
-            None => return Ok(None),
-            Some(i) if i + 1 == items.len() && needed && chosen.is_empty() => {
-                p.note("  (An active partnership needs at least one priority.)")?;
-            }
-            Some(i) if i + 1 == items.len() => break,
-            Some(i) => chosen.push(left[i].0.clone()),
-        }
+    let items: Vec<String> = codes
+        .iter()
+        .map(|(code, title)| format!("{code:<width$}{title}"))
+        .collect();
+    let again = |c: &[usize]| {
+        let names: Vec<&str> = c.iter().map(|i| codes[*i].0.as_str()).collect();
+        format!("Another priority (chosen: {})", names.join(", "))
+    };
+    let menu = Several {
+        question: field.question,
+        again: &again,
+        items: &items,
+        done_empty: "Done",
+        needed: needed.then_some("  (An active partnership needs at least one priority.)"),
+    };
+    let mut keep_chosen = |c: &[usize]| {
+        let names: Vec<String> = c.iter().map(|i| codes[*i].0.clone()).collect();
+        keep(progress, "chosen", &names);
+    };
+    if !tick(p, &menu, &mut chosen, &mut keep_chosen)? {
+        return Ok(None);
     }
-    Ok(Some(chosen.into_iter().map(Value::String).collect()))
+    Ok(Some(
+        chosen.into_iter().map(|i| Value::String(codes[i].0.clone())).collect(),
+    ))
 }

@@ -1,6 +1,7 @@
 //! The exit strategy, asked of a partnership that is being or has been left.
 
 use super::date_value;
+use super::several::{Several, tick};
 use crate::model::lenient;
 use crate::terminal::prompt::Prompter;
 use toml::{Table, Value};
@@ -13,22 +14,20 @@ pub fn ask_exit(p: &mut dyn Prompter, exited: bool) -> std::io::Result<Option<(T
     use crate::model::{Choice, ExitReason};
     p.note("\nExit strategy: the risks of leaving and the controls that limit them.")?;
     let mut exit = Table::new();
-    let mut reasons: Vec<Value> = Vec::new();
-    loop {
-        let mut items: Vec<String> = ExitReason::ALL
-            .iter()
-            .map(|r| r.as_str().to_string())
-            .filter(|r| !reasons.iter().any(|x| x.as_str() == Some(r)))
-            .collect();
-        items.push("Done".into());
-        let Some(i) = p.select("Why is the council leaving? (choose each reason, then Done)", &items, 0)? else {
-            return Ok(None);
-        };
-        if i + 1 == items.len() {
-            break;
-        }
-        reasons.push(Value::String(items[i].clone()));
+    let words: Vec<String> = ExitReason::ALL.iter().map(|r| r.as_str().to_string()).collect();
+    let again = |_: &[usize]| "Why is the council leaving? (another reason, or Done)".to_string();
+    let menu = Several {
+        question: "Why is the council leaving? (choose each reason, then Done)",
+        again: &again,
+        items: &words,
+        done_empty: "Done",
+        needed: None,
+    };
+    let mut chosen = Vec::new();
+    if !tick(p, &menu, &mut chosen, &mut |_| {})? {
+        return Ok(None);
     }
+    let reasons: Vec<Value> = chosen.iter().map(|i| Value::String(words[*i].clone())).collect();
     if !reasons.is_empty() {
         exit.insert("reasons".into(), Value::Array(reasons));
     }

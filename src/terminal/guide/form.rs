@@ -8,7 +8,7 @@ use std::io;
 
 use toml::{Table, Value};
 
-use super::ask::{Flow, ask};
+use super::ask::{Flow, ask, asked_as};
 use super::{Context, apply_to_draft, ask_ratings, shown};
 use crate::policy::fields::{self, Answer, FIELDS, Field};
 use crate::terminal::prompt::Prompter;
@@ -21,6 +21,10 @@ pub struct Form {
     pub given: Vec<String>,
     /// Keys asked, answered or left empty, in the order asked.
     pub answered: Vec<String>,
+    /// The question of several answers being asked (the representatives,
+    /// a list), by its key: the answers given to it so far, kept so that
+    /// Ctrl-C halfway loses none of them.
+    pub partial: Table,
 }
 
 /// How the form ended.
@@ -54,7 +58,23 @@ impl Form {
             answers,
             given,
             answered: Vec::new(),
+            partial: Table::new(),
         }
+    }
+
+    /// How many answers the form holds: the questions given or answered,
+    /// and those given so far to a question of several answers.
+    pub fn count(&self) -> usize {
+        let partial: usize = self
+            .partial
+            .iter()
+            .map(|(key, progress)| match progress.as_table() {
+                Some(t) if key == "representatives" => super::representatives::answers_in(t),
+                Some(t) => t.values().filter_map(Value::as_array).map(Vec::len).sum(),
+                None => 0,
+            })
+            .sum();
+        self.given.len() + self.answered.len() + partial
     }
 
     /// Whether the form asks this field of the answers as they stand.
@@ -125,7 +145,7 @@ pub fn run(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resu
             i += 1;
             continue;
         }
-        match ask(p, field, ctx, &mut form.answers)? {
+        match ask(p, field, ctx, &mut form.answers, &mut form.partial)? {
             Flow::Next => {
                 form.mark(field.key);
                 i += 1;
@@ -197,7 +217,7 @@ fn change(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
             // answer still shows on a narrow terminal.
             format!(
                 "{}  [{}]",
-                shorten(f.question, 48),
+                shorten(asked_as(f, &form.answers), 48),
                 shorten(&summary(&form.answers, f), 60)
             )
         })
@@ -209,7 +229,7 @@ fn change(p: &mut dyn Prompter, form: &mut Form, ctx: &Context<'_>) -> io::Resul
     let Some(field) = choices.get(i) else {
         return Ok(false);
     };
-    if ask(p, field, ctx, &mut form.answers)? == Flow::Next {
+    if ask(p, field, ctx, &mut form.answers, &mut form.partial)? == Flow::Next {
         form.given.retain(|k| k != field.key);
         form.mark(field.key);
     }

@@ -17,6 +17,7 @@ pub mod form;
 mod questions;
 mod ratings;
 mod representatives;
+mod several;
 pub use exit::ask_exit;
 pub use form::{Finish, Form};
 pub use questions::QUESTIONS;

@@ -1,6 +1,7 @@
 //! The Appendix C questions for assessing new and existing partnerships,
 //! by section, so that they can be skipped as a whole or answered in part.
 
+use super::several::{Several, tick};
 use crate::terminal::prompt::Prompter;
 use toml::{Table, Value};
 
@@ -32,28 +33,26 @@ pub fn ask_appendix_c(p: &mut dyn Prompter, current: &Table) -> std::io::Result<
         0 => return Ok(Some(current.clone())),
         1 => sections.clone(),
         _ => {
-            let mut chosen: Vec<&str> = Vec::new();
-            loop {
-                let left: Vec<&str> = sections.iter().copied().filter(|s| !chosen.contains(s)).collect();
-                if left.is_empty() {
-                    break;
-                }
-                let mut items: Vec<String> = left
-                    .iter()
-                    .map(|s| {
-                        let n = QUESTIONS.iter().filter(|(_, q)| section(q) == *s).count();
-                        format!("{s} ({n} questions)")
-                    })
-                    .collect();
-                items.push("Done".into());
-                let Some(i) = p.select("Which section? (choose each, then Done)", &items, 0)? else {
-                    return Ok(None);
-                };
-                if i + 1 == items.len() {
-                    break;
-                }
-                chosen.push(left[i]);
+            let items: Vec<String> = sections
+                .iter()
+                .map(|s| {
+                    let n = QUESTIONS.iter().filter(|(_, q)| section(q) == *s).count();
+                    format!("{s} ({n} questions)")
+                })
+                .collect();
+            let again = |_: &[usize]| "Another section, or Done".to_string();
+            let menu = Several {
+                question: "Which sections? (choose each, then Done)",
+                again: &again,
+                items: &items,
+                done_empty: "Done",
+                needed: None,
+            };
+            let mut ticked = Vec::new();
+            if !tick(p, &menu, &mut ticked, &mut |_| {})? {
+                return Ok(None);
             }
+            let chosen: Vec<&str> = ticked.iter().map(|i| sections[*i]).collect();
             chosen
         }
     };

@@ -42,15 +42,19 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command that reads the register takes, before or after the
-/// command's name (`partreg --register X check` and `partreg check
-/// --register X`).
-///
-/// They are not clap globals: clap cannot hide an inherited global on one
-/// subcommand (clap #5355), and `schema`, `man`, `completions` and `init`
-/// ignore them. So the struct is flattened into the top level and into each
-/// command that uses them, under its own heading, and [`GlobalArgs::or`]
-/// lets the command's own value win.
+// Maintainer note in `//`, not `///`: clap derive turns a flattened
+// struct's doc comment into the command's about/long_about, so `///` here
+// would reach `partreg --help` and `partreg man`.
+//
+// Flags every command that reads the register takes, before or after the
+// command's name (`partreg --register X check` and `partreg check
+// --register X`).
+//
+// They are not clap globals: clap cannot hide an inherited global on one
+// subcommand (clap #5355), and `schema`, `man`, `completions` and `init`
+// ignore them. So the struct is flattened into the top level and into each
+// command that uses them, under its own heading, and [`GlobalArgs::or`]
+// lets the command's own value win.
 #[derive(Clone, Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {

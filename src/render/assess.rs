@@ -174,13 +174,23 @@ pub fn json(rows: &[Row<'_>], mut w: impl Write) -> io::Result<()> {
     super::formats::write_json(&Doc { partnerships }, &mut w)
 }
 
-/// The working behind one assessment, in plain English.
-pub fn explain(row: &Row<'_>, rubric: &Rubric, w: impl Write) -> io::Result<()> {
+/// The working behind one assessment, in plain English. `unused_copy` is
+/// the project's own copy of the rubric when it differs from the built-in
+/// one that rated the partnership (see [`Rubric::unused_copy`]), as shown
+/// to the user.
+pub fn explain(row: &Row<'_>, rubric: &Rubric, unused_copy: Option<&str>, w: impl Write) -> io::Result<()> {
     let mut w = super::sanitize::Terminal::new(w);
     let e = row.entry;
     let a = &row.assessment;
     writeln!(w, "{} ({}), {}", e.name, row.id, e.status)?;
     writeln!(w, "Rated by {}.", rubric.describe())?;
+    if let Some(copy) = unused_copy {
+        writeln!(
+            w,
+            "Note: {copy} differs from the built-in rubric and is not used.\n  To rate by it, add rubric = \"{}\" to partreg.toml.",
+            crate::policy::rubric::PROJECT_COPY
+        )?;
+    }
     for side in [&a.risk, &a.value] {
         writeln!(w)?;
         explain_side(e, side, rubric, &mut w)?;

@@ -670,7 +670,10 @@ fn each_merge_that_filled_rows_is_reported() {
         }])
     );
     // A CSV has no merges: the member is there, and empty.
-    project.write("old.csv", "Partnership Name,Lead Partner,Status\nDereham Forum,Breckland Council,Active\n");
+    project.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,Status\nDereham Forum,Breckland Council,Active\n",
+    );
     let run = project.run(&["import", "old.csv", "--dry-run", "--format", "json", "--as-of", AS_OF]);
     let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(doc["merged_cells"], serde_json::json!([]));

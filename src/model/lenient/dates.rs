@@ -11,7 +11,7 @@
 
 use crate::model::{Date, date};
 
-/// The forms [`date`] reads, for messages and help text.
+/// The forms [`date()`] reads, for messages and help text.
 pub const DATE_FORMS: &str = "write it as 2026-03-31, 31/03/2026, 31-03-2026 or 31.03.2026 (day before month)";
 
 /// A whole date as typed: `2026-03-31` (year first), or day first as in the

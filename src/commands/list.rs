@@ -125,8 +125,9 @@ fn comments_not_carried(env: &mut Env<'_>, export: &str, commented: &[&str]) -> 
     }
     writeln!(
         env.stderr,
-        "note: the comments (# lines) in {} file(s), e.g. {}, are not carried into {export}; \
-         files imported from it will not have them (git keeps the originals)",
+        "note: comments (# lines) in {} file(s) are not carried into {export},\n  \
+         so files imported from it will not have them (git keeps the originals);\n  \
+         e.g. {}",
         commented.len(),
         commented[0]
     )?;

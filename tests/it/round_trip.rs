@@ -326,7 +326,9 @@ fn the_round_trip_says_comments_are_not_carried() {
         let into = if format == "xlsx" { "the workbook" } else { "the JSON" };
         assert!(
             export.stderr.contains(&format!(
-                "note: the comments (# lines) in 1 file(s), e.g. register/a.toml, are not carried into {into}"
+                "note: comments (# lines) in 1 file(s) are not carried into {into},\n  \
+                 so files imported from it will not have them (git keeps the originals);\n  \
+                 e.g. register/a.toml\n"
             )),
             "{}",
             export.stderr

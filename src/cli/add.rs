@@ -103,7 +103,7 @@ pub struct AddArgs {
     /// Comments and recommendations on future actions.
     #[arg(long, value_name = "TEXT")]
     pub comments: Option<String>,
-    /// When the council joined (YYYY-MM-DD).
+    /// When the council joined (2026-03-31 or 31/03/2026).
     #[arg(long, value_name = "DATE")]
     pub started: Option<String>,
     /// Where the terms of reference are kept (repeatable).
@@ -161,7 +161,7 @@ pub struct AddArgs {
     /// Reporting programme: cmt, cabinet, scrutiny, executive, council or portfolio-holder (several separated by commas).
     #[arg(long, value_name = "BODY")]
     pub reports_to: Option<String>,
-    /// Reporting programme: when the last report was submitted (YYYY-MM-DD).
+    /// Reporting programme: when the last report was submitted (2026-03-31 or 31/03/2026).
     #[arg(long, value_name = "DATE")]
     pub last_report: Option<String>,
     /// Reporting programme: the assurance on reported data: verified, estimate or unverified.
@@ -173,7 +173,7 @@ pub struct AddArgs {
     /// Who approved joining: cmt, cabinet, executive or council.
     #[arg(long, value_name = "BODY", value_parser = values::of::<model::Approver>())]
     pub approval_by: Option<String>,
-    /// When joining was approved (YYYY-MM-DD).
+    /// When joining was approved (2026-03-31 or 31/03/2026).
     #[arg(long, value_name = "DATE")]
     pub approval_date: Option<String>,
     /// The Portfolio Holder consulted.
@@ -191,7 +191,7 @@ pub struct AddArgs {
     /// Exit strategy: approved by cmt or executive.
     #[arg(long, value_name = "BODY", value_parser = values::of::<model::ExitApprover>())]
     pub exit_approved_by: Option<String>,
-    /// Exit strategy: when it was approved (YYYY-MM-DD).
+    /// Exit strategy: when it was approved (2026-03-31 or 31/03/2026).
     #[arg(long, value_name = "DATE")]
     pub exit_approved_on: Option<String>,
     /// Exit strategy: is the partnership particularly significant? true or false.

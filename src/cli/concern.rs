@@ -37,7 +37,7 @@ pub struct ConcernArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     pub close: Option<u32>,
     /// The day it was raised or closed (default: --as-of, else today).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub date: Option<Date>,
     #[command(flatten)]
     pub global: super::GlobalArgs,

@@ -42,15 +42,19 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags every command that reads the register takes, before or after the
-/// command's name (`partreg --register X check` and `partreg check
-/// --register X`).
-///
-/// They are not clap globals: clap cannot hide an inherited global on one
-/// subcommand (clap #5355), and `schema`, `man`, `completions` and `init`
-/// ignore them. So the struct is flattened into the top level and into each
-/// command that uses them, under its own heading, and [`GlobalArgs::or`]
-/// lets the command's own value win.
+// Maintainer note in `//`, not `///`: clap derive turns a flattened
+// struct's doc comment into the command's about/long_about, so `///` here
+// would reach `partreg --help` and `partreg man`.
+//
+// Flags every command that reads the register takes, before or after the
+// command's name (`partreg --register X check` and `partreg check
+// --register X`).
+//
+// They are not clap globals: clap cannot hide an inherited global on one
+// subcommand (clap #5355), and `schema`, `man`, `completions` and `init`
+// ignore them. So the struct is flattened into the top level and into each
+// command that uses them, under its own heading, and [`GlobalArgs::or`]
+// lets the command's own value win.
 #[derive(Clone, Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
@@ -60,8 +64,8 @@ pub struct GlobalArgs {
     /// The settings file (default: partreg.toml in this folder or above).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Treat this date as today for the date rules (default: today, in this machine's time zone).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    /// Treat this date (2026-03-31 or 31/03/2026) as today for the date rules (default: today, in this machine's time zone).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
     /// When to use colour [default: auto: on a terminal, unless NO_COLOR is set].
     #[arg(long, value_enum, value_name = "WHEN")]
@@ -480,8 +484,8 @@ pub struct ReviewArgs {
     /// With --record: who carried out the review.
     #[arg(long, value_name = "NAME", requires = "record")]
     pub reviewer: Option<String>,
-    /// With --record: the date of the review, YYYY-MM-DD or DD/MM/YYYY (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD", requires = "record", value_parser = crate::model::lenient::date)]
+    /// With --record: the date of the review, e.g. 2026-03-31 or 31/03/2026 (default: today).
+    #[arg(long, value_name = "DATE", requires = "record", value_parser = parse_date)]
     pub date: Option<Date>,
     /// With --record: notes on the review.
     #[arg(long, value_name = "TEXT", requires = "record")]
@@ -573,8 +577,11 @@ pub enum CheckFormat {
     Gitlab,
 }
 
+/// Every date flag's reader: the one reader for dates people type
+/// ([`crate::model::lenient::date`]), so `--as-of`, `--date` and `--meeting`
+/// take the same forms as `add` and the guided prompts.
 pub(crate) fn parse_date(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| crate::model::lenient::not_a_date(text))
+    crate::model::lenient::date(text)
 }
 
 #[cfg(test)]

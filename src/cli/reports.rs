@@ -72,7 +72,7 @@ pub struct ReportOutput {
 #[derive(Debug, Args)]
 pub struct AppointmentsArgs {
     /// The Annual Council meeting (default: the first in `[calendar]` on or after --as-of).
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub meeting: Option<Date>,
     /// List each representative, officers included, with every body they sit on.
     #[arg(long)]

@@ -1,6 +1,8 @@
 //! `partreg assess`: Appendix B ratings for the register, explained, as a
 //! matrix, or changed in a file.
 
+use std::path::Path;
+
 use anyhow::bail;
 
 use super::{Env, Outcome};
@@ -45,11 +47,23 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AssessArgs) -> anyhow:
             (false, Some(w)) => crate::render::table::Fit::new(false, Some(w), None),
             _ => crate::render::table::Fit::Wide,
         };
+        let base = project
+            .settings_path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(&env.cwd);
+        let unused_copy = project.rubric.unused_copy(base).map(|p| project.display_path(&p));
         for (i, row) in rows.iter().enumerate() {
             if i > 0 {
                 writeln!(env.stdout)?;
             }
-            out::explain(row, &project.rubric, explain_fit, &mut env.stdout)?;
+            out::explain(
+                row,
+                &project.rubric,
+                unused_copy.as_deref(),
+                explain_fit,
+                &mut env.stdout,
+            )?;
         }
     } else if args.matrix {
         let matrix = Matrix::build(rows.iter().map(|r| (r.id, &r.assessment)));

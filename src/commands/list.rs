@@ -84,14 +84,19 @@ pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::
             &mut bytes,
         )?,
         ListFormat::Csv => out::csv(&columns, &lines, !args.no_bom, &mut bytes)?,
-        ListFormat::Json => out::json(&columns, &lines, &files(&register, &project.register_dir)?, &mut bytes)?,
+        ListFormat::Json => {
+            let (files, commented) = files(&register, &project.register_dir)?;
+            out::json(&columns, &lines, &files, &mut bytes)?;
+            comments_not_carried(env, "the JSON", &commented)?;
+        }
         ListFormat::Xlsx => {
             if args.output.is_none() {
                 bail!("--format xlsx needs --output FILE.xlsx: a workbook cannot be shown on the screen");
             }
-            let files = files(&register, &project.register_dir)?;
+            let (files, commented) = files(&register, &project.register_dir)?;
             bytes = crate::render::register_book::xlsx(&columns, &lines, &files)
                 .map_err(|e| anyhow::anyhow!("cannot make the workbook: {e}"))?;
+            comments_not_carried(env, "the workbook", &commented)?;
         }
     }
     match &args.output {
@@ -111,13 +116,54 @@ pub fn list(env: &mut Env<'_>, global: &GlobalArgs, args: &ListArgs) -> anyhow::
     Ok(env.left_out(&bad)?)
 }
 
+/// Says on stderr that the `#` comments of `commented` files are not in
+/// the export: `import` of it recreates the data but not the comments, and
+/// an officer doing a round trip should not find that out afterwards.
+fn comments_not_carried(env: &mut Env<'_>, export: &str, commented: &[&str]) -> anyhow::Result<()> {
+    if commented.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        env.stderr,
+        "note: comments (# lines) in {} file(s) are not carried into {export},\n  \
+         so files imported from it will not have them (git keeps the originals);\n  \
+         e.g. {}",
+        commented.len(),
+        commented[0]
+    )?;
+    Ok(())
+}
+
+/// Whether a TOML file has comments of its own: any `#` comment but those
+/// partreg writes into every file it makes (the `#:schema` line, the
+/// partnership's name and "Added with …"), which `import` writes again.
+/// Found with the TOML lexer, so a `#` inside a string is not taken for one.
+fn has_comments(text: &str, name: &str) -> bool {
+    toml_parser::Source::new(text).lex().any(|token| {
+        let comment = &text[token.span().start()..token.span().end()];
+        let words = comment.trim_start_matches('#').trim();
+        token.kind() == toml_parser::lexer::TokenKind::Comment
+            && !comment.starts_with("#:schema")
+            && words != name.replace('\n', " ")
+            && !words.starts_with("Added with ")
+    })
+}
+
 /// Each readable partnership's own TOML and sub-folder, for the formats
 /// that carry the whole register (`xlsx`, `json`) so that `import` can
-/// recreate every file from them.
-fn files(register: &register::Register, register_dir: &std::path::Path) -> anyhow::Result<Files> {
+/// recreate every file from them; and the files with comments, which those
+/// formats do not carry.
+fn files<'r>(
+    register: &'r register::Register,
+    register_dir: &std::path::Path,
+) -> anyhow::Result<(Files, Vec<&'r str>)> {
     let mut files = Files::new();
+    let mut commented = Vec::new();
     for e in register.entries.iter().filter(|e| e.entry.is_some()) {
         let text = std::fs::read_to_string(&e.path).map_err(|err| anyhow::anyhow!("cannot read {}: {err}", e.file))?;
+        if e.entry.as_ref().is_some_and(|entry| has_comments(&text, &entry.name)) {
+            commented.push(e.file.as_str());
+        }
         let entry: toml::Table = toml::from_str(text.strip_prefix('\u{FEFF}').unwrap_or(&text))
             .map_err(|err| anyhow::anyhow!("cannot read {}: {err}", e.file))?;
         // The folder as the register names it, `/` between its parts on every system.
@@ -134,7 +180,7 @@ fn files(register: &register::Register, register_dir: &std::path::Path) -> anyho
             .unwrap_or_default();
         files.insert(e.id.clone(), Filed { folder, entry });
     }
-    Ok(files)
+    Ok((files, commented))
 }
 
 /// A key that orders cells: numbers by value, levels high to low, text A–Z.

@@ -3,7 +3,10 @@
 //! `Cllr Ann Brown (member)`. Each function returns the register's own
 //! spelling, or a reason it could not.
 
-use crate::model::{Choice, Date, Level, RepresentativeLevel, date};
+use crate::model::{Choice, Level, RepresentativeLevel};
+
+mod dates;
+pub use dates::{DATE_FORMS, date, date_or_partial};
 
 /// Whole pounds as people type them: `12500`, `£12,500`, `12,500.00`,
 /// `£ 2,000`, `£5,000 p.a.`, `£150k`, `12.5k`, `£1.2m`, and `nil` for 0.
@@ -254,169 +257,6 @@ pub fn choice<T: Choice>(text: &str) -> Result<&'static str, String> {
         .ok_or_else(|| format!("{text:?} is not one of {}", T::spellings()))
 }
 
-/// A date `YYYY-MM-DD`, or `DD/MM/YYYY` as typed in the UK.
-pub fn date(text: &str) -> Result<Date, String> {
-    let t = text.trim();
-    if let Some(d) = Date::parse(t) {
-        return Ok(d);
-    }
-    if let [d, m, y] = t.split('/').collect::<Vec<_>>().as_slice()
-        && let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u8>(), m.parse::<u8>(), y.parse::<i32>())
-        && let Some(date) = Date::new(y, m, d)
-    {
-        return Ok(date);
-    }
-    Err(not_a_date(text))
-}
-
-/// A date as people type it: a whole date (`31/03/2025`, `31.03.2025`,
-/// `2025-03-31`), or a month or a year (`2016-04`, `April 2015`, `Feb 2025`,
-/// `1999`), read as its first day and said so in the second value.
-pub fn date_or_partial(text: &str) -> Result<(Date, Option<String>), String> {
-    let t = text.trim();
-    if let Some(whole) = day_month_year(t) {
-        return whole
-            .map(|d| (d, None))
-            .map_err(|why| format!("{text:?} is not a date: {why}"));
-    }
-    if let Ok(d) = date(t) {
-        return Ok((d, None));
-    }
-    let first_day = |y: i32, m: u8, what: &str| {
-        Date::new(y, m, 1).map(|d| {
-            (
-                d,
-                Some(format!(
-                    "{text:?} gives only the {what}, so the first day, {d}, was used"
-                )),
-            )
-        })
-    };
-    if let Ok(y) = t.parse::<i32>()
-        && date::YEARS.contains(&y)
-        && let Some(r) = first_day(y, 1, "year")
-    {
-        return Ok(r);
-    }
-    if let Some((y, m)) = t.split_once(['-', '/'])
-        && y.len() == 4
-        && let (Ok(y), Ok(m)) = (y.parse::<i32>(), m.parse::<u8>())
-        && let Some(r) = first_day(y, m, "month")
-    {
-        return Ok(r);
-    }
-    if let Some((m, y)) = t.split_once([' ', '-', '/'])
-        && let Some(m) = month(m)
-        && let Ok(y) = y.trim().parse::<i32>()
-        && let Some(r) = first_day(y, m, "month")
-    {
-        return Ok(r);
-    }
-    Err(not_a_date(text))
-}
-
-/// A whole date of three numbers, in UK order: `31/03/2025`, `31-03-2025`,
-/// `31.03.2025`, `1-4-2012` (day, month, four-digit year), or `2025-3-31`
-/// (year first). `None` when the text is not of that shape; an error when it
-/// is but the day does not exist (`31-02-2025`), which is never guessed.
-fn day_month_year(t: &str) -> Option<Result<Date, String>> {
-    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return None;
-    };
-    let digits = |s: &str, lens: std::ops::RangeInclusive<usize>| {
-        lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    let (y, m, d) = if digits(a, 1..=2) && digits(b, 1..=2) && digits(c, 4..=4) {
-        (c, b, a)
-    } else if digits(a, 4..=4) && digits(b, 1..=2) && digits(c, 1..=2) {
-        (a, b, c)
-    } else {
-        return None;
-    };
-    let (y, m, d) = (y.parse::<i32>().ok()?, m.parse::<u8>().ok()?, d.parse::<u8>().ok()?);
-    Some(Date::new(y, m, d).ok_or_else(|| {
-        if !(1..=12).contains(&m) {
-            format!("there is no month {m} (dates are read day first, as in the UK)")
-        } else if !date::YEARS.contains(&y) {
-            format!(
-                "the year {y} is outside {}-{}; check it for a typing slip",
-                date::YEARS.start(),
-                date::YEARS.end()
-            )
-        } else {
-            format!("{} {y} has no day {d}", month_name(m))
-        }
-    }))
-}
-
-/// A month's name, for messages.
-fn month_name(m: u8) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(usize::from(m).wrapping_sub(1))
-        .copied()
-        .unwrap_or("that month")
-}
-
-/// A month's number from its name or first three letters.
-fn month(name: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let n = name.trim().trim_end_matches('.').to_lowercase();
-    if n.len() < 3 {
-        return None;
-    }
-    let n = if n == "sept" { "sep".to_string() } else { n };
-    NAMES.iter().position(|full| full.starts_with(&n)).map(|i| i as u8 + 1)
-}
-
-/// Why `text` is not a date: a year outside 1000-9999 (`20/04/20266`,
-/// `0999-01-01`) is named as such, since it is usually a typing slip.
-pub fn not_a_date(text: &str) -> String {
-    let t = text.trim();
-    let year = match (
-        t.split('/').collect::<Vec<_>>().as_slice(),
-        t.split('-').collect::<Vec<_>>().as_slice(),
-    ) {
-        ([_, _, y], _) | (_, [y, _, _]) => y.parse::<i64>().ok(),
-        _ => None,
-    };
-    match year {
-        Some(y) if !i32::try_from(y).is_ok_and(|y| date::YEARS.contains(&y)) => format!(
-            "{text:?} is not a date: the year {y} is outside {}-{}; check it for a typing slip",
-            date::YEARS.start(),
-            date::YEARS.end()
-        ),
-        _ => format!("{text:?} is not a date: write YYYY-MM-DD, e.g. 2026-04-20"),
-    }
-}
-
 /// A representative as `Name:level[:position]` (the `add` flag) or
 /// `Name (level)` (as the register lists them).
 pub fn representative(text: &str) -> Result<(String, RepresentativeLevel, Option<String>), String> {
@@ -481,7 +321,7 @@ mod tests {
     }
 
     #[test]
-    fn reads_yes_no_levels_choices_and_dates() {
+    fn reads_yes_no_levels_and_choices() {
         assert_eq!(yes_no("Y"), Ok(true));
         assert_eq!(yes_no("no"), Ok(false));
         assert!(yes_no("maybe").is_err());
@@ -491,21 +331,6 @@ mod tests {
         assert_eq!(choice::<Frequency>("Half Yearly"), Ok("half-yearly"));
         assert_eq!(choice::<Frequency>("Quarterly"), Ok("quarterly"));
         assert!(choice::<Frequency>("sometimes").is_err());
-        assert_eq!(date("20/04/2026"), Ok(Date::new(2026, 4, 20).unwrap()));
-        assert_eq!(date("2026-04-20"), Ok(Date::new(2026, 4, 20).unwrap()));
-        assert!(
-            date("20/04/20266")
-                .unwrap_err()
-                .contains("the year 20266 is outside 1000-9999")
-        );
-        assert!(date("20/04/65536").unwrap_err().contains("the year 65536"));
-        assert!(date("0999-01-01").unwrap_err().contains("the year 999"));
-        assert!(
-            date("20/04/99999999999999999999")
-                .unwrap_err()
-                .contains("write YYYY-MM-DD")
-        );
-        assert!(date("30/02/2026").is_err());
         assert_eq!(hours("6.5"), Ok(6.5));
         assert_eq!(hours("approx 5"), Ok(5.0));
         assert_eq!(hours("5 hrs"), Ok(5.0));
@@ -522,30 +347,6 @@ mod tests {
         assert_eq!(frequency("Every 6 weeks").unwrap().0, "bimonthly");
         assert!(frequency("Every 6 weeks").unwrap().1.is_some());
         assert!(frequency("sometimes").is_err());
-        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
-        assert_eq!(date_or_partial("31/03/2025"), Ok((d(2025, 3, 31), None)));
-        assert_eq!(date_or_partial("31.03.2025"), Ok((d(2025, 3, 31), None)));
-        assert_eq!(date_or_partial("31-03-2025"), Ok((d(2025, 3, 31), None)));
-        assert_eq!(date_or_partial("1-4-2012"), Ok((d(2012, 4, 1), None)));
-        assert_eq!(date_or_partial("01/04/2012"), Ok((d(2012, 4, 1), None)));
-        assert_eq!(date_or_partial("2025-3-31"), Ok((d(2025, 3, 31), None)));
-        assert!(
-            date_or_partial("31-02-2025")
-                .unwrap_err()
-                .contains("February 2025 has no day 31")
-        );
-        assert!(
-            date_or_partial("31/02/2025")
-                .unwrap_err()
-                .contains("February 2025 has no day 31")
-        );
-        assert!(date_or_partial("12-13-2025").unwrap_err().contains("no month 13"));
-        assert_eq!(date_or_partial("2016-04").unwrap().0, d(2016, 4, 1));
-        assert_eq!(date_or_partial("April 2015").unwrap().0, d(2015, 4, 1));
-        assert_eq!(date_or_partial("Feb 2025").unwrap().0, d(2025, 2, 1));
-        assert_eq!(date_or_partial("1999").unwrap().0, d(1999, 1, 1));
-        assert!(date_or_partial("1999").unwrap().1.unwrap().contains("only the year"));
-        assert!(date_or_partial("Mayday").is_err());
         assert!(hours("nan").is_err());
     }
 

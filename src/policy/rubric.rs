@@ -18,6 +18,13 @@ use crate::model::{Choice, Level, RISK_KEYS, VALUE_KEYS, choice};
 /// The built-in rubric, the text of `schemas/criteria.yaml`.
 pub const DEFAULT_RUBRIC: &str = include_str!("../../schemas/criteria.yaml");
 
+/// The built-in rubric's [`Rubric::source`].
+const BUILT_IN: &str = "built-in rubric";
+
+/// Where `init` puts a copy of the built-in rubric for a council to edit,
+/// relative to `partreg.toml`, and the `rubric =` setting that uses it.
+pub const PROJECT_COPY: &str = "schemas/criteria.yaml";
+
 choice! {
     /// What the value × risk matrix recommends for a partnership.
     pub enum Recommendation {
@@ -122,7 +129,28 @@ pub struct Rubric {
 impl Rubric {
     /// The built-in rubric.
     pub fn builtin() -> anyhow::Result<Rubric> {
-        Rubric::parse(DEFAULT_RUBRIC, "built-in rubric (schemas/criteria.yaml)")
+        // Not "(schemas/criteria.yaml)": a project's copy of that file is not
+        // what the built-in rubric reads, so naming it misleads.
+        Rubric::parse(DEFAULT_RUBRIC, BUILT_IN)
+    }
+
+    /// Whether this is the rubric built into partreg.
+    pub fn is_builtin(&self) -> bool {
+        self.source == BUILT_IN
+    }
+
+    /// The project's own `schemas/criteria.yaml` (under `base`, the folder
+    /// of `partreg.toml`) when this rubric is the built-in one and that file
+    /// differs from it: its edits change nothing until `partreg.toml` names
+    /// it, which an officer editing it would not guess.
+    pub fn unused_copy(&self, base: &Path) -> Option<std::path::PathBuf> {
+        let path = base.join(PROJECT_COPY);
+        if !self.is_builtin() {
+            return None;
+        }
+        let text = std::fs::read_to_string(&path).ok()?;
+        // A checkout with Windows line endings is still the same rubric.
+        (text.replace("\r\n", "\n") != DEFAULT_RUBRIC.replace("\r\n", "\n")).then_some(path)
     }
 
     /// Reads a rubric file.
@@ -131,10 +159,10 @@ impl Rubric {
         Rubric::parse(&text, &path.display().to_string())
     }
 
-    /// The rubric for people: "the built-in rubric (schemas/criteria.yaml)"
-    /// or "the rubric in criteria.yaml".
+    /// The rubric for people: "the built-in rubric" or "the rubric in
+    /// criteria.yaml".
     pub fn describe(&self) -> String {
-        if self.source.starts_with("built-in") {
+        if self.is_builtin() {
             format!("the {}", self.source)
         } else {
             format!("the rubric in {}", self.source)

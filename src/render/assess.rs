@@ -175,19 +175,34 @@ pub fn json(rows: &[Row<'_>], mut w: impl Write) -> io::Result<()> {
 }
 
 /// The working behind one assessment, in plain English, wrapped at words
-/// to `fit`'s width.
-pub fn explain(row: &Row<'_>, rubric: &Rubric, fit: super::table::Fit, w: impl Write) -> io::Result<()> {
+/// to `fit`'s width. `unused_copy` is the project's own copy of the rubric
+/// when it differs from the built-in one that rated the partnership (see
+/// [`Rubric::unused_copy`]), as shown to the user.
+pub fn explain(
+    row: &Row<'_>,
+    rubric: &Rubric,
+    unused_copy: Option<&str>,
+    fit: super::table::Fit,
+    w: impl Write,
+) -> io::Result<()> {
     let mut buf = Vec::new();
-    working(row, rubric, &mut buf)?;
+    working(row, rubric, unused_copy, &mut buf)?;
     let text = String::from_utf8_lossy(&buf);
     super::sanitize::Terminal::new(w).write_all(super::wrap::lines(&text, fit).as_bytes())
 }
 
-fn working(row: &Row<'_>, rubric: &Rubric, w: &mut Vec<u8>) -> io::Result<()> {
+fn working(row: &Row<'_>, rubric: &Rubric, unused_copy: Option<&str>, w: &mut Vec<u8>) -> io::Result<()> {
     let e = row.entry;
     let a = &row.assessment;
     writeln!(w, "{} ({}), {}", e.name, row.id, crate::model::Label::label(e.status))?;
     writeln!(w, "Rated by {}.", rubric.describe())?;
+    if let Some(copy) = unused_copy {
+        writeln!(
+            w,
+            "Note: {copy} differs from the built-in rubric and is not used.\n  To rate by it, add rubric = \"{}\" to partreg.toml.",
+            crate::policy::rubric::PROJECT_COPY
+        )?;
+    }
     for side in [&a.risk, &a.value] {
         writeln!(w)?;
         explain_side(e, side, rubric, w)?;

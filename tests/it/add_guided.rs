@@ -9,7 +9,7 @@ use crate::add::{add, read};
 use crate::support::{AS_OF, Project, run_with};
 
 /// Runs `add` with scripted answers.
-fn guided(project: &Project, answers: Vec<Answer>, args: &[&str]) -> (crate::support::Run, Scripted) {
+pub(crate) fn guided(project: &Project, answers: Vec<Answer>, args: &[&str]) -> (crate::support::Run, Scripted) {
     let mut prompter = Scripted::new(answers);
     let mut all = vec!["add", "--as-of", AS_OF];
     all.extend_from_slice(args);
@@ -17,7 +17,7 @@ fn guided(project: &Project, answers: Vec<Answer>, args: &[&str]) -> (crate::sup
     (run, prompter)
 }
 
-fn text(s: &str) -> Answer {
+pub(crate) fn text(s: &str) -> Answer {
     Answer::Text(s.into())
 }
 
@@ -42,7 +42,7 @@ fn screening_stops_what_is_not_a_partnership() {
 
 /// Answers for the whole guided flow of a proposed entry, in order, up to
 /// the preview.
-fn proposed_answers() -> Vec<Answer> {
+pub(crate) fn proposed_answers() -> Vec<Answer> {
     let mut a = vec![Answer::No, Answer::No, Answer::No];
     a.extend([
         text("Guided Partnership"),
@@ -92,7 +92,7 @@ fn proposed_answers() -> Vec<Answer> {
 
 /// The case for joining of a proposed entry: the grounds (synergy and a
 /// statutory duty) and the four criteria (yes, yes, no, not known yet).
-fn case_answers() -> Vec<Answer> {
+pub(crate) fn case_answers() -> Vec<Answer> {
     vec![
         Answer::Choose(0), // synergy
         Answer::Choose(2), // a statutory duty
@@ -105,7 +105,7 @@ fn case_answers() -> Vec<Answer> {
 }
 
 /// The preview's choices.
-const SAVE: Answer = Answer::Choose(0);
+pub(crate) const SAVE: Answer = Answer::Choose(0);
 const CHANGE: Answer = Answer::Choose(1);
 const STOP: Answer = Answer::Choose(2);
 

@@ -415,3 +415,45 @@ fn files_with_errors_are_left_out_and_named() {
         1
     );
 }
+
+#[test]
+fn explain_names_the_rubric_it_reads_and_a_copy_it_does_not() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    let explain = |project: &Project| {
+        let run = project.run(&["assess", "a", "--explain", "--as-of", AS_OF]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    let bare = explain(&project);
+    assert!(bare.contains("Rated by the built-in rubric.\n"), "{bare}");
+    assert!(!bare.contains("criteria.yaml"), "{bare}");
+    // An unchanged copy (as `init` writes it) is the built-in rubric: no note.
+    let builtin = include_str!("../../schemas/criteria.yaml");
+    project.write("schemas/criteria.yaml", builtin.replace('\n', "\r\n"));
+    assert_eq!(explain(&project), bare);
+    // An edited copy rates nothing until partreg.toml names it, and says so.
+    let edited = builtin.replacen("title: Time commitment", "title: Staff time", 1);
+    project.write("schemas/criteria.yaml", &edited);
+    let noted = explain(&project);
+    assert!(
+        noted.contains(
+            "Rated by the built-in rubric.\nNote: schemas/criteria.yaml differs from the built-in rubric and is not used.\n  To rate by it, add rubric = \"schemas/criteria.yaml\" to partreg.toml.\n"
+        ),
+        "{noted}"
+    );
+    assert!(!noted.contains("Staff time"), "{noted}");
+    project.write(
+        "partreg.toml",
+        format!("rubric = \"schemas/criteria.yaml\"\n{}", crate::support::SETTINGS),
+    );
+    let used = explain(&project);
+    // (The path is as `Project::discover` loaded it, absolute.)
+    let rated_by = used.lines().nth(1).unwrap();
+    assert!(
+        rated_by.starts_with("Rated by the rubric in ") && rated_by.ends_with("schemas/criteria.yaml."),
+        "{used}"
+    );
+    assert!(!used.contains("Note:"), "{used}");
+    assert!(used.contains("Staff time"), "{used}");
+}

@@ -283,3 +283,53 @@ fn today_is_the_local_date_and_tz_is_respected() {
     let json: serde_json::Value = serde_json::from_slice(&fixed.stdout).unwrap();
     assert_eq!(json["as_of"], AS_OF);
 }
+
+/// Words that only a developer would write: clap's name, Rust type names,
+/// rustdoc link brackets and issue numbers. A `///` comment on a flattened
+/// clap struct once became the top-level `--help` and `man` description.
+const DEVELOPER_TELLS: [&str; 5] = ["clap", "GlobalArgs", "[`", "#53", "struct"];
+
+fn assert_no_developer_prose(what: &str, text: &str) {
+    for tell in DEVELOPER_TELLS {
+        assert!(
+            !text.contains(tell),
+            "{what} contains the developer's {tell:?}:\n{text}"
+        );
+    }
+}
+
+/// Every command's path (`["review"]`, …), however deeply nested, as the
+/// words a person types.
+fn command_paths(cmd: &clap::Command, prefix: &[String], out: &mut Vec<Vec<String>>) {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let mut path = prefix.to_vec();
+        path.push(sub.get_name().to_string());
+        command_paths(sub, &path, out);
+        out.push(path);
+    }
+}
+
+#[test]
+fn help_and_man_pages_hold_no_developer_prose() {
+    use clap::CommandFactory;
+    let project = Project::new();
+    let mut paths = vec![Vec::new()];
+    command_paths(&partreg::cli::Cli::command(), &[], &mut paths);
+    paths.sort();
+    assert!(paths.len() > 10, "{paths:?}");
+    for path in &paths {
+        let words: Vec<&str> = path.iter().map(String::as_str).collect();
+        for form in [[&words[..], &["--help"]].concat(), [&words[..], &["-h"]].concat()] {
+            assert_no_developer_prose(&form.join(" "), &stdout(&project, &form));
+        }
+        let help = [&["help"][..], &words[..]].concat();
+        assert_no_developer_prose(&help.join(" "), &stdout(&project, &help));
+    }
+    assert_no_developer_prose("man", &stdout(&project, &["man"]));
+    stdout(&project, &["man", "--dir", "man1"]);
+    for entry in std::fs::read_dir(project.path("man1")).unwrap() {
+        let path = entry.unwrap().path();
+        let page = std::fs::read_to_string(&path).unwrap();
+        assert_no_developer_prose(&path.display().to_string(), &page);
+    }
+}

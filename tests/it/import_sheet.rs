@@ -638,3 +638,73 @@ fn dates_with_dashes_and_dots_are_read_day_first_and_impossible_days_reported() 
         run.stdout
     );
 }
+
+/// A merged cell fills every row it covers, as Excel shows it; the report
+/// says so for each merge below the headings (not for the title merged
+/// across the top), in words and in the JSON.
+#[test]
+fn each_merge_that_filled_rows_is_reported() {
+    let project = Project::new();
+    messy_workbook(&project);
+    let said = project
+        .run(&["import", "old.xlsx", "--dry-run", "--as-of", AS_OF])
+        .stdout;
+    assert!(
+        said.contains("B5:B6 merged: \"South Holland District Council\" used for rows 5 and 6\n"),
+        "{said}"
+    );
+    assert_eq!(
+        said.matches(" merged: ").count(),
+        1,
+        "the title's merge is not a data merge: {said}"
+    );
+    let run = project.run(&["import", "old.xlsx", "--dry-run", "--format", "json", "--as-of", AS_OF]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        doc["merged_cells"],
+        serde_json::json!([{
+            "sheet": "Register",
+            "range": "B5:B6",
+            "value": "South Holland District Council",
+            "rows": [5, 6],
+        }])
+    );
+    // A CSV has no merges: the member is there, and empty.
+    project.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,Status\nDereham Forum,Breckland Council,Active\n",
+    );
+    let run = project.run(&["import", "old.csv", "--dry-run", "--format", "json", "--as-of", AS_OF]);
+    let doc: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(doc["merged_cells"], serde_json::json!([]));
+}
+
+/// "Cllr A / B": the title is not carried to B (who may be an officer), and
+/// the report says why B has no level. Decided in docs/decisions.md.
+#[test]
+fn cllr_on_the_first_name_only_is_not_carried_and_is_said() {
+    let project = Project::new();
+    project.write(
+        "old.csv",
+        "Partnership Name,Lead Partner,BC Representative (s) (Members and/or Officers)\n\
+         Dereham Forum,Breckland Council,Cllr Ann Brown / Jo Smith\n",
+    );
+    let run = project.run(&["import", "old.csv", "--as-of", AS_OF]);
+    assert!(
+        run.stdout.contains(
+            "\"Jo Smith\" follows \"Cllr Ann Brown\" without \"Cllr\", so it was not taken for a councillor; write \"Cllr Jo Smith\" if it is one"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("representative \"Jo Smith\" has no level"),
+        "{}",
+        run.stdout
+    );
+    let forum = read(&project, "register/dereham-forum.toml");
+    let reps = forum["representatives"].as_array().unwrap();
+    assert_eq!(reps[0]["level"].as_str(), Some("member"));
+    assert_eq!(reps[1]["name"].as_str(), Some("Jo Smith"));
+    assert!(reps[1].get("level").is_none(), "{reps:?}");
+}

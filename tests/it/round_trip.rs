@@ -304,3 +304,64 @@ fn a_folder_or_id_that_would_leave_the_register_is_refused_row_by_row() {
     assert!(fine["started"].is_datetime(), "a string at a date key is a date again");
     assert!(!project.path("../outside").exists());
 }
+
+/// The round trip carries the data, not the `#` comments: `list` says so as
+/// it exports, naming how many files had some, and `import` says so in its
+/// report; a file partreg wrote itself (its `#:schema`, name and "Added
+/// with" lines) is not said to have comments.
+#[test]
+fn the_round_trip_says_comments_are_not_carried() {
+    let from = Project::new();
+    from.write("register/a.toml", VALID);
+    // b has no comments of its own (VALID's "# A test partnership." removed).
+    let plain = VALID
+        .replace("# A test partnership.\n", "")
+        .replace("Test Waste", "Plain Waste");
+    from.write("register/b.toml", &plain);
+    for format in ["xlsx", "json"] {
+        let out = tempfile::tempdir().unwrap();
+        let file = out.path().join(format!("register.{format}"));
+        let export = from.run(&["list", "--format", format, "--output", file.to_str().unwrap()]);
+        assert_eq!(export.code, 0, "{}", export.stderr);
+        let into = if format == "xlsx" { "the workbook" } else { "the JSON" };
+        assert!(
+            export.stderr.contains(&format!(
+                "note: comments (# lines) in 1 file(s) are not carried into {into},\n  \
+                 so files imported from it will not have them (git keeps the originals);\n  \
+                 e.g. register/a.toml\n"
+            )),
+            "{}",
+            export.stderr
+        );
+        assert!(export.stdout.is_empty(), "{}", export.stdout);
+        let to = Project::new();
+        let import = to.run(&["import", file.to_str().unwrap(), "--as-of", AS_OF]);
+        assert!(import.code <= 1, "{}", import.stderr);
+        assert!(
+            import.stdout.contains(&format!(
+                "comments (# lines) in the original files are not in {into}, so the files written do not have them"
+            )),
+            "{}",
+            import.stdout
+        );
+        // The files import wrote have only partreg's own header: no note on the way out again.
+        let again = to.run(&[
+            "list",
+            "--format",
+            format,
+            "--output",
+            file.to_str().unwrap(),
+            "--force",
+        ]);
+        assert_eq!(again.code, 0, "{}", again.stderr);
+        assert!(!again.stderr.contains("comments"), "{}", again.stderr);
+    }
+    // JSON to stdout: the note is on stderr, the JSON alone on stdout.
+    let run = from.run(&["list", "--format", "json"]);
+    assert!(run.stderr.contains("are not carried into the JSON"), "{}", run.stderr);
+    serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap();
+    // Table and CSV carry no files, so say nothing.
+    for format in ["table", "csv"] {
+        assert!(!from.run(&["list", "--format", format]).stderr.contains("comments"));
+    }
+}

@@ -150,6 +150,13 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
         log.text.push_str(&table_text);
         log.columns
             .push(serde_json::json!({"sheet": sheet.name, "columns": table_json}));
+        // Merges reaching below the headings put one cell's value into other
+        // rows or columns: each is said, since the sheet shows it but did not hold it.
+        let headings_row = sheet.top + header_index;
+        for merge in sheet.merges.iter().filter(|m| m.last.0 > headings_row) {
+            let (line, event) = report::merge(&sheet.name, merge);
+            log.say(&format!("{at}{line}"), event);
+        }
         let mut section: Option<PathBuf> = None;
         for (i, (cells, kind)) in rows.iter().zip(&kinds).enumerate() {
             let row = sheet.top + header_index + 1 + i + 1;

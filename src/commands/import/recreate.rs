@@ -51,6 +51,14 @@ pub(super) fn run(
         // Text only: the JSON report has no member for it.
         serde_json::json!({"register_book": true}),
     );
+    log.say(
+        &format!(
+            "comments (# lines) in the original files are not in {}, so the files written do not have them",
+            if book.json { "the JSON" } else { "the workbook" }
+        ),
+        // Text only, as above.
+        serde_json::json!({"register_book": true}),
+    );
     let mut taken: Vec<String> = register.entries.iter().map(|e| e.id.to_lowercase()).collect();
     let mut names: Vec<(usize, String)> = Vec::new();
     let (mut imported, mut attention, mut skipped) = (0, 0, 0);

@@ -90,6 +90,32 @@ pub(super) fn column_table(
     (out, json)
 }
 
+/// The report's line for a merged range whose value was copied into the
+/// rest of it, e.g. `B8:B9 merged: "Breckland Council" used for rows 8 and
+/// 9`, and its JSON (`merged_cells`).
+pub(super) fn merge(sheet: &str, m: &super::workbook::Merge) -> (String, serde_json::Value) {
+    let cell = |(r, c): (usize, usize)| format!("{}{}", super::letter(c), r + 1);
+    let range = format!("{}:{}", cell(m.first), cell(m.last));
+    let (first_row, last_row) = (m.first.0 + 1, m.last.0 + 1);
+    let used_for = match last_row - first_row {
+        0 => format!(
+            "used for columns {} to {} of row {first_row}",
+            super::letter(m.first.1),
+            super::letter(m.last.1)
+        ),
+        1 => format!("used for rows {first_row} and {last_row}"),
+        _ => format!("used for rows {first_row} to {last_row}"),
+    };
+    let line = format!("{range} merged: {:?} {used_for}", super::clip(&m.value));
+    let event = serde_json::json!({"merged": {
+        "sheet": sheet,
+        "range": range,
+        "value": m.value,
+        "rows": (first_row..=last_row).collect::<Vec<_>>(),
+    }});
+    (line, event)
+}
+
 /// The report as it is built: the text for people, and the same as JSON.
 #[derive(Default)]
 pub(super) struct Log {
@@ -153,6 +179,7 @@ impl Log {
                 "headings": pick("headings_row"),
                 "columns": self.columns,
                 "rows": pick("row"),
+                "merged_cells": pick("merged").into_iter().map(|e| e["merged"].clone()).collect::<Vec<_>>(),
                 "totals": totals,
             });
             if let Some(kept) = self.kept {

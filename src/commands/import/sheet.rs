@@ -108,6 +108,7 @@ fn read_csv(path: &Path) -> anyhow::Result<Sheet> {
             grid,
             top: 0,
             left: 0,
+            merges: Vec::new(),
         }],
         warnings,
     })

@@ -257,8 +257,11 @@ pub(super) fn add_comment(draft: &mut Table, text: &str) {
 
 /// The representatives in a cell: `Cllr Ann Brown (member); Jo Smith (officer)`,
 /// or separated by `/`, `&` or new lines. `Cllr` with no level is a member.
+/// `Cllr` is not carried from one person to the next (`Cllr A / B`): B may
+/// be an officer, so B is left without a level and the note says why.
 fn representatives(raw: &str, place: &str, notes: &mut Vec<String>) -> Vec<Value> {
     let mut reps = Vec::new();
+    let mut councillor: Option<String> = None;
     for item in split_people(raw) {
         let mut t = Table::new();
         match lenient::representative(&item) {
@@ -276,10 +279,17 @@ fn representatives(raw: &str, place: &str, notes: &mut Vec<String>) -> Vec<Value
                 notes.push(format!(
                     "{place}: {item:?} is a councillor, so the level member was used"
                 ));
+                councillor.get_or_insert_with(|| item.clone());
                 t.insert("name".into(), Value::String(item));
                 t.insert("level".into(), Value::String("member".into()));
             }
             Err(_) => {
+                if let Some(first) = &councillor {
+                    notes.push(format!(
+                        "{place}: {item:?} follows {first:?} without \"Cllr\", so it was not taken for a councillor; \
+                         write \"Cllr {item}\" if it is one"
+                    ));
+                }
                 t.insert("name".into(), Value::String(item));
             }
         }

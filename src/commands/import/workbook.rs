@@ -25,6 +25,17 @@ pub(super) struct Worksheet {
     /// The 0-based sheet row and column of `grid[0][0]`.
     pub top: usize,
     pub left: usize,
+    /// The merges whose value was copied into other cells, for the report.
+    pub merges: Vec<Merge>,
+}
+
+/// A merged range whose top-left value was copied into the rest of it, in
+/// 0-based sheet rows and columns (the part inside the grid).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Merge {
+    pub first: (usize, usize),
+    pub last: (usize, usize),
+    pub value: String,
 }
 
 /// Every worksheet, in the workbook's order.
@@ -41,7 +52,13 @@ pub(super) fn read_sheets(path: &Path) -> anyhow::Result<Vec<Worksheet>> {
         // A damaged merge list is no reason to refuse the sheet: its cells still read.
         let merges = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let (grid, top, left) = grid_from(path, cells)?;
-        let mut sheet = Worksheet { name, grid, top, left };
+        let mut sheet = Worksheet {
+            name,
+            grid,
+            top,
+            left,
+            merges: Vec::new(),
+        };
         fill_merges(&mut sheet, &merges);
         sheets.push(sheet);
     }
@@ -99,12 +116,24 @@ fn fill_merges(sheet: &mut Worksheet, merges: &[Dimensions]) {
         }
         let r1 = (r1 - sheet.top).min(rows - 1);
         let c1 = (c1 - sheet.left).min(cols - 1);
+        let mut filled = false;
         for row in &mut sheet.grid[r0..=r1] {
             for cell in &mut row[c0..=c1] {
                 if cell.is_empty() {
                     cell.clone_from(&value);
+                    filled = true;
                 }
             }
+        }
+        // Said in the report: a value copied into another row is data the
+        // sheet did not hold there, however Excel shows it.
+        if filled {
+            let at = |r: usize, c: usize| (r + sheet.top, c + sheet.left);
+            sheet.merges.push(Merge {
+                first: at(r0, c0),
+                last: at(r1, c1),
+                value,
+            });
         }
     }
 }

@@ -255,54 +255,26 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                     })
                     .map(|d| format!("{}: {}", d.key, d.message)),
             );
-            if args.strict && !notes.is_empty() {
-                log.row(
-                    &format!("{at}row {row}: skipped (--strict): {}", notes.join("; ")),
-                    (&sheet.name, row, "skipped"),
-                    None,
-                    &notes,
-                );
-                skipped += 1;
-                continue;
-            }
-            if !args.dry_run
-                && let Err(e) = change::create_file(&project.register_dir, &file, &prepared.shown, &prepared.text)
-            {
-                log.row(
-                    &format!("{at}row {row}: skipped: {e:#}"),
-                    (&sheet.name, row, "skipped"),
-                    None,
-                    &notes,
-                );
-                skipped += 1;
-                continue;
-            }
-            taken.push(id.to_lowercase());
-            if let Some(k) = name_key {
-                names.push((row, k));
-            }
-            imported += 1;
-            let verb = if args.dry_run { "would import" } else { "imported" };
-            let outcome = if args.dry_run { "would-import" } else { "imported" };
-            if notes.is_empty() {
-                log.row(
-                    &format!("{at}row {row}: {verb} {}", prepared.shown),
-                    (&sheet.name, row, outcome),
-                    Some(&prepared.shown),
-                    &[],
-                );
-            } else {
-                attention += 1;
-                log.row(
-                    &format!(
-                        "{at}row {row}: {verb} {}; needs attention: {}",
-                        prepared.shown,
-                        notes.join("; ")
-                    ),
-                    (&sheet.name, row, outcome),
-                    Some(&prepared.shown),
-                    &notes,
-                );
+            let place = format!("{at}row {row}");
+            match write_row(
+                &mut log,
+                args,
+                &project,
+                &file,
+                &prepared,
+                &notes,
+                &place,
+                (&sheet.name, row),
+            ) {
+                Written::Skipped => skipped += 1,
+                Written::Imported { attention: needs } => {
+                    taken.push(id.to_lowercase());
+                    if let Some(k) = name_key {
+                        names.push((row, k));
+                    }
+                    imported += 1;
+                    attention += usize::from(needs);
+                }
             }
         }
     }
@@ -384,4 +356,62 @@ fn write_new(path: &std::path::Path, text: &str) -> anyhow::Result<()> {
         .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
     f.write_all(text.as_bytes())
         .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))
+}
+
+/// How one row ended, for the tallies.
+enum Written {
+    Skipped,
+    Imported { attention: bool },
+}
+
+/// Writes one prepared row as a new file (unless `--strict` refuses a row
+/// with notes, or `--dry-run`) and logs how it ended: the one place both
+/// an ordinary sheet and partreg's own register go through, so their
+/// reports read alike. `place` starts each line ("row 7", "Reviews row 3").
+#[allow(clippy::too_many_arguments)] // each is one fact about the row; a struct would only rename them
+fn write_row(
+    log: &mut report::Log,
+    args: &ImportArgs,
+    project: &register::Project,
+    file: &std::path::Path,
+    prepared: &super::add::Prepared,
+    notes: &[String],
+    place: &str,
+    (sheet, row): (&str, usize),
+) -> Written {
+    if args.strict && !notes.is_empty() {
+        log.row(
+            &format!("{place}: skipped (--strict): {}", notes.join("; ")),
+            (sheet, row, "skipped"),
+            None,
+            notes,
+        );
+        return Written::Skipped;
+    }
+    if !args.dry_run
+        && let Err(e) = change::create_file(&project.register_dir, file, &prepared.shown, &prepared.text)
+    {
+        log.row(
+            &format!("{place}: skipped: {e:#}"),
+            (sheet, row, "skipped"),
+            None,
+            notes,
+        );
+        return Written::Skipped;
+    }
+    let verb = if args.dry_run { "would import" } else { "imported" };
+    let outcome = if args.dry_run { "would-import" } else { "imported" };
+    let line = if notes.is_empty() {
+        format!("{place}: {verb} {}", prepared.shown)
+    } else {
+        format!(
+            "{place}: {verb} {}; needs attention: {}",
+            prepared.shown,
+            notes.join("; ")
+        )
+    };
+    log.row(&line, (sheet, row, outcome), Some(&prepared.shown), notes);
+    Written::Imported {
+        attention: !notes.is_empty(),
+    }
 }

@@ -11,7 +11,7 @@ use super::report::{self, Log};
 use crate::cli::ImportArgs;
 use crate::commands::{Env, Outcome};
 use crate::store::register::{self, Project, Register};
-use crate::store::{change, decode, slug};
+use crate::store::{decode, slug};
 
 /// Writes every partnership of `book` (or, with `--dry-run`, says what would be written).
 pub(super) fn run(
@@ -127,42 +127,26 @@ pub(super) fn run(
             notes.push(format!("still to fill in: {}", words.join("; ")));
         }
         notes.extend(prepared.errors.iter().map(|d| format!("{}: {}", d.key, d.message)));
-        if args.strict && !notes.is_empty() {
-            log.row(
-                &format!("{at}: skipped (--strict): {}", notes.join("; ")),
-                (&r.sheet, r.row, "skipped"),
-                None,
-                &notes,
-            );
-            skipped += 1;
-            continue;
+        match super::write_row(
+            &mut log,
+            args,
+            project,
+            &file,
+            &prepared,
+            &notes,
+            &at,
+            (&r.sheet, r.row),
+        ) {
+            super::Written::Skipped => skipped += 1,
+            super::Written::Imported { attention: needs } => {
+                taken.push(id.to_lowercase());
+                if let Some(k) = name_key {
+                    names.push((r.row, k));
+                }
+                imported += 1;
+                attention += usize::from(needs);
+            }
         }
-        if !args.dry_run
-            && let Err(e) = change::create_file(&project.register_dir, &file, &prepared.shown, &prepared.text)
-        {
-            log.row(
-                &format!("{at}: skipped: {e:#}"),
-                (&r.sheet, r.row, "skipped"),
-                None,
-                &notes,
-            );
-            skipped += 1;
-            continue;
-        }
-        taken.push(id.to_lowercase());
-        if let Some(k) = name_key {
-            names.push((r.row, k));
-        }
-        imported += 1;
-        let verb = if args.dry_run { "would import" } else { "imported" };
-        let outcome = if args.dry_run { "would-import" } else { "imported" };
-        let line = if notes.is_empty() {
-            format!("{at}: {verb} {}", prepared.shown)
-        } else {
-            attention += 1;
-            format!("{at}: {verb} {}; needs attention: {}", prepared.shown, notes.join("; "))
-        };
-        log.row(&line, (&r.sheet, r.row, outcome), Some(&prepared.shown), &notes);
     }
     log.finish(
         &mut env.stdout,

@@ -13,6 +13,10 @@ use crate::store::register::{self, Project, Register};
 use crate::store::repo_path::RepoPaths;
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &CheckArgs) -> anyhow::Result<Outcome> {
+    // Before any work, so a bad --summary stops the run at once.
+    if let Some(path) = &args.summary {
+        refuse_summary_target(&env.cwd.join(path))?;
+    }
     let project = env.project(global)?;
     let selection = select(&env.cwd, &project, &args.paths)?;
     let extra: Vec<PathBuf> = selection.as_ref().map(|s| s.outside.clone()).unwrap_or_default();
@@ -241,4 +245,32 @@ fn select(cwd: &Path, project: &Project, paths: &[PathBuf]) -> anyhow::Result<Op
         outside,
         register_dir,
     }))
+}
+
+/// The summary is appended to, so a device such as `/dev/stdout` is
+/// written through and never replaced; but a pipe with no reader would
+/// make `check` wait for ever, and a folder cannot take it. Refused before
+/// anything is written, naming what the path is.
+fn refuse_summary_target(path: &std::path::Path) -> anyhow::Result<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(()); // not there yet: it is created
+    };
+    #[cfg(unix)]
+    let is_pipe = {
+        use std::os::unix::fs::FileTypeExt as _;
+        meta.file_type().is_fifo() || meta.file_type().is_socket()
+    };
+    #[cfg(not(unix))]
+    let is_pipe = false;
+    let kind = if meta.is_dir() {
+        "a folder"
+    } else if is_pipe {
+        "a pipe or socket, which would make partreg wait for a reader"
+    } else {
+        return Ok(());
+    };
+    anyhow::bail!(
+        "cannot write the summary to {}: it is {kind}; nothing was written\n  hint: give the name of a file, e.g. --summary \"$GITHUB_STEP_SUMMARY\" in GitHub Actions",
+        path.display()
+    )
 }

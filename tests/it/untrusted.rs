@@ -359,6 +359,40 @@ fn a_rubric_fifo_does_not_hang() {
     );
 }
 
+/// `--summary` appends, so `/dev/stdout` works; a pipe with no reader would
+/// hang the CI step and a folder cannot take it: both refused before any work.
+#[test]
+fn check_summary_refuses_a_pipe_and_a_folder_but_writes_through_a_device() {
+    let project = Project::new();
+    project.write("register/ok.toml", VALID);
+    std::fs::create_dir(project.path("folder")).unwrap();
+    let run = project.run(&["check", "--as-of", AS_OF, "--summary", "folder"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("folder: it is a folder; nothing was written"),
+        "{}",
+        run.stderr
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        let run = project.run(&["check", "--as-of", AS_OF, "--summary", "/dev/null"]);
+        assert_eq!(run.code, 0, "appending to a device is fine: {}", run.stderr);
+        let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+        assert!(kind.is_char_device(), "/dev/null is still a device");
+    }
+    let made = std::process::Command::new("mkfifo").arg(project.path("pipe")).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped the pipe case: mkfifo is not available");
+        return;
+    }
+    // A real process: a hang would show as the test never finishing.
+    let out = crate::support::binary(project.dir.path(), &["check", "--as-of", AS_OF, "--summary", "pipe"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("pipe: it is a pipe or socket"), "{stderr}");
+}
+
 #[test]
 fn a_rubric_over_8_mb_is_refused() {
     let project = project_with_rubric("rubric.yaml");

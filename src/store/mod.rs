@@ -1,5 +1,5 @@
 //! Where the register lives on disk, and every way partreg touches it:
-//! finding the project and loading its files ([`register`]), decoding each
+//! finding the project ([`project`]) and loading its files ([`register`]), decoding each
 //! file into the [`crate::model`] types while reporting every fault
 //! ([`decode`]), and writing — new files laid out as a person would
 //! ([`entry_file`]), format-preserving edits of existing ones ([`edit`]),
@@ -18,6 +18,7 @@ pub mod edit;
 pub mod entry_file;
 pub mod lock;
 pub mod names;
+pub mod project;
 pub mod register;
 pub mod repo_path;
 pub mod slug;

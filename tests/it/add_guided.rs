@@ -723,3 +723,60 @@ fn changing_the_status_at_the_preview_asks_what_the_new_status_needs() {
     let strict = project.run(&["check", "--strict", "--as-of", crate::support::AS_OF]);
     assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
 }
+
+/// Runs the guided flow up to `answers` and Ctrl-C, then resumes with
+/// `rest` (the draft chosen first, the preview saved last): the entry
+/// written and what the resumed run was asked.
+fn interrupt_and_resume(project: &Project, mut answers: Vec<Answer>, rest: Vec<Answer>) -> (toml::Table, Scripted) {
+    answers.push(Answer::Interrupt);
+    let (run, _) = guided(project, answers, &[]);
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    assert!(run.stderr.contains("kept as a draft"), "{}", run.stderr);
+    let mut again = vec![Answer::Choose(0)];
+    again.extend(rest);
+    again.push(SAVE);
+    let (run, prompter) = guided(project, again, &["--resume"]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let t: toml::Table = toml::from_str(&read(project, "register/guided-partnership.toml")).unwrap();
+    (t, prompter)
+}
+
+#[test]
+fn ctrl_c_in_appendix_c_keeps_the_answers_given_and_resume_carries_on() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop(); // not skipped this time
+    answers.extend([Answer::Choose(1), text("A committee."), text(""), text("The Chair.")]);
+    let rest = std::iter::repeat_n(text(""), 20).chain([text("Yes, two.")]).collect();
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(
+        saw(&prompter, "4 answers to Appendix C kept from the draft"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "Governance: what is the structure"), "not asked again");
+    assert!(
+        !saw(&prompter, "The Appendix C questions for assessing"),
+        "not asked again"
+    );
+    let q = t["questions"].as_table().unwrap();
+    assert_eq!(q["structure"].as_str(), Some("A committee."));
+    assert_eq!(q["representation"].as_str(), Some("The Chair."));
+    assert_eq!(q["political_agendas"].as_str(), Some("Yes, two."));
+    assert_eq!(q.len(), 3, "{q:?}");
+}
+
+#[test]
+fn ctrl_c_while_choosing_appendix_c_sections_keeps_the_ticks() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop();
+    answers.extend([Answer::Choose(2), Answer::Choose(2)]); // by section: Finance ticked
+    // Done, then the six Finance questions.
+    let mut rest = vec![Answer::Choose(5), text("Yes.")];
+    rest.extend(std::iter::repeat_n(text(""), 5));
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(!saw(&prompter, "Governance: what is the structure"));
+    assert_eq!(t["questions"]["contribution"].as_str(), Some("Yes."));
+}

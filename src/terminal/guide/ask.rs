@@ -194,7 +194,8 @@ fn ask_field(
         }
         Answer::AppendixC => {
             let now = current.as_ref().and_then(Value::as_table).cloned().unwrap_or_default();
-            Ok(match super::questions::ask_appendix_c(p, &now)? {
+            let progress = progress(partial, field.key);
+            Ok(match super::questions::ask_appendix_c(p, &now, progress)? {
                 None => Flow::Back,
                 Some(answers) => {
                     if answers.is_empty() {

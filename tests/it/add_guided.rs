@@ -780,3 +780,49 @@ fn ctrl_c_while_choosing_appendix_c_sections_keeps_the_ticks() {
     assert!(!saw(&prompter, "Governance: what is the structure"));
     assert_eq!(t["questions"]["contribution"].as_str(), Some("Yes."));
 }
+
+#[test]
+fn ctrl_c_in_the_ratings_keeps_the_criteria_rated_and_resume_carries_on() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let skip_c = answers.pop().unwrap();
+    answers.pop(); // Appendix B now, this time
+    answers.extend([Answer::Yes, Answer::Choose(0), Answer::Choose(1)]);
+    // The other 3 risk and 9 value criteria not rated, both overall
+    // ratings left unrecorded.
+    let mut rest: Vec<Answer> = std::iter::repeat_n(Answer::Choose(3), 14).collect();
+    rest.push(skip_c);
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(
+        saw(&prompter, "2 answers to the Appendix B ratings kept from the draft"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "Rate it against the Appendix B"), "not asked again");
+    assert!(
+        saw(&prompter, "Overall risk rating (the criteria give Medium)"),
+        "the kept ratings count"
+    );
+    let mut risk: Vec<&str> = t["risk"]
+        .as_table()
+        .unwrap()
+        .values()
+        .filter_map(toml::Value::as_str)
+        .collect();
+    risk.sort_unstable();
+    assert_eq!(risk, ["high", "medium"], "{t:#?}");
+}
+
+#[test]
+fn ctrl_c_after_an_overall_rating_keeps_it() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let skip_c = answers.pop().unwrap();
+    answers.pop();
+    answers.extend([Answer::Yes, Answer::Choose(0), Answer::Choose(1)]);
+    answers.extend(std::iter::repeat_n(Answer::Choose(3), 12));
+    answers.push(Answer::Choose(1)); // overall risk: Medium, as the criteria give
+    let (t, prompter) = interrupt_and_resume(&project, answers, vec![Answer::Choose(3), skip_c]);
+    assert!(!saw(&prompter, "Overall risk rating"), "{:#?}", prompter.transcript);
+    assert_eq!(t["risk"]["overall"].as_str(), Some("medium"), "{t:#?}");
+}

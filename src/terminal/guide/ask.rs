@@ -178,7 +178,7 @@ fn ask_field(
                 }
             })
         }
-        Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft),
+        Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft, progress(partial, field.key)),
         Answer::ExitStrategy => {
             let exited = draft.get("status").and_then(Value::as_str) == Some("exited");
             Ok(match super::ask_exit(p, exited)? {

@@ -826,3 +826,86 @@ fn ctrl_c_after_an_overall_rating_keeps_it() {
     assert!(!saw(&prompter, "Overall risk rating"), "{:#?}", prompter.transcript);
     assert_eq!(t["risk"]["overall"].as_str(), Some("medium"), "{t:#?}");
 }
+
+/// The answers of a partnership being left, up to its exit strategy, and
+/// the two answers after it (the ratings offer, Appendix C).
+fn exiting_answers() -> (Vec<Answer>, Vec<Answer>) {
+    let mut answers = proposed_answers();
+    answers[7] = Answer::Choose(2); // status: exiting
+    let tail = answers.split_off(answers.len() - 2);
+    answers.truncate(answers.len() - case_answers().len());
+    answers.push(text("")); // joined: not known
+    (answers, tail)
+}
+
+#[test]
+fn ctrl_c_in_the_exit_strategy_keeps_the_answers_given_and_resume_carries_on() {
+    let project = Project::new();
+    let (mut answers, tail) = exiting_answers();
+    answers.extend([
+        Answer::Choose(2), // reason: priorities-changed
+        Answer::Choose(6), // Done
+        text("Loss of influence."),
+    ]);
+    let mut rest = vec![
+        text("Keep officer contact."),
+        Answer::Choose(0), // approved by CMT
+        text("01/10/2026"),
+        Answer::No,
+    ];
+    rest.extend(tail);
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(
+        saw(&prompter, "2 answers to the exit strategy kept from the draft"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "Why is the council leaving?"), "not asked again");
+    assert!(!saw(&prompter, "What are the risks"), "not asked again");
+    assert_eq!(t["exit"]["reasons"][0].as_str(), Some("priorities-changed"));
+    assert_eq!(t["exit"]["risks"].as_str(), Some("Loss of influence."));
+    assert_eq!(t["exit"]["controls"].as_str(), Some("Keep officer contact."));
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn ctrl_c_while_ticking_reasons_for_leaving_keeps_the_ticks() {
+    let project = Project::new();
+    let (mut answers, tail) = exiting_answers();
+    answers.push(Answer::Choose(2)); // priorities-changed ticked, not Done
+    let mut rest = vec![
+        Answer::Choose(6), // Done: the tick is still there
+        text("Loss of influence."),
+        text("Keep officer contact."),
+        Answer::Choose(2), // not yet approved
+        text(""),
+        Answer::No,
+    ];
+    rest.extend(tail);
+    let (t, _) = interrupt_and_resume(&project, answers, rest);
+    assert_eq!(t["exit"]["reasons"][0].as_str(), Some("priorities-changed"), "{t:#?}");
+}
+
+#[test]
+fn a_draft_saved_before_groups_were_kept_still_loads() {
+    // A draft of an older partreg: no [partial] at all, so Appendix C is
+    // asked from its beginning.
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop();
+    answers.push(Answer::Interrupt);
+    let (run, _) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    let path = project.path(".partreg/drafts/guided-partnership.toml");
+    let mut draft: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    draft.remove("partial");
+    std::fs::write(&path, toml::to_string(&draft).unwrap()).unwrap();
+    let (run, prompter) = guided(
+        &project,
+        vec![Answer::Choose(0), Answer::Choose(0), SAVE],
+        &["--resume"],
+    );
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(saw(&prompter, "The Appendix C questions for assessing"));
+    assert!(!saw(&prompter, "kept from the draft"));
+}

@@ -181,7 +181,7 @@ fn ask_field(
         Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft, progress(partial, field.key)),
         Answer::ExitStrategy => {
             let exited = draft.get("status").and_then(Value::as_str) == Some("exited");
-            Ok(match super::ask_exit(p, exited)? {
+            Ok(match super::ask_exit(p, exited, progress(partial, field.key))? {
                 None => Flow::Back,
                 Some((exit, still_exiting)) => {
                     draft.insert("exit".into(), Value::Table(exit));

@@ -11,7 +11,7 @@ use toml::{Table, Value};
 /// left. `None` when the person cancels; the flag is set when a
 /// significant partnership must be recorded as exiting, not exited, until
 /// the Executive has reviewed its exit strategy. Each answer is kept in
-/// `progress` as it is given ([`Steps`]), and a resumed exit strategy
+/// `progress` as it is given (the guide's `Steps`), and a resumed exit strategy
 /// carries on at the next question.
 pub fn ask_exit(p: &mut dyn Prompter, exited: bool, progress: &mut Table) -> std::io::Result<Option<(Table, bool)>> {
     use crate::model::{Choice, ExitReason};

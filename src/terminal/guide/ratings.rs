@@ -15,7 +15,7 @@ use toml::{Table, Value};
 /// when the person cancels.
 /// `overall_required` (an active partnership) takes away the choice to
 /// leave an overall rating unrecorded. Each choice is kept in `progress`
-/// as it is made ([`Steps`]: the guided `add` keeps it in its draft), and
+/// as it is made (`Steps`: the guided `add` keeps it in its draft), and
 /// a resumed walk carries on at the next criterion.
 pub fn ask_ratings(
     p: &mut dyn Prompter,

@@ -723,3 +723,189 @@ fn changing_the_status_at_the_preview_asks_what_the_new_status_needs() {
     let strict = project.run(&["check", "--strict", "--as-of", crate::support::AS_OF]);
     assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
 }
+
+/// Runs the guided flow up to `answers` and Ctrl-C, then resumes with
+/// `rest` (the draft chosen first, the preview saved last): the entry
+/// written and what the resumed run was asked.
+fn interrupt_and_resume(project: &Project, mut answers: Vec<Answer>, rest: Vec<Answer>) -> (toml::Table, Scripted) {
+    answers.push(Answer::Interrupt);
+    let (run, _) = guided(project, answers, &[]);
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    assert!(run.stderr.contains("kept as a draft"), "{}", run.stderr);
+    let mut again = vec![Answer::Choose(0)];
+    again.extend(rest);
+    again.push(SAVE);
+    let (run, prompter) = guided(project, again, &["--resume"]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let t: toml::Table = toml::from_str(&read(project, "register/guided-partnership.toml")).unwrap();
+    (t, prompter)
+}
+
+#[test]
+fn ctrl_c_in_appendix_c_keeps_the_answers_given_and_resume_carries_on() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop(); // not skipped this time
+    answers.extend([Answer::Choose(1), text("A committee."), text(""), text("The Chair.")]);
+    let rest = std::iter::repeat_n(text(""), 20).chain([text("Yes, two.")]).collect();
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(
+        saw(&prompter, "4 answers to Appendix C kept from the draft"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "Governance: what is the structure"), "not asked again");
+    assert!(
+        !saw(&prompter, "The Appendix C questions for assessing"),
+        "not asked again"
+    );
+    let q = t["questions"].as_table().unwrap();
+    assert_eq!(q["structure"].as_str(), Some("A committee."));
+    assert_eq!(q["representation"].as_str(), Some("The Chair."));
+    assert_eq!(q["political_agendas"].as_str(), Some("Yes, two."));
+    assert_eq!(q.len(), 3, "{q:?}");
+}
+
+#[test]
+fn ctrl_c_while_choosing_appendix_c_sections_keeps_the_ticks() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop();
+    answers.extend([Answer::Choose(2), Answer::Choose(2)]); // by section: Finance ticked
+    // Done, then the six Finance questions.
+    let mut rest = vec![Answer::Choose(5), text("Yes.")];
+    rest.extend(std::iter::repeat_n(text(""), 5));
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(!saw(&prompter, "Governance: what is the structure"));
+    assert_eq!(t["questions"]["contribution"].as_str(), Some("Yes."));
+}
+
+#[test]
+fn ctrl_c_in_the_ratings_keeps_the_criteria_rated_and_resume_carries_on() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let skip_c = answers.pop().unwrap();
+    answers.pop(); // Appendix B now, this time
+    answers.extend([Answer::Yes, Answer::Choose(0), Answer::Choose(1)]);
+    // The other 3 risk and 9 value criteria not rated, both overall
+    // ratings left unrecorded.
+    let mut rest: Vec<Answer> = std::iter::repeat_n(Answer::Choose(3), 14).collect();
+    rest.push(skip_c);
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(
+        saw(&prompter, "2 answers to the Appendix B ratings kept from the draft"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "Rate it against the Appendix B"), "not asked again");
+    assert!(
+        saw(&prompter, "Overall risk rating (the criteria give Medium)"),
+        "the kept ratings count"
+    );
+    let mut risk: Vec<&str> = t["risk"]
+        .as_table()
+        .unwrap()
+        .values()
+        .filter_map(toml::Value::as_str)
+        .collect();
+    risk.sort_unstable();
+    assert_eq!(risk, ["high", "medium"], "{t:#?}");
+}
+
+#[test]
+fn ctrl_c_after_an_overall_rating_keeps_it() {
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let skip_c = answers.pop().unwrap();
+    answers.pop();
+    answers.extend([Answer::Yes, Answer::Choose(0), Answer::Choose(1)]);
+    answers.extend(std::iter::repeat_n(Answer::Choose(3), 12));
+    answers.push(Answer::Choose(1)); // overall risk: Medium, as the criteria give
+    let (t, prompter) = interrupt_and_resume(&project, answers, vec![Answer::Choose(3), skip_c]);
+    assert!(!saw(&prompter, "Overall risk rating"), "{:#?}", prompter.transcript);
+    assert_eq!(t["risk"]["overall"].as_str(), Some("medium"), "{t:#?}");
+}
+
+/// The answers of a partnership being left, up to its exit strategy, and
+/// the two answers after it (the ratings offer, Appendix C).
+fn exiting_answers() -> (Vec<Answer>, Vec<Answer>) {
+    let mut answers = proposed_answers();
+    answers[7] = Answer::Choose(2); // status: exiting
+    let tail = answers.split_off(answers.len() - 2);
+    answers.truncate(answers.len() - case_answers().len());
+    answers.push(text("")); // joined: not known
+    (answers, tail)
+}
+
+#[test]
+fn ctrl_c_in_the_exit_strategy_keeps_the_answers_given_and_resume_carries_on() {
+    let project = Project::new();
+    let (mut answers, tail) = exiting_answers();
+    answers.extend([
+        Answer::Choose(2), // reason: priorities-changed
+        Answer::Choose(6), // Done
+        text("Loss of influence."),
+    ]);
+    let mut rest = vec![
+        text("Keep officer contact."),
+        Answer::Choose(0), // approved by CMT
+        text("01/10/2026"),
+        Answer::No,
+    ];
+    rest.extend(tail);
+    let (t, prompter) = interrupt_and_resume(&project, answers, rest);
+    assert!(
+        saw(&prompter, "2 answers to the exit strategy kept from the draft"),
+        "{:#?}",
+        prompter.transcript
+    );
+    assert!(!saw(&prompter, "Why is the council leaving?"), "not asked again");
+    assert!(!saw(&prompter, "What are the risks"), "not asked again");
+    assert_eq!(t["exit"]["reasons"][0].as_str(), Some("priorities-changed"));
+    assert_eq!(t["exit"]["risks"].as_str(), Some("Loss of influence."));
+    assert_eq!(t["exit"]["controls"].as_str(), Some("Keep officer contact."));
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn ctrl_c_while_ticking_reasons_for_leaving_keeps_the_ticks() {
+    let project = Project::new();
+    let (mut answers, tail) = exiting_answers();
+    answers.push(Answer::Choose(2)); // priorities-changed ticked, not Done
+    let mut rest = vec![
+        Answer::Choose(6), // Done: the tick is still there
+        text("Loss of influence."),
+        text("Keep officer contact."),
+        Answer::Choose(2), // not yet approved
+        text(""),
+        Answer::No,
+    ];
+    rest.extend(tail);
+    let (t, _) = interrupt_and_resume(&project, answers, rest);
+    assert_eq!(t["exit"]["reasons"][0].as_str(), Some("priorities-changed"), "{t:#?}");
+}
+
+#[test]
+fn a_draft_saved_before_groups_were_kept_still_loads() {
+    // A draft of an older partreg: no [partial] at all, so Appendix C is
+    // asked from its beginning.
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    answers.pop();
+    answers.push(Answer::Interrupt);
+    let (run, _) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    let path = project.path(".partreg/drafts/guided-partnership.toml");
+    let mut draft: toml::Table = toml::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    draft.remove("partial");
+    std::fs::write(&path, toml::to_string(&draft).unwrap()).unwrap();
+    let (run, prompter) = guided(
+        &project,
+        vec![Answer::Choose(0), Answer::Choose(0), SAVE],
+        &["--resume"],
+    );
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(saw(&prompter, "The Appendix C questions for assessing"));
+    assert!(!saw(&prompter, "kept from the draft"));
+}

@@ -178,10 +178,10 @@ fn ask_field(
                 }
             })
         }
-        Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft),
+        Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft, progress(partial, field.key)),
         Answer::ExitStrategy => {
             let exited = draft.get("status").and_then(Value::as_str) == Some("exited");
-            Ok(match super::ask_exit(p, exited)? {
+            Ok(match super::ask_exit(p, exited, progress(partial, field.key))? {
                 None => Flow::Back,
                 Some((exit, still_exiting)) => {
                     draft.insert("exit".into(), Value::Table(exit));
@@ -194,7 +194,8 @@ fn ask_field(
         }
         Answer::AppendixC => {
             let now = current.as_ref().and_then(Value::as_table).cloned().unwrap_or_default();
-            Ok(match super::questions::ask_appendix_c(p, &now)? {
+            let progress = progress(partial, field.key);
+            Ok(match super::questions::ask_appendix_c(p, &now, progress)? {
                 None => Flow::Back,
                 Some(answers) => {
                     if answers.is_empty() {

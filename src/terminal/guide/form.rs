@@ -258,8 +258,14 @@ fn summary(answers: &Table, field: &Field) -> String {
 }
 
 /// The ratings, as one question: an active partnership must be rated,
-/// others may be.
-pub(super) fn ask_ratings_step(p: &mut dyn Prompter, ctx: &Context<'_>, draft: &mut Table) -> io::Result<Flow> {
+/// others may be. `progress` keeps each choice as it is made; a resumed
+/// one is not asked whether to rate again.
+pub(super) fn ask_ratings_step(
+    p: &mut dyn Prompter,
+    ctx: &Context<'_>,
+    draft: &mut Table,
+    progress: &mut Table,
+) -> io::Result<Flow> {
     let active = draft.get("status").and_then(Value::as_str) == Some("active");
     let Some(entry) = (ctx.entry)(draft) else {
         p.note("  (The ratings can be given once the answers above are complete; or later, with `partreg assess --interactive`.)")?;
@@ -267,14 +273,14 @@ pub(super) fn ask_ratings_step(p: &mut dyn Prompter, ctx: &Context<'_>, draft: &
     };
     if active {
         p.note("\nAn active partnership needs its Appendix B risk and value ratings: rate them now.")?;
-    } else {
+    } else if progress.is_empty() {
         match p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? {
             None => return Ok(Flow::Back),
             Some(false) => return Ok(Flow::Next),
             Some(true) => {}
         }
     }
-    Ok(match ask_ratings(p, &entry, ctx.rubric, active)? {
+    Ok(match ask_ratings(p, &entry, ctx.rubric, active, progress)? {
         None => Flow::Back,
         Some(edits) => {
             apply_to_draft(draft, &edits);

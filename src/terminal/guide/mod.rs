@@ -18,6 +18,7 @@ mod questions;
 mod ratings;
 mod representatives;
 mod several;
+mod steps;
 pub use exit::ask_exit;
 pub use form::{Finish, Form};
 pub use questions::QUESTIONS;

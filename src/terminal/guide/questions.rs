@@ -2,74 +2,134 @@
 //! by section, so that they can be skipped as a whole or answered in part.
 
 use super::several::{Several, tick};
+use super::steps::Steps;
 use crate::terminal::prompt::Prompter;
 use toml::{Table, Value};
 
 /// The Appendix C questions: skipped as a whole, answered all, or
 /// answered for the sections chosen; an empty answer skips one question.
-/// `current` holds the answers given before, offered as defaults. `None`
-/// on Esc (back one question).
-pub fn ask_appendix_c(p: &mut dyn Prompter, current: &Table) -> std::io::Result<Option<Table>> {
+/// `current` holds the answers given before, offered as defaults. Each
+/// choice and answer is kept in `progress` as it is given ([`Steps`]), and
+/// a resumed group carries on at the next question. `None` on Esc (back
+/// one question).
+pub fn ask_appendix_c(p: &mut dyn Prompter, current: &Table, progress: &mut Table) -> std::io::Result<Option<Table>> {
+    let mut steps = Steps::new(progress);
+    steps.note_kept(p, "Appendix C")?;
     let sections = sections();
-    let skip = if current.is_empty() {
-        "Skip Appendix C for now".to_string()
-    } else {
-        format!("Keep the {} answers given", current.len())
-    };
-    let items = [
-        skip,
-        format!("Answer all {} questions (Enter skips one)", QUESTIONS.len()),
-        format!("Answer some: choose from the sections ({})", sections.join(", ")),
-    ];
-    let Some(how) = p.select(
-        "The Appendix C questions for assessing new and existing partnerships",
-        &items,
-        0,
-    )?
-    else {
-        return Ok(None);
+    let how = match steps.kept(HOW).and_then(|v| v.and_then(Value::as_integer)) {
+        Some(how) => how,
+        None => {
+            let skip = if current.is_empty() {
+                "Skip Appendix C for now".to_string()
+            } else {
+                format!("Keep the {} answers given", current.len())
+            };
+            let items = [
+                skip,
+                format!("Answer all {} questions (Enter skips one)", QUESTIONS.len()),
+                format!("Answer some: choose from the sections ({})", sections.join(", ")),
+            ];
+            let Some(how) = p.select(
+                "The Appendix C questions for assessing new and existing partnerships",
+                &items,
+                0,
+            )?
+            else {
+                return Ok(None);
+            };
+            if how == 0 {
+                return Ok(Some(current.clone()));
+            }
+            let how = i64::try_from(how).unwrap_or(1);
+            steps.keep(HOW, Some(Value::Integer(how)));
+            how
+        }
     };
     let chosen: Vec<&str> = match how {
-        0 => return Ok(Some(current.clone())),
         1 => sections.clone(),
-        _ => {
-            let items: Vec<String> = sections
-                .iter()
-                .map(|s| {
-                    let n = QUESTIONS.iter().filter(|(_, q)| section(q) == *s).count();
-                    format!("{s} ({n} questions)")
-                })
-                .collect();
-            let again = |_: &[usize]| "Another section, or Done".to_string();
-            let menu = Several {
-                question: "Which sections? (choose each, then Done)",
-                again: &again,
-                items: &items,
-                done_empty: "Done",
-                needed: None,
-            };
-            let mut ticked = Vec::new();
-            if !tick(p, &menu, &mut ticked, &mut |_| {})? {
-                return Ok(None);
+        _ => match steps.kept(SECTIONS) {
+            Some(kept) => {
+                let kept = kept.and_then(Value::as_array).cloned().unwrap_or_default();
+                sections
+                    .iter()
+                    .copied()
+                    .filter(|s| kept.iter().any(|k| k.as_str() == Some(*s)))
+                    .collect()
             }
-            let chosen: Vec<&str> = ticked.iter().map(|i| sections[*i]).collect();
-            chosen
-        }
+            None => {
+                let Some(chosen) = ask_sections(p, &sections, &mut steps)? else {
+                    return Ok(None);
+                };
+                chosen
+            }
+        },
     };
     let mut answers = current.clone();
     p.note("\nAppendix C questions (press Enter to skip any)")?;
     for (key, question) in QUESTIONS.iter().filter(|(_, q)| chosen.contains(&section(q))) {
-        let default = answers.get(*key).and_then(Value::as_str).map(str::to_string);
-        let Some(answer) = p.input(question, default.as_deref(), &|_| Ok(()))? else {
-            return Ok(None);
+        let answer = match steps.kept(key) {
+            Some(kept) => kept.and_then(Value::as_str).map(str::to_string),
+            None => {
+                let default = answers.get(*key).and_then(Value::as_str).map(str::to_string);
+                let Some(answer) = p.input(question, default.as_deref(), &|_| Ok(()))? else {
+                    return Ok(None);
+                };
+                let answer = Some(answer.trim().to_string()).filter(|a| !a.is_empty());
+                steps.keep(key, answer.clone().map(Value::String));
+                answer
+            }
         };
-        if answer.trim().is_empty() {
-            answers.remove(*key);
-        } else {
-            answers.insert((*key).to_string(), Value::String(answer.trim().to_string()));
-        }
+        match answer {
+            Some(a) => answers.insert((*key).to_string(), Value::String(a)),
+            None => answers.remove(*key),
+        };
     }
     Ok(Some(answers))
+}
+
+/// The step of how much of Appendix C is answered (1 all, 2 by section).
+const HOW: &str = "how";
+/// The step of the sections chosen.
+const SECTIONS: &str = "sections";
+
+/// The sections to answer, ticked one at a time; the ticks are kept as
+/// they are given. `None` on Esc.
+fn ask_sections<'s>(
+    p: &mut dyn Prompter,
+    sections: &[&'s str],
+    steps: &mut Steps<'_>,
+) -> std::io::Result<Option<Vec<&'s str>>> {
+    let items: Vec<String> = sections
+        .iter()
+        .map(|s| {
+            let n = QUESTIONS.iter().filter(|(_, q)| section(q) == *s).count();
+            format!("{s} ({n} questions)")
+        })
+        .collect();
+    let again = |_: &[usize]| "Another section, or Done".to_string();
+    let menu = Several {
+        question: "Which sections? (choose each, then Done)",
+        again: &again,
+        items: &items,
+        done_empty: "Done",
+        needed: None,
+    };
+    let names = |ticked: &[usize]| Value::Array(ticked.iter().map(|i| Value::String(sections[*i].into())).collect());
+    let before = steps
+        .unfinished(SECTIONS)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let mut ticked: Vec<usize> = (0..sections.len())
+        .filter(|i| before.iter().any(|k| k.as_str() == Some(sections[*i])))
+        .collect();
+    if !tick(p, &menu, &mut ticked, &mut |t| {
+        steps.keep_unfinished(SECTIONS, names(t));
+    })? {
+        return Ok(None);
+    }
+    steps.keep(SECTIONS, Some(names(&ticked)));
+    Ok(Some(ticked.iter().map(|i| sections[*i]).collect()))
 }
 
 /// The section of a question: the words before its colon.

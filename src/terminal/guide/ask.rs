@@ -41,16 +41,7 @@ pub fn ask(
 
 /// The progress of a field of several answers, in `partial`.
 fn progress<'a>(partial: &'a mut Table, key: &str) -> &'a mut Table {
-    let slot = partial
-        .entry(key.to_string())
-        .or_insert_with(|| Value::Table(Table::new()));
-    if !slot.is_table() {
-        *slot = Value::Table(Table::new());
-    }
-    match slot {
-        Value::Table(t) => t,
-        _ => unreachable!("a table was put in its place"),
-    }
+    super::steps::table(partial, key)
 }
 
 /// The strings kept under `key` in a field's progress.

@@ -40,17 +40,7 @@ pub fn answers_in(progress: &Table) -> usize {
 }
 
 fn list<'a>(progress: &'a mut Table, key: &str) -> &'a mut Vec<Value> {
-    let slot = progress
-        .entry(key.to_string())
-        .or_insert_with(|| Value::Array(Vec::new()));
-    if !slot.is_array() {
-        *slot = Value::Array(Vec::new());
-    }
-    match slot {
-        Value::Array(a) => a,
-        // Made an array just above.
-        _ => unreachable!("an array was put in its place"),
-    }
+    super::steps::array(progress, key)
 }
 
 /// Asks for representatives until an empty name, carrying on from
@@ -149,16 +139,7 @@ const STEPS: [&str; 7] = [
 
 /// The current person's answers so far.
 fn current(progress: &mut Table) -> &mut Table {
-    let slot = progress
-        .entry(CURRENT.to_string())
-        .or_insert_with(|| Value::Table(Table::new()));
-    if !slot.is_table() {
-        *slot = Value::Table(Table::new());
-    }
-    match slot {
-        Value::Table(t) => t,
-        _ => unreachable!("a table was put in its place"),
-    }
+    super::steps::table(progress, CURRENT)
 }
 
 /// One person's level, position, dates, the role expected of them, their

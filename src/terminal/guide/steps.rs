@@ -86,7 +86,10 @@ impl<'a> Steps<'a> {
     }
 }
 
-fn table<'t>(progress: &'t mut Table, key: &str) -> &'t mut Table {
+/// The table under `key` in a progress table, made (or put in place of
+/// anything else a hand-edited draft left there) when missing. Shared by
+/// every group that keeps half-finished answers.
+pub(super) fn table<'t>(progress: &'t mut Table, key: &str) -> &'t mut Table {
     let slot = progress
         .entry(key.to_string())
         .or_insert_with(|| Value::Table(Table::new()));
@@ -99,7 +102,8 @@ fn table<'t>(progress: &'t mut Table, key: &str) -> &'t mut Table {
     }
 }
 
-fn array<'t>(progress: &'t mut Table, key: &str) -> &'t mut Vec<Value> {
+/// The array under `key` in a progress table, made when missing (see [`table`]).
+pub(super) fn array<'t>(progress: &'t mut Table, key: &str) -> &'t mut Vec<Value> {
     let slot = progress
         .entry(key.to_string())
         .or_insert_with(|| Value::Array(Vec::new()));

@@ -284,8 +284,8 @@ pub struct Source<'a> {
     /// `file`, as the one copy the findings share.
     shared_file: OnceCell<Arc<str>>,
     pub text: &'a str,
-    /// Byte offsets of line starts, built on the first finding: clean files
-    /// (the common case) never pay for it.
+    /// Byte offsets of line starts, built on the first finding in a file
+    /// over [`COUNT_LINES_UP_TO`]: clean files never pay for it.
     line_starts: OnceCell<Vec<usize>>,
     /// The lines findings point into, by their start: one copy each, shared.
     lines: RefCell<BTreeMap<usize, Arc<str>>>,
@@ -348,7 +348,15 @@ impl<'a> Source<'a> {
         let start = floor_char_boundary(self.text, span.start);
         let end = floor_char_boundary(self.text, span.end.max(span.start));
         let (line, column, line_start) = self.line_col(start);
-        let (end_line, end_column, _) = self.line_col(end);
+        // Nearly every span is on one line: then the end is found from the
+        // start, not from the top of the file again.
+        let (end_line, end_column) = match memchr::memchr(b'\n', &self.text.as_bytes()[start..end]) {
+            None => (line, column + self.text[start..end].chars().count()),
+            Some(_) => {
+                let (end_line, end_column, _) = self.line_col(end);
+                (end_line, end_column)
+            }
+        };
         let line_end = self.text[line_start..]
             .find('\n')
             .map_or(self.text.len(), |i| line_start + i);
@@ -369,17 +377,39 @@ impl<'a> Source<'a> {
 
     /// Line, column (both 1-based) and the byte offset of the line's start.
     fn line_col(&self, offset: usize) -> (usize, usize, usize) {
-        let starts = self.line_starts.get_or_init(|| {
-            std::iter::once(0)
-                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
-                .collect()
-        });
-        // `starts[0] == 0 <= offset`, so the partition point is at least 1.
-        let line = starts.partition_point(|&s| s <= offset);
-        let line_start = starts[line - 1];
+        let (line, line_start) = if self.text.len() <= COUNT_LINES_UP_TO {
+            // A few findings in a small file: counting line breaks is
+            // cheaper than building the index (a thirtieth of `check`).
+            let before = &self.text[..offset];
+            let line = count_line_breaks(before.as_bytes()) + 1;
+            (line, before.rfind('\n').map_or(0, |i| i + 1))
+        } else {
+            let starts = self.line_starts.get_or_init(|| {
+                std::iter::once(0)
+                    .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                    .collect()
+            });
+            // `starts[0] == 0 <= offset`, so the partition point is at least 1.
+            let line = starts.partition_point(|&s| s <= offset);
+            (line, starts[line - 1])
+        };
         let column = self.text[line_start..offset].chars().count() + 1;
         (line, column, line_start)
     }
+}
+
+/// Files up to this size are located by counting line breaks; larger ones
+/// (where findings are capped, but each count could read megabytes) by an
+/// index of line starts built once.
+const COUNT_LINES_UP_TO: usize = 16 * 1024;
+
+/// The number of `\n` bytes. Counted in runs of 255 into a byte-sized
+/// total, which the compiler turns into wide vector additions.
+fn count_line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|run| usize::from(run.iter().fold(0u8, |n, &b| n + u8::from(b == b'\n'))))
+        .sum()
 }
 
 fn floor_char_boundary(text: &str, offset: usize) -> usize {
@@ -463,6 +493,38 @@ mod tests {
         // Columns count characters: `£` is after 5 characters of "Café ".
         let pound = src.text.find('£').unwrap();
         assert_eq!(src.locate(pound..pound + 2).column, 14);
+    }
+
+    /// Small files (lines counted) and large ones (an index of lines) give
+    /// the same places as working them out character by character, for
+    /// spans on one line and over several.
+    #[test]
+    fn both_ways_of_locating_agree_with_counting_by_hand() {
+        fn by_hand(text: &str, offset: usize) -> (usize, usize) {
+            let before = &text[..offset];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            (line, text[start..offset].chars().count() + 1)
+        }
+        let small = "a = 1\r\nname = \"Café £\"\n\nz = [\n  \"x\",\n]\n";
+        let large = small.repeat(COUNT_LINES_UP_TO / small.len() + 2);
+        assert!(large.len() > COUNT_LINES_UP_TO && small.len() <= COUNT_LINES_UP_TO);
+        for text in [small, large.as_str()] {
+            let src = Source::new("f", text);
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            let step = if text.len() > 1000 { 89 } else { 3 };
+            for (i, &start) in bounds.iter().enumerate().step_by(step) {
+                for &end in bounds[i..].iter().take(40).step_by(7) {
+                    let loc = src.locate(start..end);
+                    assert_eq!((loc.line, loc.column), by_hand(text, start), "start of {start}..{end}");
+                    assert_eq!(
+                        (loc.end_line, loc.end_column),
+                        by_hand(text, end),
+                        "end of {start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

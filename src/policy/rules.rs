@@ -82,6 +82,9 @@ pub fn check_entry(
     r.ratings(&assessment.value);
 }
 
+/// A hint made only when its finding is given.
+type Hint<'h> = dyn Fn() -> String + 'h;
+
 struct Rules<'a, 'd, 'i> {
     entry: &'a Entry,
     doc: &'d Spanned<DeTable<'i>>,
@@ -178,38 +181,45 @@ impl Rules<'_, '_, '_> {
                 );
             }
         }
-        // The hints name the values each closed list allows.
+        // The hints name the values each closed list allows; made only for
+        // a warning given (they were a thirtieth of `check`'s work when
+        // made for every file).
         use crate::model::Choice;
-        let reporting_hint = format!(
-            "add [reporting] with frequency ({}), responsible and reports_to ({})",
-            crate::model::Frequency::spellings(),
-            crate::model::ReportsTo::spellings()
-        );
-        let approval_hint = format!(
-            "add [approval] with by ({}), date and portfolio_holder",
-            crate::model::Approver::spellings()
-        );
-        let missing_warnings = [
+        let reporting_hint = || {
+            format!(
+                "add [reporting] with frequency ({}), responsible and reports_to ({})",
+                crate::model::Frequency::spellings(),
+                crate::model::ReportsTo::spellings()
+            )
+        };
+        let approval_hint = || {
+            format!(
+                "add [approval] with by ({}), date and portfolio_holder",
+                crate::model::Approver::spellings()
+            )
+        };
+        let partners_hint = || "add partners = [\"…\"] with the other organisations".to_string();
+        let missing_warnings: [(&str, bool, Code, &str, &Hint<'_>); 3] = [
             (
                 "reporting",
                 e.reporting.is_none(),
                 Code::NoReporting,
                 "has no reporting programme",
-                reporting_hint.as_str(),
+                &reporting_hint,
             ),
             (
                 "approval",
                 e.approval.is_none(),
                 Code::NoApproval,
                 "has no record of the decision to join",
-                approval_hint.as_str(),
+                &approval_hint,
             ),
             (
                 "partners",
                 e.partners.is_empty(),
                 Code::NoPartners,
                 "lists no partner organisations",
-                "add partners = [\"…\"] with the other organisations",
+                &partners_hint,
             ),
         ];
         for (key, missing, code, what, hint) in missing_warnings {
@@ -219,7 +229,7 @@ impl Rules<'_, '_, '_> {
                 } else {
                     status.clone()
                 };
-                self.push(span, code, key, format!("this active partnership {what}"), hint);
+                self.push(span, code, key, format!("this active partnership {what}"), &hint());
             }
         }
     }

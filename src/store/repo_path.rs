@@ -50,6 +50,9 @@ pub struct RepoPaths {
     base: PathBuf,
     /// The folder the human names are relative to (the register's parent).
     shown_from: PathBuf,
+    /// `shown_from`'s own machine name, which begins every plain name;
+    /// `None` when names must be worked out whole.
+    prefix: Option<String>,
 }
 
 impl RepoPaths {
@@ -61,15 +64,45 @@ impl RepoPaths {
         let register = canonical(&cwd.join(register_dir));
         let shown_from = register.parent().map_or_else(|| register.clone(), Path::to_path_buf);
         let base = work_tree_root(&register).unwrap_or_else(|| canonical(cwd));
-        RepoPaths { base, shown_from }
+        RepoPaths::between(base, shown_from)
+    }
+
+    fn between(base: PathBuf, shown_from: PathBuf) -> RepoPaths {
+        let from = relative(&base.to_string_lossy(), &shown_from.to_string_lossy(), cfg!(windows));
+        // When the base lies below `shown_from` (`from` is all `..`), a
+        // name can climb back down through it, so there is no prefix.
+        let prefix = (!from.split('/').all(|p| p == "..")).then_some(from);
+        RepoPaths {
+            base,
+            shown_from,
+            prefix,
+        }
     }
 
     /// The machine name of a file the human report calls `shown` (relative
     /// to the register's parent, or absolute for a file outside it).
     pub fn name(&self, shown: &str) -> String {
+        // The usual name, `register/sub/x.toml`, is the prefix and the name
+        // as it is: 10,000 of them are named after the files are read.
+        if let Some(prefix) = &self.prefix
+            && is_plain_relative(shown)
+        {
+            return if prefix == "." {
+                shown.to_string()
+            } else {
+                format!("{prefix}/{shown}")
+            };
+        }
         let full = self.shown_from.join(shown);
         relative(&self.base.to_string_lossy(), &full.to_string_lossy(), cfg!(windows))
     }
+}
+
+/// Whether a name is relative parts joined by `/` with nothing for
+/// [`relative`] to resolve: no root or drive, no empty, `.` or `..` part,
+/// no `\\`.
+fn is_plain_relative(name: &str) -> bool {
+    !name.is_empty() && !name.contains(['\\', ':']) && name.split('/').all(|p| !matches!(p, "" | "." | ".."))
 }
 
 /// `target` relative to `base`, both absolute paths as text, with `/`
@@ -159,6 +192,39 @@ mod tests {
         p.components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect()
+    }
+
+    /// The quick way to a usual name gives what working it out whole does.
+    #[test]
+    fn plain_names_take_the_prefix() {
+        let bases = [
+            "/repo",
+            "/repo/reg",
+            "/repo/reg/register",
+            "/repo/reg/register/sub",
+            "/other",
+            "/",
+        ];
+        let froms = ["/repo/reg", "/repo", "/"];
+        let names = [
+            "register/a.toml",
+            "register/sub/b.toml",
+            "x.toml",
+            "register/../a.toml",
+            "./a.toml",
+            "register//a.toml",
+            "/abs/a.toml",
+        ];
+        for base in bases {
+            for from in froms {
+                let paths = RepoPaths::between(PathBuf::from(base), PathBuf::from(from));
+                for name in names {
+                    let full = Path::new(from).join(name);
+                    let whole = relative(base, &full.to_string_lossy(), cfg!(windows));
+                    assert_eq!(paths.name(name), whole, "{name} from {from}, base {base}");
+                }
+            }
+        }
     }
 
     #[test]

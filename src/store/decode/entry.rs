@@ -126,7 +126,9 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
 /// as part of that table, and reported there as unknown; say where it
 /// belongs instead.
 fn after_a_table(d: &mut Decoder<'_, '_>, top_level: &[&'static str]) {
-    let first = super::slips::first_table_line(d.source.text);
+    // Found at the first such finding: lexing the file again for every
+    // file, most of which have none, was a twentieth of `check`'s work.
+    let mut first = None;
     for diag in &mut d.diags {
         let Some((table, name)) = diag.key.rsplit_once('.') else {
             continue;
@@ -138,6 +140,7 @@ fn after_a_table(d: &mut Decoder<'_, '_>, top_level: &[&'static str]) {
             "`{name}` belongs to the whole partnership, but it comes after a [{}] line, so it is read as part of that table",
             table.split('[').next().unwrap_or(table)
         );
+        let first = *first.get_or_insert_with(|| super::slips::first_table_line(d.source.text));
         diag.hint = Some(match first {
             Some(line) => format!("move this line above the first [table] (line {line})").into(),
             None => crate::diagnostic::shared("move this line above the first [table]"),

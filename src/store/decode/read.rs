@@ -69,12 +69,7 @@ impl<'s, 'i> Decoder<'s, 'i> {
     /// A table value (`[section]` or an inline `{ … }`).
     pub fn table<'t, 'x, K: AsKey + ?Sized>(&mut self, v: &'t Node<'x>, key: &K) -> Option<Table<'t, 'x>> {
         match v.get_ref() {
-            DeValue::Table(t) => Some(Table {
-                table: t,
-                span: v.span(),
-                path: Rc::from(key.key_text()),
-                known: Vec::new(),
-            }),
+            DeValue::Table(t) => Some(Table::new(t, v.span(), Rc::from(key.key_text()), 16)),
             _ => {
                 let hint = format!("write it as a section headed [{}] with its keys below", key.key_text());
                 self.wrong_type(v, key.key_text(), "a table", Some(hint));
@@ -155,6 +150,12 @@ impl<'s, 'i> Decoder<'s, 'i> {
     }
 
     fn check_hidden<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K, s: &str) {
+        // Printable ASCII, nearly every value, has nothing hidden: one quick
+        // pass over the bytes (folded, not stopping early, so it runs on
+        // whole vectors) instead of decoding every character.
+        if s.bytes().fold(true, |plain, b| plain & (0x20..0x7f).contains(&b)) {
+            return;
+        }
         let bad = s
             .chars()
             .find(|&c| is_invisible(c) || (c.is_control() && !matches!(c, '\n' | '\t' | '\r')));

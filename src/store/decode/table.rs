@@ -7,6 +7,7 @@
 //! last key or index, and joins them the first time it is read as text:
 //! building every path eagerly was about a tenth of `check`'s work.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::fmt;
 use std::ops::{Deref, Range};
@@ -59,7 +60,30 @@ impl Deref for KeyPath {
     type Target = str;
 
     fn deref(&self) -> &str {
-        self.text.get_or_init(|| self.to_string())
+        self.text.get_or_init(|| self.join())
+    }
+}
+
+impl KeyPath {
+    /// The path as text, put together by hand: `format!` was most of the
+    /// cost of a path, and every table's path is made.
+    fn join(&self) -> String {
+        let mut text = String::with_capacity(self.parent.len() + 24);
+        match self.last {
+            Last::Key(key) if self.parent.is_empty() => text.push_str(key),
+            Last::Key(key) => {
+                text.push_str(&self.parent);
+                text.push('.');
+                text.push_str(key);
+            }
+            Last::Index(i) => {
+                text.push_str(&self.parent);
+                text.push('[');
+                text.push_str(itoa::Buffer::new().format(i));
+                text.push(']');
+            }
+        }
+        text
     }
 }
 
@@ -107,12 +131,38 @@ impl AsKey for KeyPath {
 /// A table being read: remembers the keys asked for so that the rest can be
 /// reported as unknown.
 pub struct Table<'t, 'i> {
-    pub(super) table: &'t DeTable<'i>,
     /// Where a missing key is reported: the table's header, or line 1.
     pub(super) span: Range<usize>,
     pub(super) path: Rc<str>,
     pub(super) known: Vec<&'static str>,
+    /// The table's keys and values, in the file's order, each marked once
+    /// asked for. Looked up by a scan that compares a number made from each
+    /// key before its text: a table has a few dozen keys at most, and
+    /// looking each asked-for key up in the parser's tree, then comparing
+    /// every key with every known name at the end, was a tenth of
+    /// `check`'s work.
+    slots: Vec<Slot<'t, 'i>>,
 }
+
+struct Slot<'t, 'i> {
+    print: u32,
+    key: &'t Spanned<Cow<'i, str>>,
+    value: &'t Node<'i>,
+    asked: bool,
+}
+
+/// A key's length and first and last bytes in one number: two different
+/// keys of a table rarely share it, so the text is compared only on a match.
+fn fingerprint(key: &str) -> u32 {
+    let bytes = key.as_bytes();
+    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+    (u32::try_from(bytes.len()).unwrap_or(u32::MAX).min(0xFFFF) << 16) | (u32::from(first) << 8) | u32::from(last)
+}
+
+/// Room for the keys the file's top level is asked for, made once: growing
+/// the list a key at a time was a twentieth of `check`'s work. (Inner
+/// tables, asked for fewer, start with room for 16.)
+const KNOWN_KEYS: usize = 32;
 
 /// Joins a key onto a key path: `representatives[0]` + `name`.
 pub fn join(path: &str, key: &str) -> String {
@@ -125,11 +175,24 @@ pub fn join(path: &str, key: &str) -> String {
 
 impl<'t, 'i> Table<'t, 'i> {
     pub fn root(doc: &'t Spanned<DeTable<'i>>) -> Self {
+        Table::new(doc.get_ref(), 0..0, Rc::from(""), KNOWN_KEYS)
+    }
+
+    pub(super) fn new(table: &'t DeTable<'i>, span: Range<usize>, path: Rc<str>, room: usize) -> Self {
+        let slots = table
+            .iter()
+            .map(|(key, value)| Slot {
+                print: fingerprint(key.get_ref()),
+                key,
+                value,
+                asked: false,
+            })
+            .collect();
         Table {
-            table: doc.get_ref(),
-            span: 0..0,
-            path: Rc::from(""),
-            known: Vec::new(),
+            span,
+            path,
+            known: Vec::with_capacity(room),
+            slots,
         }
     }
 
@@ -140,7 +203,13 @@ impl<'t, 'i> Table<'t, 'i> {
     /// The value of an optional key, with its key path.
     pub fn get(&mut self, key: &'static str) -> Option<(&'t Node<'i>, KeyPath)> {
         self.known.push(key);
-        self.table.get(key).map(|v| (v, KeyPath::key(&self.path, key)))
+        let print = fingerprint(key);
+        let slot = self
+            .slots
+            .iter_mut()
+            .find(|slot| slot.print == print && slot.key.get_ref() == key)?;
+        slot.asked = true;
+        Some((slot.value, KeyPath::key(&self.path, key)))
     }
 
     /// The value of a required key; reports `missing-key` when absent.
@@ -184,11 +253,9 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// Reports every key that was not asked for.
     pub fn finish(self, d: &mut Decoder<'_, '_>) {
-        for (key, _) in self.table.iter() {
+        for slot in self.slots.iter().filter(|slot| !slot.asked) {
+            let key = slot.key;
             let name = key.get_ref().as_ref();
-            if self.known.contains(&name) {
-                continue;
-            }
             let hint = if &*self.path == "risk" && name == "resource" {
                 Some("the resource criterion is never written: partreg works it out from budget_contribution_gbp, so delete this line".to_string())
             } else {

@@ -21,8 +21,9 @@ const HINT: &str =
 pub fn check(source: &Source<'_>, diags: &mut Vec<Diagnostic>) {
     let text = source.text;
     // Every 1.1-only form needs a `{` or a `\`; most entries have neither,
-    // and a scan for two bytes is far cheaper than lexing the file again.
-    if !text.bytes().any(|b| b == b'{' || b == b'\\') {
+    // and a vector scan for two bytes is far cheaper than lexing the file
+    // again (a byte-at-a-time scan was a twentieth of `check`'s work).
+    if memchr::memchr2(b'{', b'\\', text.as_bytes()).is_none() {
         return;
     }
     let mut found: Vec<(Form, Range<usize>)> = Vec::new();

@@ -82,6 +82,37 @@ pub fn check_entry(
     r.ratings(&assessment.value);
 }
 
+/// The rules for an entry only partly read (`decode::Decoded::Partly`),
+/// which stands in empty values for the parts that could not be read:
+/// only findings about what was read are kept. Dropped are those about a
+/// top-level key in `unread` (a stand-in empty list would be reported as
+/// missing) and those of rules that weigh several parts together, which a
+/// stand-in anywhere could make wrong. The rest are the findings the
+/// officer would otherwise meet only after fixing the first ones.
+pub fn check_partly_read(
+    entry: &Entry,
+    doc: &Spanned<DeTable<'_>>,
+    source: &Source<'_>,
+    cx: &RuleContext<'_>,
+    unread: &[&str],
+    out: &mut Vec<Diagnostic>,
+) {
+    const WEIGH_SEVERAL_PARTS: [Code; 6] = [
+        Code::RatingMismatch,
+        Code::IncompleteAssessment,
+        Code::CabinetDecisionNeeded,
+        Code::WrongApprover,
+        Code::VacantPlace,
+        Code::ExitNotReviewed,
+    ];
+    let mut found = Vec::new();
+    check_entry(entry, doc, source, cx, &mut found);
+    out.extend(found.into_iter().filter(|d| {
+        let top = d.key.split(['.', '[']).next().unwrap_or("");
+        !WEIGH_SEVERAL_PARTS.contains(&d.code) && !unread.contains(&top)
+    }));
+}
+
 /// A hint made only when its finding is given.
 type Hint<'h> = dyn Fn() -> String + 'h;
 

@@ -423,11 +423,29 @@ pub fn check_bytes(path: &Path, file: String, bytes: &[u8], cx: &RuleContext<'_>
         return loaded;
     };
     let mut decoder = Decoder::new(&source);
-    let entry = decode::decode_entry(&mut decoder, &doc);
+    let decoded = decode::decode_entry_partly(&mut decoder, &doc);
     loaded.diagnostics.append(&mut decoder.diags);
-    if let Some(entry) = &entry {
-        rules::check_entry(entry, &doc, &source, cx, &mut loaded.diagnostics);
-    }
+    let entry = match decoded {
+        decode::Decoded::Whole(entry) => {
+            rules::check_entry(&entry, &doc, &source, cx, &mut loaded.diagnostics);
+            Some(entry)
+        }
+        // The rules about the parts that were read run too, so that every
+        // finding comes in one run; the entry itself is not kept.
+        decode::Decoded::Partly(entry) => {
+            let unread: Vec<&str> = loaded
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity() == crate::diagnostic::Severity::Error)
+                .map(|d| d.key.split(['.', '[']).next().unwrap_or(""))
+                .collect();
+            let mut found = Vec::new();
+            rules::check_partly_read(&entry, &doc, &source, cx, &unread, &mut found);
+            loaded.diagnostics.append(&mut found);
+            None
+        }
+        decode::Decoded::Nothing => None,
+    };
     if let Some(name) = doc.get_ref().get("name").and_then(|v| v.get_ref().as_str()) {
         loaded.name = Some((name.to_string(), source.locate(decode::span_of(&doc, &["name"]))));
         loaded.name_key = Some(normalise_name(name));

@@ -149,6 +149,54 @@ fn every_fault_in_a_file_is_reported_in_one_run() {
     );
 }
 
+/// A file missing a required key still gets the rules about its other
+/// parts in the same run (the officer should not meet them only after
+/// fixing the first findings), but no rule reports a part that could not be
+/// read, nor weighs a stand-in for it against the rest.
+#[test]
+fn the_rules_about_what_was_read_come_in_the_same_run() {
+    let project = Project::new();
+    let text = VALID
+        .replace(
+            "function = \"To plan and deliver household waste services jointly.\"\n",
+            "",
+        )
+        .replace("objectives = [\"Raise recycling rates\", \"Cut contamination\"]\n", "")
+        .replace("lead_officer = \"Head of Waste\"\n", "")
+        .replace("priorities = [\"P1\", \"P2\"]", "priorities = [\"P1\", \"P9\"]")
+        .replace(
+            "partners = [\"Norfolk County Council\", \"South Norfolk Council\"]",
+            "partners = \"Norfolk County Council\"",
+        )
+        .replace("budget_contribution_gbp = 12000", "budget_contribution_gbp = \"a lot\"");
+    project.write("register/partly.toml", &text);
+    let (_, report) = project.check_json(&[]);
+    let found: Vec<(String, String)> = diagnostics(&report)
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["key"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let has = |code: &str, key: &str| found.iter().any(|(c, k)| c == code && k == key);
+    // What could not be read…
+    assert!(has("missing-key", "function"), "{found:?}");
+    assert!(has("wrong-type", "partners"), "{found:?}");
+    // …and, in the same run, what the rules say of the rest.
+    assert!(has("missing-key", "objectives"), "{found:?}");
+    assert!(has("no-lead-officer", "lead_officer"), "{found:?}");
+    assert!(found.iter().any(|(c, _)| c == "unlisted-priority"), "{found:?}");
+    // No rule reports the list that was not read as empty, and none weighs
+    // the unread contribution against the ratings.
+    assert!(!found.iter().any(|(c, _)| c == "no-partners"), "{found:?}");
+    assert!(!found.iter().any(|(c, _)| c == "rating-mismatch"), "{found:?}");
+    // A file with errors is still left out of the reports.
+    let list = project.run(&["list", "--format", "json"]);
+    assert!(!list.stdout.contains("Test Waste Partnership"), "{}", list.stdout);
+}
+
 #[test]
 fn exit_codes_from_the_real_binary() {
     let project = Project::new();

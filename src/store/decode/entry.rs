@@ -43,6 +43,14 @@ pub fn validate_id(id: &str) -> Result<(), String> {
 /// Reads a whole entry. Returns `None` when a required part is missing or
 /// wrong; the decoder holds the diagnostics either way.
 pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Option<Entry> {
+    decode_entry_partly(d, doc).whole()
+}
+
+/// Reads an entry as far as it can be read: [`Decoded::Partly`] when some
+/// parts are missing or wrong, so that `check` can run the rules about the
+/// rest in the same run instead of the officer meeting their findings only
+/// after fixing the first ones.
+pub fn decode_entry_partly(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Decoded {
     let mut t = Table::root(doc);
     let name = t.require(d, "name").and_then(|(v, k)| name(d, v, &k));
     let lead_partner = t.require(d, "lead_partner").and_then(|(v, k)| d.text(v, &k));
@@ -84,41 +92,92 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
     t.finish(d);
     after_a_table(d, &top_level);
 
-    Some(Entry {
-        name: name?,
-        lead_partner: lead_partner?,
-        partners: optional_list(partners)?,
-        status: status?,
-        function: function?,
-        objectives: optional_list(objectives)?,
-        kind: kind?,
-        statutory: statutory?,
-        governance: governance?,
-        role: role?,
-        meeting_frequency: meeting_frequency?,
-        priorities: optional_list(priorities)?,
-        staff_hours_per_month: staff_hours?,
-        budget_contribution_gbp: budget?,
-        budgeted: budgeted.unwrap_or(Some(true))?,
-        budget_source: optional(budget_source)?,
-        exit_impact: exit_impact?,
-        value_summary: value_summary?,
-        information_sharing: information_sharing?,
-        comments: optional(comments)?,
-        started: optional(started)?,
-        documents: optional_list(documents)?,
-        lead_officer: optional(lead_officer)?,
-        member_places: optional(member_places)?,
-        representatives: optional_list(representatives)?,
-        risk: risk.unwrap_or(Some(Risk::default()))?,
-        value: value.unwrap_or(Some(Value::default()))?,
-        reporting: optional(reporting)?,
-        approval: optional(approval)?,
-        exit: optional(exit)?,
-        case: optional(case)?,
-        reviews: optional_list(reviews)?,
-        concerns: optional_list(concerns)?,
-        questions: optional(questions)?,
+    // A part that could not be read stands in as empty (or as the first
+    // value of its list), so that the rules can still look at the rest; the
+    // entry then only counts as partly read. Without a status there is
+    // nothing for the rules to go on.
+    let Some(status) = status else {
+        return Decoded::Nothing;
+    };
+    let mut partly = false;
+    let entry = Entry {
+        name: or_default(name, &mut partly),
+        lead_partner: or_default(lead_partner, &mut partly),
+        partners: or_default(optional_list(partners), &mut partly),
+        status,
+        function: or_default(function, &mut partly),
+        objectives: or_default(optional_list(objectives), &mut partly),
+        kind: first_if_none(kind, &mut partly),
+        statutory: or_default(statutory, &mut partly),
+        governance: first_if_none(governance, &mut partly),
+        role: first_if_none(role, &mut partly),
+        meeting_frequency: first_if_none(meeting_frequency, &mut partly),
+        priorities: or_default(optional_list(priorities), &mut partly),
+        staff_hours_per_month: or_default(staff_hours, &mut partly),
+        budget_contribution_gbp: or_default(budget, &mut partly),
+        budgeted: or_default(budgeted.unwrap_or(Some(true)), &mut partly),
+        budget_source: or_default(optional(budget_source), &mut partly),
+        exit_impact: or_default(exit_impact, &mut partly),
+        value_summary: or_default(value_summary, &mut partly),
+        information_sharing: or_default(information_sharing, &mut partly),
+        comments: or_default(optional(comments), &mut partly),
+        started: or_default(optional(started), &mut partly),
+        documents: or_default(optional_list(documents), &mut partly),
+        lead_officer: or_default(optional(lead_officer), &mut partly),
+        member_places: or_default(optional(member_places), &mut partly),
+        representatives: or_default(optional_list(representatives), &mut partly),
+        risk: or_default(risk.unwrap_or(Some(Risk::default())), &mut partly),
+        value: or_default(value.unwrap_or(Some(Value::default())), &mut partly),
+        reporting: or_default(optional(reporting), &mut partly),
+        approval: or_default(optional(approval), &mut partly),
+        exit: or_default(optional(exit), &mut partly),
+        case: or_default(optional(case), &mut partly),
+        reviews: or_default(optional_list(reviews), &mut partly),
+        concerns: or_default(optional_list(concerns), &mut partly),
+        questions: or_default(optional(questions), &mut partly),
+    };
+    if partly {
+        Decoded::Partly(entry)
+    } else {
+        Decoded::Whole(entry)
+    }
+}
+
+/// What reading a file gave.
+pub enum Decoded {
+    /// Every part was read.
+    Whole(Entry),
+    /// Some parts could not be read (their findings say why) and stand in
+    /// as empty: good enough for the rules about the other parts, never to
+    /// be shown or written as the partnership.
+    Partly(Entry),
+    /// Not even the status could be read.
+    Nothing,
+}
+
+impl Decoded {
+    /// The entry, when every part of it was read.
+    pub fn whole(self) -> Option<Entry> {
+        match self {
+            Decoded::Whole(entry) => Some(entry),
+            Decoded::Partly(_) | Decoded::Nothing => None,
+        }
+    }
+}
+
+/// A part read, or its empty value when it could not be, noting that.
+fn or_default<T: Default>(read: Option<T>, partly: &mut bool) -> T {
+    read.unwrap_or_else(|| {
+        *partly = true;
+        T::default()
+    })
+}
+
+/// A choice read, or the first of its list when it could not be, noting that.
+fn first_if_none<T: crate::model::Choice>(read: Option<T>, partly: &mut bool) -> T {
+    read.unwrap_or_else(|| {
+        *partly = true;
+        T::ALL[0]
     })
 }
 

@@ -22,7 +22,7 @@ mod slips;
 mod table;
 mod toml_version;
 
-pub use entry::{MAX_ID, decode_entry, validate_id};
+pub use entry::{Decoded, MAX_ID, decode_entry, decode_entry_partly, validate_id};
 pub use read::{Decoder, describe_char};
 pub use settings::{Calendar, Settings, decode_settings};
 pub use table::{AsKey, KeyPath, Table, join, last_key, last_segment};

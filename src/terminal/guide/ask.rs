@@ -26,7 +26,8 @@ pub enum Flow {
 /// representatives, a choice of several) keeps each one in `partial`
 /// under the field's key as it is given, and starts from what is there,
 /// so that Ctrl-C halfway keeps them and a resumed draft carries on; the
-/// entry is taken out once the field is answered or left with Esc.
+/// entry is taken out once the field is answered, and kept when the field
+/// is left with Esc holding answers (offered again when it is come back to).
 pub fn ask(
     p: &mut dyn Prompter,
     field: &Field,
@@ -35,7 +36,16 @@ pub fn ask(
     partial: &mut Table,
 ) -> io::Result<Flow> {
     let flow = ask_field(p, field, ctx, draft, partial)?;
-    partial.remove(field.key);
+    // Left with Esc, a group keeps what it holds: coming back to it offers
+    // those answers again.
+    let keep = flow == Flow::Back
+        && partial
+            .get(field.key)
+            .and_then(Value::as_table)
+            .is_some_and(super::steps::holds_answers);
+    if !keep {
+        partial.remove(field.key);
+    }
     Ok(flow)
 }
 
@@ -172,7 +182,8 @@ fn ask_field(
         Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft, progress(partial, field.key)),
         Answer::ExitStrategy => {
             let exited = draft.get("status").and_then(Value::as_str) == Some("exited");
-            Ok(match super::ask_exit(p, exited, progress(partial, field.key))? {
+            let now = current.as_ref().and_then(Value::as_table).cloned().unwrap_or_default();
+            Ok(match super::ask_exit(p, exited, &now, progress(partial, field.key))? {
                 None => Flow::Back,
                 Some((exit, still_exiting)) => {
                     draft.insert("exit".into(), Value::Table(exit));
@@ -362,10 +373,12 @@ fn pick_several(
 }
 
 /// Several lines of text, one item each; an empty answer ends the list.
-/// Starts from (and keeps each item in) the `items` of `progress`. `None`
-/// on Esc.
+/// Starts from (and keeps each item in) the `items` of `progress`. Esc
+/// goes back to the item before, to edit (it is taken off until given
+/// again); `None` on Esc at the first.
 fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Table) -> io::Result<Option<Vec<Value>>> {
     let mut items: Vec<String> = kept(progress, "items");
+    let mut start: Option<String> = None;
     loop {
         let prompt = if items.is_empty() {
             field.question.to_string()
@@ -380,8 +393,14 @@ fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Ta
                 Ok(())
             }
         };
-        match p.input(&prompt, None, &check)? {
-            None => return Ok(None),
+        match p.input(&prompt, start.take().as_deref(), &check)? {
+            None => match items.pop() {
+                Some(last) => {
+                    keep(progress, "items", &items);
+                    start = Some(last);
+                }
+                None => return Ok(None),
+            },
             Some(t) if t.trim().is_empty() => return Ok(Some(items.into_iter().map(Value::String).collect())),
             Some(t) => {
                 items.push(t.trim().to_string());

@@ -258,8 +258,9 @@ fn summary(answers: &Table, field: &Field) -> String {
 }
 
 /// The ratings, as one question: an active partnership must be rated,
-/// others may be. `progress` keeps each choice as it is made; a resumed
-/// one is not asked whether to rate again.
+/// others may be ("Rate it now?", asked again when Esc comes back to it
+/// from the first criterion). `progress` keeps each choice as it is made;
+/// a resumed one is not asked whether to rate again.
 pub(super) fn ask_ratings_step(
     p: &mut dyn Prompter,
     ctx: &Context<'_>,
@@ -273,18 +274,27 @@ pub(super) fn ask_ratings_step(
     };
     if active {
         p.note("\nAn active partnership needs its Appendix B risk and value ratings: rate them now.")?;
-    } else if progress.is_empty() {
-        match p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? {
+    }
+    let mut resumed = progress
+        .get("asked")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    loop {
+        if !active && !resumed {
+            match p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? {
+                None => return Ok(Flow::Back),
+                Some(false) => return Ok(Flow::Next),
+                Some(true) => {}
+            }
+        }
+        match ask_ratings(p, &entry, ctx.rubric, active, true, progress)? {
+            // Esc at the first criterion: back to "Rate it now?".
+            None if !active => resumed = false,
             None => return Ok(Flow::Back),
-            Some(false) => return Ok(Flow::Next),
-            Some(true) => {}
+            Some(edits) => {
+                apply_to_draft(draft, &edits);
+                return Ok(Flow::Next);
+            }
         }
     }
-    Ok(match ask_ratings(p, &entry, ctx.rubric, active, progress)? {
-        None => Flow::Back,
-        Some(edits) => {
-            apply_to_draft(draft, &edits);
-            Flow::Next
-        }
-    })
 }

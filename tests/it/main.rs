@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod add;
+mod add_back;
 mod add_guided;
 mod add_terminal;
 mod assess;

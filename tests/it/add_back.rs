@@ -409,6 +409,22 @@ fn after_esc_the_screen_says_which_question_is_asked_again_at_80_columns() {
         screen.lines().all(|r| unicode_width(r) <= 80),
         "a row wider than the screen:\n{screen}"
     );
+
+    // A choice is echoed as its word alone, even the longest.
+    t.answer("› Chair", &["Enter"]);
+    t.answer("when were they appointed", &["Enter"]);
+    t.answer("when does their term end", &["Enter"]);
+    t.answer("Jo Smith: the role expected of them", &["Enter"]);
+    t.answer("Jo Smith: another role, or Done", &["End", "Enter"]);
+    t.answer("Jo Smith: their kind of appointment", &["Enter"]);
+    t.answer("Jo Smith: who appointed them", &["Enter"]);
+    let screen = t.wait_for("Another representative");
+    assert!(
+        screen
+            .lines()
+            .any(|r| r.trim_end() == "✔ Jo Smith: who appointed them? · annual-council"),
+        "{screen}"
+    );
 }
 
 /// Columns a row takes (the screen's rows are plain text: no colours).

@@ -384,7 +384,11 @@ fn pick_or_none(
     choices: &[(&'static str, &'static str)],
     default: usize,
 ) -> io::Result<Option<Option<&'static str>>> {
-    let mut labels: Vec<String> = choices.iter().map(|(s, d)| format!("{s:<15}{d}")).collect();
+    // Two spaces at least before the description, so that the echo of the
+    // choice is its token alone ("annual-council", not "annual-council
+    // Annual Council": `chosen_label` stops at two spaces).
+    let width = choices.iter().map(|(s, _)| s.len()).max().unwrap_or(0) + 2;
+    let mut labels: Vec<String> = choices.iter().map(|(s, d)| format!("{s:<width$}{d}")).collect();
     labels.push("not recorded".into());
     let Some(i) = p.select(question, &labels, default)? else {
         return Ok(None);

@@ -3,7 +3,8 @@
 //! representative): Ctrl-C and `--resume` carry on at the next question
 //! not yet answered, Esc goes back one question with every answer kept,
 //! and the screen after Esc says which question is being asked again
-//! (checked on an 80-column tmux screen).
+//! (checked on an 80-column tmux screen). One scripted test beside them:
+//! coming back to a finished exit strategy.
 #![cfg(unix)]
 
 use rexpect::session::PtySession;
@@ -430,4 +431,42 @@ fn after_esc_the_screen_says_which_question_is_asked_again_at_80_columns() {
 /// Columns a row takes (the screen's rows are plain text: no colours).
 fn unicode_width(row: &str) -> usize {
     row.chars().count()
+}
+
+#[test]
+fn esc_back_into_a_finished_exit_strategy_offers_its_answers() {
+    use crate::add_guided::{SAVE, exiting_answers, guided, text};
+    use partreg::terminal::prompt::Answer;
+    let project = Project::new();
+    let (mut answers, tail) = exiting_answers();
+    answers.extend([
+        Answer::Choose(2), // reason: priorities-changed
+        Answer::Choose(6), // Done
+        text("Loss of influence."),
+        text("Keep officer contact."),
+        Answer::Choose(2), // not yet approved
+        text(""),
+        Answer::No, // not significant
+        // "Rate it now?": Esc, back into the exit strategy. Every question
+        // starts on its answer: Done, then Enter throughout.
+        Answer::Cancel,
+        Answer::Choose(6),
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Enter,
+        Answer::Enter,
+    ]);
+    answers.extend(tail);
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let t = entry(&project, "register/guided-partnership.toml");
+    let exit = t["exit"].as_table().unwrap();
+    assert_eq!(exit["reasons"][0].as_str(), Some("priorities-changed"), "{exit:#?}");
+    assert_eq!(exit["risks"].as_str(), Some("Loss of influence."), "{exit:#?}");
+    assert_eq!(exit["controls"].as_str(), Some("Keep officer contact."), "{exit:#?}");
+    assert!(!exit.contains_key("approved_by"), "still not yet approved: {exit:#?}");
+    assert_eq!(exit["significant"].as_bool(), Some(false), "{exit:#?}");
 }

@@ -106,3 +106,24 @@ fn an_overall_rating_kept_by_an_older_draft_as_its_changes_is_not_asked_again() 
     assert_eq!(t["risk"]["overall"].as_str(), Some("low"), "{t:#?}");
     assert_eq!(t["risk"]["rationale"].as_str(), Some("Little at stake."), "{t:#?}");
 }
+
+#[test]
+fn a_question_left_empty_in_a_group_counts_once_among_the_answers_kept() {
+    let kept = |middle: &str| {
+        let project = Project::new();
+        let mut answers = proposed_answers();
+        answers.pop(); // Appendix C answered this time
+        answers.extend([
+            Answer::Choose(1),
+            text("A committee."),
+            text(middle),
+            text("The Chair."),
+        ]);
+        answers.push(Answer::Interrupt);
+        let (run, _) = guided(&project, answers, &[]);
+        assert_eq!(run.code, 130, "{}", run.stderr);
+        let at = run.stderr.find("Your ").unwrap();
+        run.stderr[at..].split(' ').nth(1).unwrap().to_string()
+    };
+    assert_eq!(kept(""), kept("The board."));
+}

@@ -50,11 +50,15 @@ pub fn ask_exit(
     let mut steps = Steps::new(progress);
     steps.note_kept(p, "the exit strategy")?;
     // Coming back to a finished exit strategy: its answers are the defaults.
-    if steps.asked_count() == 0 {
+    if steps.asked_count() == 0 && !current.is_empty() {
         for (key, value) in current {
             if steps.answer(key).is_none() {
                 steps.keep_unfinished(key, value.clone());
             }
+        }
+        // No approver recorded: it was "not yet approved".
+        if !current.contains_key("approved_by") && steps.answer("approved_by").is_none() {
+            steps.hold_empty("approved_by");
         }
     }
     let words: Vec<String> = ExitReason::ALL.iter().map(|r| r.as_str().to_string()).collect();

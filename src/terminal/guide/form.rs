@@ -70,7 +70,14 @@ impl Form {
             .iter()
             .map(|(key, progress)| match progress.as_table() {
                 Some(t) if key == "representatives" => super::representatives::answers_in(t),
-                Some(t) => t.values().filter_map(Value::as_array).map(Vec::len).sum(),
+                // The items of a list, the ticks of a choice, the steps
+                // asked of a group (not again those of them left empty).
+                Some(t) => t
+                    .iter()
+                    .filter(|(k, _)| *k != "empty")
+                    .filter_map(|(_, v)| v.as_array())
+                    .map(Vec::len)
+                    .sum(),
                 None => 0,
             })
             .sum();

@@ -103,6 +103,16 @@ impl<'a> Steps<'a> {
         self.answers().and_then(|t| t.get(step))
     }
 
+    /// Holds "none" as a step's answer without counting it as asked (an
+    /// answer given before, coming back to a finished group).
+    pub fn hold_empty(&mut self, step: &str) {
+        table(self.progress, ANSWERS).remove(step);
+        let left = array(self.progress, EMPTY);
+        if !left.iter().any(|s| s.as_str() == Some(step)) {
+            left.push(Value::String(step.to_string()));
+        }
+    }
+
     /// Whether a step was answered with "none" (and has no answer): a
     /// menu then starts on its "none" item.
     pub fn left_empty(&self, step: &str) -> bool {

@@ -470,3 +470,23 @@ fn esc_back_into_a_finished_exit_strategy_offers_its_answers() {
     assert!(!exit.contains_key("approved_by"), "still not yet approved: {exit:#?}");
     assert_eq!(exit["significant"].as_bool(), Some(false), "{exit:#?}");
 }
+
+#[test]
+fn esc_at_the_first_criterion_goes_back_to_whether_to_rate_now() {
+    use crate::add_guided::{SAVE, guided, proposed_answers};
+    use partreg::terminal::prompt::Answer;
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let skip_c = answers.pop().unwrap();
+    answers.pop(); // the ratings offer
+    answers.extend([Answer::Yes, Answer::Cancel, Answer::No, skip_c, SAVE]);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let offers = prompter
+        .transcript
+        .iter()
+        .filter(|t| t.contains("Rate it against the Appendix B"))
+        .count();
+    assert_eq!(offers, 2, "{:#?}", prompter.transcript);
+}

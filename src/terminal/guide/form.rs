@@ -116,6 +116,8 @@ impl Form {
             if !f.when.applies(&self.answers) && !self.given.iter().any(|k| k == f.key) {
                 fields::remove(&mut self.answers, f.key);
                 self.answered.retain(|k| k != f.key);
+                // Answers held for a group left with Esc go with it.
+                self.partial.remove(f.key);
             }
         }
         fields::derive(&mut self.answers);
@@ -303,5 +305,24 @@ pub(super) fn ask_ratings_step(
                 return Ok(Flow::Next);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_held_for_a_group_that_no_longer_applies_go_at_the_preview() {
+        let mut answers = Table::new();
+        answers.insert("status".into(), Value::String("active".into()));
+        let mut form = Form::new(answers);
+        let mut held = Table::new();
+        held.insert("answers".into(), Value::Table(Table::new()));
+        form.partial.insert("exit".into(), Value::Table(held.clone()));
+        form.partial.insert("questions".into(), Value::Table(held));
+        form.prune();
+        assert!(!form.partial.contains_key("exit"), "{:?}", form.partial);
+        assert!(form.partial.contains_key("questions"), "Appendix C applies");
     }
 }

@@ -490,3 +490,25 @@ fn esc_at_the_first_criterion_goes_back_to_whether_to_rate_now() {
         .count();
     assert_eq!(offers, 2, "{:#?}", prompter.transcript);
 }
+
+#[test]
+fn a_resumed_rating_walk_says_which_criteria_it_is_on() {
+    use crate::add_guided::{SAVE, guided, proposed_answers};
+    use partreg::terminal::prompt::Answer;
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let skip_c = answers.pop().unwrap();
+    answers.pop();
+    answers.extend([Answer::Yes, Answer::Choose(0), Answer::Choose(1), Answer::Interrupt]);
+    let (run, _) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 130, "{}", run.stderr);
+    let mut again = vec![Answer::Choose(0)];
+    again.extend(std::iter::repeat_n(Answer::Choose(3), 14));
+    again.extend([skip_c, SAVE]);
+    let (run, prompter) = guided(&project, again, &["--resume"]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    let t = &prompter.transcript;
+    let heading = t.iter().position(|l| l.contains("Risk criteria (Appendix B)"));
+    let third = t.iter().position(|l| l.starts_with("? ") && l.contains(CRITERIA[2]));
+    assert!(heading.is_some() && heading < third, "{t:#?}");
+}

@@ -49,12 +49,15 @@ pub fn ask_ratings(
         }
         plan
     };
+    // The side whose heading is above the question being asked: a
+    // heading is written whenever the side changes (a resumed walk starts
+    // with one too).
+    let mut heading: Option<Side> = None;
     let mut ask = |s: &mut Steps<'_>, name: &str| -> std::io::Result<Option<Option<Value>>> {
         let kept = chosen(s, name);
         let as_choice = |c: Option<usize>| c.map(|c| i64::try_from(c).ok().map(Value::Integer));
         if let Some((side, c)) = criteria(rubric).find(|(side, c)| step(*side, &c.key) == name) {
-            let first = criteria(rubric).find(|(s, _)| *s == side).map(|(_, f)| &f.key);
-            if first == Some(&c.key) {
+            if heading.replace(side) != Some(side) {
                 p.note(&format!(
                     "\n{} criteria (Appendix B)",
                     if side == Side::Risk { "Risk" } else { "Value" }

@@ -512,3 +512,39 @@ fn a_resumed_rating_walk_says_which_criteria_it_is_on() {
     let third = t.iter().position(|l| l.starts_with("? ") && l.contains(CRITERIA[2]));
     assert!(heading.is_some() && heading < third, "{t:#?}");
 }
+
+#[test]
+fn esc_in_a_list_goes_back_one_item_and_keeps_the_items_after_it() {
+    use crate::add_guided::{SAVE, guided, proposed_answers, text};
+    use partreg::terminal::prompt::Answer;
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let at = answers
+        .iter()
+        .position(|a| *a == text("South Norfolk Council"))
+        .unwrap();
+    answers.splice(
+        at..at + 2,
+        [
+            text("South Norfolk Council"),
+            text("Breckland Council"),
+            Answer::Cancel, // at "Another": back to Breckland
+            Answer::Cancel, // back to South Norfolk
+            Answer::Enter,  // kept
+            Answer::Enter,  // Breckland, offered again: kept
+            text(""),       // done
+        ],
+    );
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let t = entry(&project, "register/guided-partnership.toml");
+    let partners: Vec<&str> = t["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(toml::Value::as_str)
+        .collect();
+    assert_eq!(partners, ["South Norfolk Council", "Breckland Council"], "{t:#?}");
+}

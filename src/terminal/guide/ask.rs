@@ -373,19 +373,28 @@ fn pick_several(
 }
 
 /// Several lines of text, one item each; an empty answer ends the list.
-/// Starts from (and keeps each item in) the `items` of `progress`. Esc
-/// goes back to the item before, to edit (it is taken off until given
-/// again); `None` on Esc at the first.
+/// Starts from (and keeps each item in) the `items` of `progress`, asking
+/// from the item at `at` (how many are given; all of them when a draft has
+/// no `at`). Esc goes back to the item before, which starts on its text,
+/// and the items after it stay, each offered again as its question's
+/// default; `None` on Esc at the first (the items all held).
 fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Table) -> io::Result<Option<Vec<Value>>> {
     let mut items: Vec<String> = kept(progress, "items");
-    let mut start: Option<String> = None;
+    let mut at = progress
+        .get("at")
+        .and_then(Value::as_integer)
+        .and_then(|n| usize::try_from(n).ok())
+        .map_or(items.len(), |n| n.min(items.len()));
+    let keep_at = |progress: &mut Table, at: usize| {
+        progress.insert("at".into(), Value::Integer(i64::try_from(at).unwrap_or(i64::MAX)));
+    };
     loop {
-        let prompt = if items.is_empty() {
+        let prompt = if at == 0 {
             field.question.to_string()
         } else {
             "Another (empty when done)".into()
         };
-        let first = items.is_empty();
+        let first = at == 0;
         let check = move |t: &str| {
             if needed && first && t.trim().is_empty() {
                 Err("an active partnership needs at least one".to_string())
@@ -393,18 +402,25 @@ fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Ta
                 Ok(())
             }
         };
-        match p.input(&prompt, start.take().as_deref(), &check)? {
-            None => match items.pop() {
-                Some(last) => {
-                    keep(progress, "items", &items);
-                    start = Some(last);
-                }
-                None => return Ok(None),
-            },
-            Some(t) if t.trim().is_empty() => return Ok(Some(items.into_iter().map(Value::String).collect())),
+        match p.input(&prompt, items.get(at).map(String::as_str), &check)? {
+            None if at == 0 => return Ok(None),
+            None => {
+                at -= 1;
+                keep_at(progress, at);
+            }
+            // Emptied: the list ends here (items held after it go).
+            Some(t) if t.trim().is_empty() => {
+                items.truncate(at);
+                return Ok(Some(items.into_iter().map(Value::String).collect()));
+            }
             Some(t) => {
-                items.push(t.trim().to_string());
+                match items.get_mut(at) {
+                    Some(item) => *item = t.trim().to_string(),
+                    None => items.push(t.trim().to_string()),
+                }
+                at += 1;
                 keep(progress, "items", &items);
+                keep_at(progress, at);
             }
         }
     }

@@ -548,3 +548,43 @@ fn esc_in_a_list_goes_back_one_item_and_keeps_the_items_after_it() {
         .collect();
     assert_eq!(partners, ["South Norfolk Council", "Breckland Council"], "{t:#?}");
 }
+
+#[test]
+fn esc_back_past_a_person_just_named_keeps_their_name_and_answers() {
+    use crate::add_guided::{SAVE, guided, proposed_answers, text};
+    use partreg::terminal::prompt::Answer;
+    let project = Project::new();
+    let mut answers = proposed_answers();
+    let at = answers.iter().position(|a| *a == text("Cllr Ann Brown")).unwrap();
+    // After Cllr Ann Brown's nine answers, instead of "no more":
+    answers.splice(
+        at + 9..at + 10,
+        [
+            text("Kim Lee"),
+            Answer::Choose(3), // officer
+            Answer::Cancel,    // at the position: back to the level
+            Answer::Cancel,    // back to the name prompt, on "Kim Lee"
+            Answer::Cancel,    // back to Cllr Ann Brown's last question
+            Answer::Enter,     // still "not recorded"
+            Answer::Enter,     // "Kim Lee" again
+            Answer::Enter,     // still an officer
+            text(""),
+            text(""),
+            text(""),
+            Answer::Choose(8),
+            Answer::Choose(3),
+            Answer::Choose(5),
+            text(""), // no more
+        ],
+    );
+    answers.push(SAVE);
+    let (run, prompter) = guided(&project, answers, &[]);
+    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
+    assert!(prompter.finished(), "{:#?}", prompter.transcript);
+    let t = entry(&project, "register/guided-partnership.toml");
+    let reps = t["representatives"].as_array().unwrap();
+    assert_eq!(reps.len(), 2, "{t:#?}");
+    assert!(reps[0].get("appointed_by").is_none(), "{t:#?}");
+    assert_eq!(reps[1]["name"].as_str(), Some("Kim Lee"), "{t:#?}");
+    assert_eq!(reps[1]["level"].as_str(), Some("officer"), "{t:#?}");
+}

@@ -162,13 +162,18 @@ pub fn ask(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table
             if first {
                 return Ok(None);
             }
-            // Esc after some people: back to the last one's last question.
-            progress.remove(TYPED);
-            progress.remove(HELD);
+            // Esc after some people: back to the last one's last question
+            // (a name typed here stays, to start this prompt on again).
             if let Some(Value::Table(last)) = list(progress, DONE).pop() {
                 let mut person = Table::new();
                 let asked = STEPS[..STEPS.len() - 1].iter().map(|s| Value::String((*s).into()));
                 person.insert("asked".into(), Value::Array(asked.collect()));
+                // A question they have no answer to was answered "none".
+                let empty = STEPS
+                    .iter()
+                    .filter(|s| !last.contains_key(**s))
+                    .map(|s| Value::String((*s).into()));
+                person.insert("empty".into(), Value::Array(empty.collect()));
                 person.insert("answers".into(), Value::Table(last));
                 progress.insert(CURRENT.into(), Value::Table(person));
             }

@@ -3,8 +3,7 @@
 //! representative): Ctrl-C and `--resume` carry on at the next question
 //! not yet answered, Esc goes back one question with every answer kept,
 //! and the screen after Esc says which question is being asked again
-//! (checked on an 80-column tmux screen). One scripted test beside them:
-//! coming back to a finished exit strategy.
+//! (checked on an 80-column tmux screen).
 #![cfg(unix)]
 
 use rexpect::session::PtySession;
@@ -13,7 +12,7 @@ use crate::add_terminal::{
     CRITERIA, DOWN, END, ESC, HOME, UP, UP_TO_THE_REPRESENTATIVES, after_the_representatives, answer, exit_code,
     screening, session,
 };
-use crate::support::{AS_OF, Project};
+use crate::support::{AS_OF, Project, Tmux};
 
 /// Waits for a prompt, then presses Ctrl-C: the draft is kept.
 fn ctrl_c_at(p: &mut PtySession, prompt: &str) {
@@ -244,82 +243,6 @@ fn esc_inside_a_representative_goes_back_one_question_and_keeps_their_answers() 
     assert_eq!(strict.code, 0, "{}{}", strict.stdout, strict.stderr);
 }
 
-/// partreg running in a detached tmux session, for what the screen shows
-/// (a pseudo-terminal's stream holds every row ever written; tmux keeps
-/// only what is on the screen, as an officer sees it).
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// `None` when tmux is not installed (the test then says so and passes).
-    fn start(project: &Project, columns: u16, args: &[&str]) -> Option<Tmux> {
-        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let socket = format!("partreg-test-{}-{n}", std::process::id());
-        let mut cmd = std::process::Command::new("tmux");
-        cmd.args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"])
-            .args(["-x", &columns.to_string(), "-y", "40", "-c"])
-            .arg(project.dir.path())
-            .args(["--", env!("CARGO_BIN_EXE_partreg"), "add", "--as-of", AS_OF])
-            .args(args)
-            .env_remove("CI");
-        match cmd.status() {
-            Ok(s) if s.success() => Some(Tmux { socket }),
-            _ => None,
-        }
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let out = std::process::Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// The screen, without the empty rows below the cursor.
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"]).trim_end().to_string()
-    }
-
-    /// Waits until the screen's last rows hold `text`; returns the screen.
-    fn wait_for(&self, text: &str) -> String {
-        for _ in 0..200 {
-            let screen = self.screen();
-            let tail: Vec<&str> = screen.lines().rev().take(12).collect();
-            if tail.iter().any(|row| row.contains(text)) {
-                std::thread::sleep(std::time::Duration::from_millis(150));
-                return screen;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(50));
-        }
-        panic!("{text:?} never showed; the screen:\n{}", self.screen());
-    }
-
-    /// Waits for `text`, then sends tmux key names (`Enter`, `Escape`,
-    /// `Down`) or, for anything else, the characters typed.
-    fn answer(&self, text: &str, keys: &[&str]) -> String {
-        let screen = self.wait_for(text);
-        for key in keys {
-            if ["Enter", "Escape", "Down", "Up", "End", "Home"].contains(key) {
-                self.tmux(&["send-keys", "-t", "t", key]);
-            } else {
-                self.tmux(&["send-keys", "-t", "t", "-l", key]);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(60));
-        }
-        screen
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
 /// The rows from the last "back to" line on.
 fn after_the_last_back(screen: &str) -> Vec<&str> {
     let rows: Vec<&str> = screen.lines().collect();
@@ -431,160 +354,4 @@ fn after_esc_the_screen_says_which_question_is_asked_again_at_80_columns() {
 /// Columns a row takes (the screen's rows are plain text: no colours).
 fn unicode_width(row: &str) -> usize {
     row.chars().count()
-}
-
-#[test]
-fn esc_back_into_a_finished_exit_strategy_offers_its_answers() {
-    use crate::add_guided::{SAVE, exiting_answers, guided, text};
-    use partreg::terminal::prompt::Answer;
-    let project = Project::new();
-    let (mut answers, tail) = exiting_answers();
-    answers.extend([
-        Answer::Choose(2), // reason: priorities-changed
-        Answer::Choose(6), // Done
-        text("Loss of influence."),
-        text("Keep officer contact."),
-        Answer::Choose(2), // not yet approved
-        text(""),
-        Answer::No, // not significant
-        // "Rate it now?": Esc, back into the exit strategy. Every question
-        // starts on its answer: Done, then Enter throughout.
-        Answer::Cancel,
-        Answer::Choose(6),
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-        Answer::Enter,
-    ]);
-    answers.extend(tail);
-    answers.push(SAVE);
-    let (run, prompter) = guided(&project, answers, &[]);
-    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    assert!(prompter.finished(), "{:#?}", prompter.transcript);
-    let t = entry(&project, "register/guided-partnership.toml");
-    let exit = t["exit"].as_table().unwrap();
-    assert_eq!(exit["reasons"][0].as_str(), Some("priorities-changed"), "{exit:#?}");
-    assert_eq!(exit["risks"].as_str(), Some("Loss of influence."), "{exit:#?}");
-    assert_eq!(exit["controls"].as_str(), Some("Keep officer contact."), "{exit:#?}");
-    assert!(!exit.contains_key("approved_by"), "still not yet approved: {exit:#?}");
-    assert_eq!(exit["significant"].as_bool(), Some(false), "{exit:#?}");
-}
-
-#[test]
-fn esc_at_the_first_criterion_goes_back_to_whether_to_rate_now() {
-    use crate::add_guided::{SAVE, guided, proposed_answers};
-    use partreg::terminal::prompt::Answer;
-    let project = Project::new();
-    let mut answers = proposed_answers();
-    let skip_c = answers.pop().unwrap();
-    answers.pop(); // the ratings offer
-    answers.extend([Answer::Yes, Answer::Cancel, Answer::No, skip_c, SAVE]);
-    let (run, prompter) = guided(&project, answers, &[]);
-    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    assert!(prompter.finished(), "{:#?}", prompter.transcript);
-    let offers = prompter
-        .transcript
-        .iter()
-        .filter(|t| t.contains("Rate it against the Appendix B"))
-        .count();
-    assert_eq!(offers, 2, "{:#?}", prompter.transcript);
-}
-
-#[test]
-fn a_resumed_rating_walk_says_which_criteria_it_is_on() {
-    use crate::add_guided::{SAVE, guided, proposed_answers};
-    use partreg::terminal::prompt::Answer;
-    let project = Project::new();
-    let mut answers = proposed_answers();
-    let skip_c = answers.pop().unwrap();
-    answers.pop();
-    answers.extend([Answer::Yes, Answer::Choose(0), Answer::Choose(1), Answer::Interrupt]);
-    let (run, _) = guided(&project, answers, &[]);
-    assert_eq!(run.code, 130, "{}", run.stderr);
-    let mut again = vec![Answer::Choose(0)];
-    again.extend(std::iter::repeat_n(Answer::Choose(3), 14));
-    again.extend([skip_c, SAVE]);
-    let (run, prompter) = guided(&project, again, &["--resume"]);
-    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    let t = &prompter.transcript;
-    let heading = t.iter().position(|l| l.contains("Risk criteria (Appendix B)"));
-    let third = t.iter().position(|l| l.starts_with("? ") && l.contains(CRITERIA[2]));
-    assert!(heading.is_some() && heading < third, "{t:#?}");
-}
-
-#[test]
-fn esc_in_a_list_goes_back_one_item_and_keeps_the_items_after_it() {
-    use crate::add_guided::{SAVE, guided, proposed_answers, text};
-    use partreg::terminal::prompt::Answer;
-    let project = Project::new();
-    let mut answers = proposed_answers();
-    let at = answers
-        .iter()
-        .position(|a| *a == text("South Norfolk Council"))
-        .unwrap();
-    answers.splice(
-        at..at + 2,
-        [
-            text("South Norfolk Council"),
-            text("Breckland Council"),
-            Answer::Cancel, // at "Another": back to Breckland
-            Answer::Cancel, // back to South Norfolk
-            Answer::Enter,  // kept
-            Answer::Enter,  // Breckland, offered again: kept
-            text(""),       // done
-        ],
-    );
-    answers.push(SAVE);
-    let (run, prompter) = guided(&project, answers, &[]);
-    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    assert!(prompter.finished(), "{:#?}", prompter.transcript);
-    let t = entry(&project, "register/guided-partnership.toml");
-    let partners: Vec<&str> = t["partners"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(toml::Value::as_str)
-        .collect();
-    assert_eq!(partners, ["South Norfolk Council", "Breckland Council"], "{t:#?}");
-}
-
-#[test]
-fn esc_back_past_a_person_just_named_keeps_their_name_and_answers() {
-    use crate::add_guided::{SAVE, guided, proposed_answers, text};
-    use partreg::terminal::prompt::Answer;
-    let project = Project::new();
-    let mut answers = proposed_answers();
-    let at = answers.iter().position(|a| *a == text("Cllr Ann Brown")).unwrap();
-    // After Cllr Ann Brown's nine answers, instead of "no more":
-    answers.splice(
-        at + 9..at + 10,
-        [
-            text("Kim Lee"),
-            Answer::Choose(3), // officer
-            Answer::Cancel,    // at the position: back to the level
-            Answer::Cancel,    // back to the name prompt, on "Kim Lee"
-            Answer::Cancel,    // back to Cllr Ann Brown's last question
-            Answer::Enter,     // still "not recorded"
-            Answer::Enter,     // "Kim Lee" again
-            Answer::Enter,     // still an officer
-            text(""),
-            text(""),
-            text(""),
-            Answer::Choose(8),
-            Answer::Choose(3),
-            Answer::Choose(5),
-            text(""), // no more
-        ],
-    );
-    answers.push(SAVE);
-    let (run, prompter) = guided(&project, answers, &[]);
-    assert_eq!(run.code, 0, "{}\n{:#?}", run.stderr, prompter.transcript);
-    assert!(prompter.finished(), "{:#?}", prompter.transcript);
-    let t = entry(&project, "register/guided-partnership.toml");
-    let reps = t["representatives"].as_array().unwrap();
-    assert_eq!(reps.len(), 2, "{t:#?}");
-    assert!(reps[0].get("appointed_by").is_none(), "{t:#?}");
-    assert_eq!(reps[1]["name"].as_str(), Some("Kim Lee"), "{t:#?}");
-    assert_eq!(reps[1]["level"].as_str(), Some("officer"), "{t:#?}");
 }

@@ -6,6 +6,7 @@
 mod add;
 mod add_back;
 mod add_drafts;
+mod add_esc;
 mod add_guided;
 mod add_terminal;
 mod assess;

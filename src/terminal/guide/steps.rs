@@ -90,8 +90,9 @@ impl<'a> Steps<'a> {
         }
     }
 
-    /// Keeps a step's answer while it is still being given (the ticks of a
-    /// menu of several), without counting the step as asked.
+    /// Holds an answer for a step without counting the step as asked: the
+    /// ticks of a menu of several while they are being given, or an answer
+    /// given before (coming back to a finished group), to start from.
     pub fn keep_unfinished(&mut self, step: &str, answer: Value) {
         table(self.progress, ANSWERS).insert(step.to_string(), answer);
     }

@@ -254,32 +254,37 @@ pub fn skip(reason: &str) {
 /// only what is on the screen, as an officer sees it).
 #[cfg(unix)]
 pub struct Tmux {
-    socket: String,
+    /// The server's socket, in a folder of its own that goes with it (a
+    /// named socket under /tmp would outlive the test).
+    socket: PathBuf,
+    _dir: tempfile::TempDir,
 }
 
 #[cfg(unix)]
 impl Tmux {
     /// `None` when tmux is not installed (the test then says so and passes).
     pub fn start(project: &Project, columns: u16, args: &[&str]) -> Option<Tmux> {
-        static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        let socket = format!("partreg-test-{}-{n}", std::process::id());
+        let dir = tempfile::tempdir().ok()?;
+        let socket = dir.path().join("tmux");
         let mut cmd = std::process::Command::new("tmux");
-        cmd.args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-s", "t"])
+        cmd.arg("-S")
+            .arg(&socket)
+            .args(["-f", "/dev/null", "new-session", "-d", "-s", "t"])
             .args(["-x", &columns.to_string(), "-y", "40", "-c"])
             .arg(project.dir.path())
             .args(["--", env!("CARGO_BIN_EXE_partreg"), "add", "--as-of", AS_OF])
             .args(args)
             .env_remove("CI");
         match cmd.status() {
-            Ok(s) if s.success() => Some(Tmux { socket }),
+            Ok(s) if s.success() => Some(Tmux { socket, _dir: dir }),
             _ => None,
         }
     }
 
     fn tmux(&self, args: &[&str]) -> String {
         let out = std::process::Command::new("tmux")
-            .args(["-L", &self.socket])
+            .arg("-S")
+            .arg(&self.socket)
             .args(args)
             .output()
             .unwrap();

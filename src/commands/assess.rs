@@ -258,7 +258,8 @@ fn ask(p: &mut dyn Prompter, entry: &crate::model::Entry, rubric: &Rubric) -> an
         entry.name
     ))?;
     let required = entry.status == crate::model::Status::Active;
-    let Some(edits) = crate::terminal::guide::ask_ratings(p, entry, rubric, required, &mut toml::Table::new())? else {
+    let Some(edits) = crate::terminal::guide::ask_ratings(p, entry, rubric, required, false, &mut toml::Table::new())?
+    else {
         return Ok(None);
     };
     if edits.is_empty() {

@@ -6,3 +6,4 @@ pub mod guide;
 pub mod menu;
 pub mod overall;
 pub mod prompt;
+mod scripted;

@@ -12,6 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use dialoguer::console::{Key, Term, style};
 
 use super::menu::{HINT, Menu, Step, chosen_label, first_shown};
+pub use super::scripted::{Answer, Scripted};
 use unicode_width::UnicodeWidthStr;
 
 /// The error a prompt returns when the person presses Ctrl-C.
@@ -89,12 +90,81 @@ pub trait Prompter {
 /// The real terminal, on stderr (stdout stays for data).
 pub struct Terminal {
     term: dialoguer::console::Term,
+    /// Esc was pressed: the next question is one asked before, whose
+    /// answer is still on the screen above.
+    back: bool,
+    /// The notes written since that Esc, held until the question after
+    /// them says where Esc went ([`Terminal::after_esc`]).
+    held: Vec<String>,
+    /// The rows [`Terminal::after_esc`] wrote before the question being
+    /// asked: Esc there clears them with the question, so that pressing
+    /// Esc several times leaves one "back to" line, not a pile of them.
+    esc_rows: usize,
 }
 
 impl Terminal {
     pub fn new() -> Self {
         Terminal {
             term: dialoguer::console::Term::stderr(),
+            back: false,
+            held: Vec::new(),
+            esc_rows: 0,
+        }
+    }
+
+    /// After Esc, says which question the person is back at before
+    /// anything else is written: the answer given to it earlier is still
+    /// on the screen above (it scrolls away, so it cannot be cleared), and
+    /// without this line the screen would read as if that question had
+    /// been answered and were being asked a second time.
+    fn after_esc(&mut self, prompt: &str) -> io::Result<()> {
+        self.esc_rows = 0;
+        if !std::mem::take(&mut self.back) {
+            return Ok(());
+        }
+        // "  ↩ back to: " and a column spare; a long question is cut (it
+        // is written in full just below).
+        let width = self.width().unwrap_or(usize::MAX).saturating_sub(14).max(20);
+        let line = format!(
+            "  {} {}",
+            style("↩ back to:").dim(),
+            style(cut(&escape(prompt), width)).dim()
+        );
+        self.term.write_line(&line)?;
+        let mut rows = 1;
+        for note in std::mem::take(&mut self.held) {
+            rows += self.write_note(&note)?;
+        }
+        // Only rows known to be on the screen can be cleared again.
+        self.esc_rows = if self.width().is_some() { rows } else { 0 };
+        Ok(())
+    }
+
+    /// Esc: the next question is one asked before. Clears what
+    /// [`Terminal::after_esc`] wrote for the question just left.
+    fn went_back(&mut self) -> io::Result<()> {
+        self.back = true;
+        self.term.clear_last_lines(std::mem::take(&mut self.esc_rows))
+    }
+
+    /// Writes a note, wrapped to the terminal; returns the rows it took.
+    fn write_note(&self, text: &str) -> io::Result<usize> {
+        let text = escape_keeping_lines(text);
+        let Some(width) = self.width() else {
+            self.term.write_line(&text)?;
+            return Ok(text.split('\n').count());
+        };
+        let lines: Vec<String> = text.split('\n').flat_map(|line| wrap(line, width)).collect();
+        self.term.write_line(&lines.join("\n"))?;
+        Ok(lines.len())
+    }
+}
+
+impl Drop for Terminal {
+    /// Notes held after an Esc that no question followed are still shown.
+    fn drop(&mut self) {
+        for note in std::mem::take(&mut self.held) {
+            let _ = self.write_note(&note);
         }
     }
 }
@@ -323,15 +393,16 @@ fn cut(item: &str, width: usize) -> String {
 
 impl Prompter for Terminal {
     fn note(&mut self, text: &str) -> io::Result<()> {
-        let text = escape_keeping_lines(text);
-        let Some(width) = self.width() else {
-            return self.term.write_line(&text);
-        };
-        let lines: Vec<String> = text.split('\n').flat_map(|line| wrap(line, width)).collect();
-        self.term.write_line(&lines.join("\n"))
+        if self.back {
+            self.held.push(text.to_string());
+            return Ok(());
+        }
+        self.esc_rows = 0;
+        self.write_note(text).map(|_| ())
     }
 
     fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
+        self.after_esc(prompt)?;
         // "❯ " before each item, and a column spare.
         let fit = |i: &str| match self.width() {
             Some(w) => cut(i, w.saturating_sub(3)),
@@ -364,6 +435,7 @@ impl Prompter for Terminal {
                 }
                 Step::Back => {
                     self.term.clear_last_lines(above)?;
+                    self.went_back()?;
                     return Ok(None);
                 }
                 Step::Interrupt => return Err(interrupted()),
@@ -377,6 +449,7 @@ impl Prompter for Terminal {
         default: Option<&str>,
         check: &dyn Fn(&str) -> Result<(), String>,
     ) -> io::Result<Option<String>> {
+        self.after_esc(prompt)?;
         let _reading = Reading::start(&self.term);
         // dialoguer's `Input` ignores Esc, so the line is read key by key
         // here: Esc goes back, Ctrl-C stops, and a default (the current
@@ -386,6 +459,7 @@ impl Prompter for Terminal {
         let head = Self::head(&prompt, above);
         loop {
             let Some(text) = self.read_line(&head, above, &start)? else {
+                self.went_back()?;
                 return Ok(None);
             };
             match check(&text) {
@@ -396,12 +470,14 @@ impl Prompter for Terminal {
                     start = String::new();
                     // Esc after a refusal clears only the row it is on.
                     above = 0;
+                    self.esc_rows = 0;
                 }
             }
         }
     }
 
     fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
+        self.after_esc(prompt)?;
         let (prompt, above) = self.fit_prompt(&escape(prompt), 14)?;
         let _reading = Reading::start(&self.term);
         let hint = if default { "(Y/n)" } else { "(y/N)" };
@@ -417,6 +493,7 @@ impl Prompter for Terminal {
                 Key::Escape => {
                     self.term.clear_line()?;
                     self.term.clear_last_lines(above)?;
+                    self.went_back()?;
                     return Ok(None);
                 }
                 Key::CtrlC => {
@@ -429,119 +506,6 @@ impl Prompter for Terminal {
         self.term.clear_line()?;
         self.echo(&prompt, above, if answer { "yes" } else { "no" })?;
         Ok(Some(answer))
-    }
-}
-
-/// Answers given in advance, for tests: each question takes the next answer.
-#[derive(Debug, Default)]
-pub struct Scripted {
-    answers: std::collections::VecDeque<Answer>,
-    /// Everything shown, in order: notes and prompts.
-    pub transcript: Vec<String>,
-}
-
-/// One scripted answer. `Cancel` stands for Esc, `Interrupt` for Ctrl-C;
-/// `Enter` takes whatever the question starts on (its default), as pressing
-/// Enter does.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Answer {
-    Enter,
-    Choose(usize),
-    Text(String),
-    Yes,
-    No,
-    Cancel,
-    Interrupt,
-}
-
-impl Scripted {
-    pub fn new(answers: impl IntoIterator<Item = Answer>) -> Self {
-        Scripted {
-            answers: answers.into_iter().collect(),
-            transcript: Vec::new(),
-        }
-    }
-
-    fn next(&mut self, prompt: &str) -> io::Result<Answer> {
-        self.transcript.push(format!("? {prompt}"));
-        match self.answers.pop_front() {
-            Some(Answer::Interrupt) => Err(interrupted()),
-            Some(a) => Ok(a),
-            None => Err(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                format!("no scripted answer for {prompt:?}"),
-            )),
-        }
-    }
-
-    /// Whether every answer was used.
-    pub fn finished(&self) -> bool {
-        self.answers.is_empty()
-    }
-}
-
-fn unexpected(prompt: &str, answer: &Answer) -> io::Error {
-    io::Error::new(
-        io::ErrorKind::InvalidInput,
-        format!("scripted answer {answer:?} does not fit {prompt:?}"),
-    )
-}
-
-impl Prompter for Scripted {
-    fn note(&mut self, text: &str) -> io::Result<()> {
-        self.transcript.push(text.to_string());
-        Ok(())
-    }
-
-    fn select(&mut self, prompt: &str, items: &[String], default: usize) -> io::Result<Option<usize>> {
-        let answer = self.next(prompt)?;
-        self.transcript.extend(items.iter().map(|i| format!("  - {i}")));
-        match answer {
-            Answer::Choose(i) if i < items.len() => Ok(Some(i)),
-            Answer::Enter if default < items.len() => Ok(Some(default)),
-            Answer::Cancel => Ok(None),
-            other => Err(unexpected(prompt, &other)),
-        }
-    }
-
-    fn input(
-        &mut self,
-        prompt: &str,
-        default: Option<&str>,
-        check: &dyn Fn(&str) -> Result<(), String>,
-    ) -> io::Result<Option<String>> {
-        loop {
-            match self.next(prompt)? {
-                answer @ (Answer::Text(_) | Answer::Enter) => {
-                    let text = if let Answer::Text(text) = answer {
-                        text
-                    } else {
-                        String::new()
-                    };
-                    let text = if text.is_empty() {
-                        default.unwrap_or("").to_string()
-                    } else {
-                        text
-                    };
-                    match check(&text) {
-                        Ok(()) => return Ok(Some(text)),
-                        Err(reason) => self.transcript.push(format!("! {reason}")),
-                    }
-                }
-                Answer::Cancel => return Ok(None),
-                other => return Err(unexpected(prompt, &other)),
-            }
-        }
-    }
-
-    fn confirm(&mut self, prompt: &str, default: bool) -> io::Result<Option<bool>> {
-        match self.next(prompt)? {
-            Answer::Enter => Ok(Some(default)),
-            Answer::Yes => Ok(Some(true)),
-            Answer::No => Ok(Some(false)),
-            Answer::Cancel => Ok(None),
-            other => Err(unexpected(prompt, &other)),
-        }
     }
 }
 

@@ -829,7 +829,7 @@ fn ctrl_c_after_an_overall_rating_keeps_it() {
 
 /// The answers of a partnership being left, up to its exit strategy, and
 /// the two answers after it (the ratings offer, Appendix C).
-fn exiting_answers() -> (Vec<Answer>, Vec<Answer>) {
+pub(crate) fn exiting_answers() -> (Vec<Answer>, Vec<Answer>) {
     let mut answers = proposed_answers();
     answers[7] = Answer::Choose(2); // status: exiting
     let tail = answers.split_off(answers.len() - 2);

@@ -13,7 +13,7 @@ use rexpect::session::{PtySession, spawn_command};
 
 use crate::support::{AS_OF, Project};
 
-fn session(project: &Project, extra: &[&str]) -> PtySession {
+pub(crate) fn session(project: &Project, extra: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_partreg"));
     cmd.args(["add", "--as-of", AS_OF])
         .args(extra)
@@ -23,16 +23,16 @@ fn session(project: &Project, extra: &[&str]) -> PtySession {
     spawn_command(cmd, Some(20_000)).unwrap()
 }
 
-const DOWN: &str = "\x1b[B";
-const UP: &str = "\x1b[A";
-const ESC: &str = "\x1b";
-const END: &str = "\x1b[F";
-const HOME: &str = "\x1b[H";
+pub(crate) const DOWN: &str = "\x1b[B";
+pub(crate) const UP: &str = "\x1b[A";
+pub(crate) const ESC: &str = "\x1b";
+pub(crate) const END: &str = "\x1b[F";
+pub(crate) const HOME: &str = "\x1b[H";
 
 /// Waits for a prompt, then types. The pause lets the prompt switch the
 /// terminal to reading keys before they arrive, as a person's would.
 /// Returns what was shown before the prompt.
-fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
+pub(crate) fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
     let before = p
         .exp_string(prompt)
         .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
@@ -42,7 +42,7 @@ fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
     before
 }
 
-fn exit_code(p: &mut PtySession) -> i32 {
+pub(crate) fn exit_code(p: &mut PtySession) -> i32 {
     p.exp_eof().unwrap();
     match p.process().wait().unwrap() {
         WaitStatus::Exited(_, code) => code,
@@ -50,14 +50,14 @@ fn exit_code(p: &mut PtySession) -> i32 {
     }
 }
 
-fn screening(p: &mut PtySession) {
+pub(crate) fn screening(p: &mut PtySession) {
     answer(p, "officer network", "n");
     answer(p, "delegated or outsourced", "n");
     answer(p, "external body", "n");
 }
 
 /// The Appendix B criteria the guided flow asks, by their titles.
-const CRITERIA: [&str; 14] = [
+pub(crate) const CRITERIA: [&str; 14] = [
     "Time commitment",
     "Impact if the partnership fails",
     "Impact on Council priorities",
@@ -76,7 +76,7 @@ const CRITERIA: [&str; 14] = [
 
 /// The questions of an active entry after its representatives, answered
 /// up to the preview.
-fn after_the_representatives(p: &mut PtySession) {
+pub(crate) fn after_the_representatives(p: &mut PtySession) {
     let steps: Vec<(&str, String)> = vec![
         ("Who is the Lead Officer", "Jo Lead\r".into()),
         // The priorities show their titles from partreg.toml.
@@ -236,7 +236,7 @@ fn ctrl_c_in_a_menu_keeps_a_draft_and_shows_the_cursor_and_resume_carries_on() {
 }
 
 /// The questions of an active entry up to its representatives.
-const UP_TO_THE_REPRESENTATIVES: [(&str, &str); 12] = [
+pub(crate) const UP_TO_THE_REPRESENTATIVES: [(&str, &str); 12] = [
     ("name of the partnership", "Flood Partnership\r"),
     ("lead partner", "Norfolk County Council\r"),
     ("other organisations", "Breckland Council\r"),

@@ -4,6 +4,9 @@
 #![allow(clippy::unwrap_used)]
 
 mod add;
+mod add_back;
+mod add_drafts;
+mod add_esc;
 mod add_guided;
 mod add_terminal;
 mod assess;

@@ -1,6 +1,7 @@
 //! Helpers that make each integration test a few lines: a temporary
 //! project with settings and a register folder, a complete valid entry to
-//! start from, and ways to run partreg in-process or as the real binary.
+//! start from, and ways to run partreg in-process, as the real binary, or
+//! in a tmux session to see its screen ([`Tmux`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -245,4 +246,89 @@ pub fn position_of(text: &str, needle: &str) -> (u64, u64) {
 #[allow(clippy::print_stdout)]
 pub fn skip(reason: &str) {
     println!("skipped: {reason}");
+}
+
+/// `partreg add --as-of AS_OF` plus `args` running in a detached tmux
+/// session `columns` wide, for what the screen shows
+/// (a pseudo-terminal's stream holds every row ever written; tmux keeps
+/// only what is on the screen, as an officer sees it).
+#[cfg(unix)]
+pub struct Tmux {
+    /// The server's socket, in a folder of its own that goes with it (a
+    /// named socket under /tmp would outlive the test).
+    socket: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+#[cfg(unix)]
+impl Tmux {
+    /// `None` when tmux is not installed (the test then says so and passes).
+    pub fn start(project: &Project, columns: u16, args: &[&str]) -> Option<Tmux> {
+        let dir = tempfile::tempdir().ok()?;
+        let socket = dir.path().join("tmux");
+        let mut cmd = std::process::Command::new("tmux");
+        cmd.arg("-S")
+            .arg(&socket)
+            .args(["-f", "/dev/null", "new-session", "-d", "-s", "t"])
+            .args(["-x", &columns.to_string(), "-y", "40", "-c"])
+            .arg(project.dir.path())
+            .args(["--", env!("CARGO_BIN_EXE_partreg"), "add", "--as-of", AS_OF])
+            .args(args)
+            .env_remove("CI");
+        match cmd.status() {
+            Ok(s) if s.success() => Some(Tmux { socket, _dir: dir }),
+            _ => None,
+        }
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let out = std::process::Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// The screen, without the empty rows below the cursor.
+    pub fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"]).trim_end().to_string()
+    }
+
+    /// Waits until the screen's last rows hold `text`; returns the screen.
+    pub fn wait_for(&self, text: &str) -> String {
+        for _ in 0..200 {
+            let screen = self.screen();
+            let tail: Vec<&str> = screen.lines().rev().take(12).collect();
+            if tail.iter().any(|row| row.contains(text)) {
+                std::thread::sleep(std::time::Duration::from_millis(150));
+                return screen;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        panic!("{text:?} never showed; the screen:\n{}", self.screen());
+    }
+
+    /// Waits for `text`, then sends tmux key names (`Enter`, `Escape`,
+    /// `Down`) or, for anything else, the characters typed.
+    pub fn answer(&self, text: &str, keys: &[&str]) -> String {
+        let screen = self.wait_for(text);
+        for key in keys {
+            if ["Enter", "Escape", "Down", "Up", "End", "Home"].contains(key) {
+                self.tmux(&["send-keys", "-t", "t", key]);
+            } else {
+                self.tmux(&["send-keys", "-t", "t", "-l", key]);
+            }
+            std::thread::sleep(std::time::Duration::from_millis(60));
+        }
+        screen
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
 }

@@ -26,7 +26,8 @@ pub enum Flow {
 /// representatives, a choice of several) keeps each one in `partial`
 /// under the field's key as it is given, and starts from what is there,
 /// so that Ctrl-C halfway keeps them and a resumed draft carries on; the
-/// entry is taken out once the field is answered or left with Esc.
+/// entry is taken out once the field is answered, and kept when the field
+/// is left with Esc holding answers (offered again when it is come back to).
 pub fn ask(
     p: &mut dyn Prompter,
     field: &Field,
@@ -35,7 +36,16 @@ pub fn ask(
     partial: &mut Table,
 ) -> io::Result<Flow> {
     let flow = ask_field(p, field, ctx, draft, partial)?;
-    partial.remove(field.key);
+    // Left with Esc, a group keeps what it holds: coming back to it offers
+    // those answers again.
+    let keep = flow == Flow::Back
+        && partial
+            .get(field.key)
+            .and_then(Value::as_table)
+            .is_some_and(super::steps::holds_answers);
+    if !keep {
+        partial.remove(field.key);
+    }
     Ok(flow)
 }
 
@@ -172,7 +182,8 @@ fn ask_field(
         Answer::Ratings => super::form::ask_ratings_step(p, ctx, draft, progress(partial, field.key)),
         Answer::ExitStrategy => {
             let exited = draft.get("status").and_then(Value::as_str) == Some("exited");
-            Ok(match super::ask_exit(p, exited, progress(partial, field.key))? {
+            let now = current.as_ref().and_then(Value::as_table).cloned().unwrap_or_default();
+            Ok(match super::ask_exit(p, exited, &now, progress(partial, field.key))? {
                 None => Flow::Back,
                 Some((exit, still_exiting)) => {
                     draft.insert("exit".into(), Value::Table(exit));
@@ -362,17 +373,28 @@ fn pick_several(
 }
 
 /// Several lines of text, one item each; an empty answer ends the list.
-/// Starts from (and keeps each item in) the `items` of `progress`. `None`
-/// on Esc.
+/// Starts from (and keeps each item in) the `items` of `progress`, asking
+/// from the item at `at` (how many are given; all of them when a draft has
+/// no `at`). Esc goes back to the item before, which starts on its text,
+/// and the items after it stay, each offered again as its question's
+/// default; `None` on Esc at the first (the items all held).
 fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Table) -> io::Result<Option<Vec<Value>>> {
     let mut items: Vec<String> = kept(progress, "items");
+    let mut at = progress
+        .get("at")
+        .and_then(Value::as_integer)
+        .and_then(|n| usize::try_from(n).ok())
+        .map_or(items.len(), |n| n.min(items.len()));
+    let keep_at = |progress: &mut Table, at: usize| {
+        progress.insert("at".into(), Value::Integer(i64::try_from(at).unwrap_or(i64::MAX)));
+    };
     loop {
-        let prompt = if items.is_empty() {
+        let prompt = if at == 0 {
             field.question.to_string()
         } else {
             "Another (empty when done)".into()
         };
-        let first = items.is_empty();
+        let first = at == 0;
         let check = move |t: &str| {
             if needed && first && t.trim().is_empty() {
                 Err("an active partnership needs at least one".to_string())
@@ -380,12 +402,25 @@ fn ask_list(p: &mut dyn Prompter, field: &Field, needed: bool, progress: &mut Ta
                 Ok(())
             }
         };
-        match p.input(&prompt, None, &check)? {
-            None => return Ok(None),
-            Some(t) if t.trim().is_empty() => return Ok(Some(items.into_iter().map(Value::String).collect())),
+        match p.input(&prompt, items.get(at).map(String::as_str), &check)? {
+            None if at == 0 => return Ok(None),
+            None => {
+                at -= 1;
+                keep_at(progress, at);
+            }
+            // Emptied: the list ends here (items held after it go).
+            Some(t) if t.trim().is_empty() => {
+                items.truncate(at);
+                return Ok(Some(items.into_iter().map(Value::String).collect()));
+            }
             Some(t) => {
-                items.push(t.trim().to_string());
+                match items.get_mut(at) {
+                    Some(item) => *item = t.trim().to_string(),
+                    None => items.push(t.trim().to_string()),
+                }
+                at += 1;
                 keep(progress, "items", &items);
+                keep_at(progress, at);
             }
         }
     }

@@ -1,58 +1,78 @@
 //! The exit strategy, asked of a partnership that is being or has been left.
 
-use super::date_value;
 use super::several::{Several, tick};
 use super::steps::Steps;
+use super::{date_value, shown};
 use crate::model::lenient;
 use crate::terminal::prompt::Prompter;
 use toml::{Table, Value};
 
+/// The steps of the exit strategy, in the order asked; the last two only
+/// for a significant partnership (and "record it as exiting" only for one
+/// recorded as exited that the Executive has not reviewed).
+const STEPS: [&str; 8] = [
+    "reasons",
+    "risks",
+    "controls",
+    "approved_by",
+    "approved_on",
+    "significant",
+    "executive_reviewed",
+    "exiting",
+];
+
+/// The approvers offered, by their tokens (`None`: not yet approved).
+const APPROVERS: [(Option<&str>, &str); 3] = [
+    (Some("cmt"), "cmt       (the Corporate Management Team)"),
+    (
+        Some("executive"),
+        "executive (for a particularly significant partnership)",
+    ),
+    (None, "not yet approved"),
+];
+
 /// Asks for the exit strategy of a partnership that is being or has been
-/// left. `None` when the person cancels; the flag is set when a
-/// significant partnership must be recorded as exiting, not exited, until
-/// the Executive has reviewed its exit strategy. Each answer is kept in
-/// `progress` as it is given (the guide's `Steps`), and a resumed exit strategy
-/// carries on at the next question.
-pub fn ask_exit(p: &mut dyn Prompter, exited: bool, progress: &mut Table) -> std::io::Result<Option<(Table, bool)>> {
+/// left. `None` when the person goes back (Esc at its first question); the
+/// flag is set when a significant partnership must be recorded as exiting,
+/// not exited, until the Executive has reviewed its exit strategy. Each
+/// answer is kept in `progress` as it is given (the guide's `Steps`): a
+/// resumed exit strategy carries on at the next question, and Esc goes
+/// back one question with every answer kept. `current` is the exit
+/// strategy answered before (coming back to it), offered as the defaults.
+pub fn ask_exit(
+    p: &mut dyn Prompter,
+    exited: bool,
+    current: &Table,
+    progress: &mut Table,
+) -> std::io::Result<Option<(Table, bool)>> {
     use crate::model::{Choice, ExitReason};
     p.note("\nExit strategy: the risks of leaving and the controls that limit them.")?;
     let mut steps = Steps::new(progress);
     steps.note_kept(p, "the exit strategy")?;
-    let mut exit = Table::new();
-    let words: Vec<String> = ExitReason::ALL.iter().map(|r| r.as_str().to_string()).collect();
-    let reasons = match steps.kept("reasons") {
-        Some(kept) => kept.cloned(),
-        None => {
-            let again = |_: &[usize]| "Why is the council leaving? (another reason, or Done)".to_string();
-            let menu = Several {
-                question: "Why is the council leaving? (choose each reason, then Done)",
-                again: &again,
-                items: &words,
-                done_empty: "Done",
-                needed: None,
-            };
-            let names = |c: &[usize]| Value::Array(c.iter().map(|i| Value::String(words[*i].clone())).collect());
-            let before = steps
-                .unfinished("reasons")
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            let mut chosen: Vec<usize> = (0..words.len())
-                .filter(|i| before.iter().any(|v| v.as_str() == Some(words[*i].as_str())))
-                .collect();
-            if !tick(p, &menu, &mut chosen, &mut |c| {
-                steps.keep_unfinished("reasons", names(c));
-            })? {
-                return Ok(None);
+    // Coming back to a finished exit strategy: its answers are the defaults.
+    if steps.asked_count() == 0 && !current.is_empty() {
+        for (key, value) in current {
+            if steps.answer(key).is_none() {
+                steps.keep_unfinished(key, value.clone());
             }
-            let reasons = (!chosen.is_empty()).then(|| names(&chosen));
-            steps.keep("reasons", reasons.clone());
-            reasons
         }
-    };
-    if let Some(reasons) = reasons {
-        exit.insert("reasons".into(), reasons);
+        // No approver recorded: it was "not yet approved".
+        if !current.contains_key("approved_by") && steps.answer("approved_by").is_none() {
+            steps.hold_empty("approved_by");
+        }
     }
+    let words: Vec<String> = ExitReason::ALL.iter().map(|r| r.as_str().to_string()).collect();
+    let flag = |s: &Steps<'_>, step: &str| s.answer(step).and_then(Value::as_bool);
+    let plan = |s: &Steps<'_>| {
+        let mut plan: Vec<String> = STEPS[..6].iter().map(|s| (*s).to_string()).collect();
+        if flag(s, "significant") == Some(true) {
+            plan.push("executive_reviewed".into());
+            if exited && flag(s, "executive_reviewed") == Some(false) {
+                plan.push("exiting".into());
+            }
+        }
+        plan
+    };
     let required = |t: &str| {
         if t.trim().is_empty() {
             Err("this is needed".to_string())
@@ -60,91 +80,108 @@ pub fn ask_exit(p: &mut dyn Prompter, exited: bool, progress: &mut Table) -> std
             Ok(())
         }
     };
-    for (key, question) in [
-        ("risks", "What are the risks of no longer being in the partnership?"),
-        ("controls", "What controls will limit the impact of leaving?"),
-    ] {
-        let answer = match steps.kept(key) {
-            Some(kept) => kept.cloned(),
-            None => {
-                let Some(typed) = p.input(question, None, &required)? else {
-                    return Ok(None);
+    let date_check = move |t: &str| {
+        if t.trim().is_empty() {
+            return if exited {
+                Err("an exited partnership needs the date its exit strategy was approved".into())
+            } else {
+                Ok(())
+            };
+        }
+        lenient::date(t).map(|_| ())
+    };
+    let mut ask = |s: &mut Steps<'_>, step: &str| -> std::io::Result<Option<Option<Value>>> {
+        let text = s.answer(step).map(shown);
+        Ok(match step {
+            "reasons" => {
+                let again = |_: &[usize]| "Why is the council leaving? (another reason, or Done)".to_string();
+                let menu = Several {
+                    question: "Why is the council leaving? (choose each reason, then Done)",
+                    again: &again,
+                    items: &words,
+                    done_empty: "Done",
+                    needed: None,
                 };
-                let answer = Some(Value::String(typed.trim().into()));
-                steps.keep(key, answer.clone());
-                answer
+                let names = |c: &[usize]| Value::Array(c.iter().map(|i| Value::String(words[*i].clone())).collect());
+                let before = s.answer(step).and_then(Value::as_array).cloned().unwrap_or_default();
+                let mut chosen: Vec<usize> = (0..words.len())
+                    .filter(|i| before.iter().any(|v| v.as_str() == Some(words[*i].as_str())))
+                    .collect();
+                tick(p, &menu, &mut chosen, &mut |c| s.keep_unfinished(step, names(c)))?
+                    .then(|| (!chosen.is_empty()).then(|| names(&chosen)))
             }
-        };
-        if let Some(answer) = answer {
-            exit.insert(key.into(), answer);
-        }
-    }
-    let by = match steps.kept("approved_by") {
-        Some(kept) => kept.cloned(),
-        None => {
-            let approvers = [
-                "cmt       (the Corporate Management Team)".to_string(),
-                "executive (for a particularly significant partnership)".to_string(),
-                "not yet approved".to_string(),
-            ];
-            let Some(by) = p.select("Who approved the exit strategy?", &approvers, 0)? else {
-                return Ok(None);
-            };
-            let by = ["cmt", "executive"].get(by).map(|b| Value::String((*b).into()));
-            steps.keep("approved_by", by.clone());
-            by
-        }
-    };
-    if let Some(by) = by {
-        exit.insert("approved_by".into(), by);
-    }
-    let on = match steps.kept("approved_on") {
-        Some(kept) => kept.cloned(),
-        None => {
-            let date_check = move |t: &str| {
-                if t.trim().is_empty() {
-                    return if exited {
-                        Err("an exited partnership needs the date its exit strategy was approved".into())
-                    } else {
-                        Ok(())
-                    };
+            "risks" | "controls" => {
+                let question = if step == "risks" {
+                    "What are the risks of no longer being in the partnership?"
+                } else {
+                    "What controls will limit the impact of leaving?"
+                };
+                p.input(question, text.as_deref(), &required)?
+                    .map(|typed| Some(Value::String(typed.trim().into())))
+            }
+            "approved_by" => {
+                let labels: Vec<String> = APPROVERS.iter().map(|(_, l)| (*l).to_string()).collect();
+                let now = s.answer(step).and_then(Value::as_str);
+                let default = if s.left_empty(step) {
+                    APPROVERS.len() - 1
+                } else {
+                    APPROVERS
+                        .iter()
+                        .position(|(by, _)| by.is_some() && *by == now)
+                        .unwrap_or(0)
+                };
+                p.select("Who approved the exit strategy?", &labels, default)?.map(|i| {
+                    APPROVERS
+                        .get(i)
+                        .and_then(|(by, _)| *by)
+                        .map(|b| Value::String(b.into()))
+                })
+            }
+            "approved_on" => p
+                .input("When was it approved (YYYY-MM-DD)?", text.as_deref(), &date_check)?
+                .map(|on| lenient::date(&on).ok().map(date_value)),
+            "significant" => p
+                .confirm(
+                    "Is this a particularly significant partnership?",
+                    flag(s, step).unwrap_or(false),
+                )?
+                .map(|b| Some(Value::Boolean(b))),
+            "executive_reviewed" => p
+                .confirm(
+                    "Has the Executive reviewed the exit strategy?",
+                    flag(s, step).unwrap_or(false),
+                )?
+                .map(|b| Some(Value::Boolean(b))),
+            _ => {
+                p.note("A significant partnership cannot be recorded as exited until the Executive has reviewed its exit strategy.")?;
+                // No: back to whether the Executive has reviewed it.
+                match p.confirm("Record it as exiting for now?", true)? {
+                    Some(true) => Some(Some(Value::Boolean(true))),
+                    _ => None,
                 }
-                lenient::date(t).map(|_| ())
-            };
-            let Some(on) = p.input("When was it approved (YYYY-MM-DD)?", None, &date_check)? else {
-                return Ok(None);
-            };
-            let on = lenient::date(&on).ok().map(date_value);
-            steps.keep("approved_on", on.clone());
-            on
-        }
+            }
+        })
     };
-    if let Some(on) = on {
-        exit.insert("approved_on".into(), on);
+    if !steps.walk(true, &plan, &mut ask)? {
+        return Ok(None);
     }
-    let significant = match steps.kept("significant").map(|v| v.and_then(Value::as_bool)) {
-        Some(kept) => kept.unwrap_or(false),
-        None => {
-            let Some(significant) = p.confirm("Is this a particularly significant partnership?", false)? else {
-                return Ok(None);
-            };
-            steps.keep("significant", Some(Value::Boolean(significant)));
-            significant
-        }
-    };
-    exit.insert("significant".into(), Value::Boolean(significant));
-    if significant {
-        let Some(reviewed) = p.confirm("Has the Executive reviewed the exit strategy?", false)? else {
-            return Ok(None);
+    // Anything else a `--from` file gave the exit strategy is kept.
+    let mut exit: Table = current
+        .iter()
+        .filter(|(k, _)| !STEPS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let mut still_exiting = false;
+    for step in plan(&steps) {
+        let Some(value) = steps.answer(&step).cloned() else {
+            continue;
         };
-        exit.insert("executive_reviewed".into(), Value::Boolean(reviewed));
-        if exited && !reviewed {
-            p.note("A significant partnership cannot be recorded as exited until the Executive has reviewed its exit strategy.")?;
-            return match p.confirm("Record it as exiting for now?", true)? {
-                Some(true) => Ok(Some((exit, true))),
-                _ => Ok(None),
-            };
+        match step.as_str() {
+            "exiting" => still_exiting = true,
+            _ => {
+                exit.insert(step, value);
+            }
         }
     }
-    Ok(Some((exit, false)))
+    Ok(Some((exit, still_exiting)))
 }

@@ -70,7 +70,14 @@ impl Form {
             .iter()
             .map(|(key, progress)| match progress.as_table() {
                 Some(t) if key == "representatives" => super::representatives::answers_in(t),
-                Some(t) => t.values().filter_map(Value::as_array).map(Vec::len).sum(),
+                // The items of a list, the ticks of a choice, the steps
+                // asked of a group (not again those of them left empty).
+                Some(t) => t
+                    .iter()
+                    .filter(|(k, _)| *k != "empty")
+                    .filter_map(|(_, v)| v.as_array())
+                    .map(Vec::len)
+                    .sum(),
                 None => 0,
             })
             .sum();
@@ -109,6 +116,8 @@ impl Form {
             if !f.when.applies(&self.answers) && !self.given.iter().any(|k| k == f.key) {
                 fields::remove(&mut self.answers, f.key);
                 self.answered.retain(|k| k != f.key);
+                // Answers held for a group left with Esc go with it.
+                self.partial.remove(f.key);
             }
         }
         fields::derive(&mut self.answers);
@@ -258,8 +267,9 @@ fn summary(answers: &Table, field: &Field) -> String {
 }
 
 /// The ratings, as one question: an active partnership must be rated,
-/// others may be. `progress` keeps each choice as it is made; a resumed
-/// one is not asked whether to rate again.
+/// others may be ("Rate it now?", asked again when Esc comes back to it
+/// from the first criterion). `progress` keeps each choice as it is made;
+/// a resumed one is not asked whether to rate again.
 pub(super) fn ask_ratings_step(
     p: &mut dyn Prompter,
     ctx: &Context<'_>,
@@ -273,18 +283,46 @@ pub(super) fn ask_ratings_step(
     };
     if active {
         p.note("\nAn active partnership needs its Appendix B risk and value ratings: rate them now.")?;
-    } else if progress.is_empty() {
-        match p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? {
+    }
+    let mut resumed = progress
+        .get("asked")
+        .and_then(Value::as_array)
+        .is_some_and(|a| !a.is_empty());
+    loop {
+        if !active && !resumed {
+            match p.confirm("Rate it against the Appendix B risk and value criteria now?", true)? {
+                None => return Ok(Flow::Back),
+                Some(false) => return Ok(Flow::Next),
+                Some(true) => {}
+            }
+        }
+        match ask_ratings(p, &entry, ctx.rubric, active, true, progress)? {
+            // Esc at the first criterion: back to "Rate it now?".
+            None if !active => resumed = false,
             None => return Ok(Flow::Back),
-            Some(false) => return Ok(Flow::Next),
-            Some(true) => {}
+            Some(edits) => {
+                apply_to_draft(draft, &edits);
+                return Ok(Flow::Next);
+            }
         }
     }
-    Ok(match ask_ratings(p, &entry, ctx.rubric, active, progress)? {
-        None => Flow::Back,
-        Some(edits) => {
-            apply_to_draft(draft, &edits);
-            Flow::Next
-        }
-    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_held_for_a_group_that_no_longer_applies_go_at_the_preview() {
+        let mut answers = Table::new();
+        answers.insert("status".into(), Value::String("active".into()));
+        let mut form = Form::new(answers);
+        let mut held = Table::new();
+        held.insert("answers".into(), Value::Table(Table::new()));
+        form.partial.insert("exit".into(), Value::Table(held.clone()));
+        form.partial.insert("questions".into(), Value::Table(held));
+        form.prune();
+        assert!(!form.partial.contains_key("exit"), "{:?}", form.partial);
+        assert!(form.partial.contains_key("questions"), "Appendix C applies");
+    }
 }

@@ -9,16 +9,52 @@ use toml::{Table, Value};
 /// The Appendix C questions: skipped as a whole, answered all, or
 /// answered for the sections chosen; an empty answer skips one question.
 /// `current` holds the answers given before, offered as defaults. Each
-/// choice and answer is kept in `progress` as it is given ([`Steps`]), and
-/// a resumed group carries on at the next question. `None` on Esc (back
-/// one question).
+/// choice and answer is kept in `progress` as it is given ([`Steps`]): a
+/// resumed group carries on at the next question, and Esc goes back one
+/// question with every answer kept. `None` on Esc at the first question
+/// (back one question of the form).
 pub fn ask_appendix_c(p: &mut dyn Prompter, current: &Table, progress: &mut Table) -> std::io::Result<Option<Table>> {
     let mut steps = Steps::new(progress);
     steps.note_kept(p, "Appendix C")?;
     let sections = sections();
-    let how = match steps.kept(HOW).and_then(|v| v.and_then(Value::as_integer)) {
-        Some(how) => how,
-        None => {
+    let how = |s: &Steps<'_>| s.answer(HOW).and_then(Value::as_integer).unwrap_or(0);
+    let chosen = |s: &Steps<'_>| -> Vec<&str> {
+        match how(s) {
+            1 => sections.clone(),
+            _ => {
+                let kept = s
+                    .answer(SECTIONS)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                sections
+                    .iter()
+                    .copied()
+                    .filter(|s| kept.iter().any(|k| k.as_str() == Some(*s)))
+                    .collect()
+            }
+        }
+    };
+    let plan = |s: &Steps<'_>| {
+        let mut plan = vec![HOW.to_string()];
+        if how(s) == 0 {
+            return plan;
+        }
+        if how(s) == 2 {
+            plan.push(SECTIONS.into());
+        }
+        let chosen = chosen(s);
+        plan.extend(
+            QUESTIONS
+                .iter()
+                .filter(|(_, q)| chosen.contains(&section(q)))
+                .map(|(key, _)| (*key).to_string()),
+        );
+        plan
+    };
+    let mut first_question = true;
+    let mut ask = |s: &mut Steps<'_>, step: &str| -> std::io::Result<Option<Option<Value>>> {
+        if step == HOW {
             let skip = if current.is_empty() {
                 "Skip Appendix C for now".to_string()
             } else {
@@ -29,76 +65,61 @@ pub fn ask_appendix_c(p: &mut dyn Prompter, current: &Table, progress: &mut Tabl
                 format!("Answer all {} questions (Enter skips one)", QUESTIONS.len()),
                 format!("Answer some: choose from the sections ({})", sections.join(", ")),
             ];
-            let Some(how) = p.select(
+            let start = usize::try_from(how(s)).unwrap_or(0);
+            let how = p.select(
                 "The Appendix C questions for assessing new and existing partnerships",
                 &items,
-                0,
-            )?
-            else {
-                return Ok(None);
-            };
-            if how == 0 {
-                return Ok(Some(current.clone()));
-            }
-            let how = i64::try_from(how).unwrap_or(1);
-            steps.keep(HOW, Some(Value::Integer(how)));
-            how
+                start,
+            )?;
+            first_question = true;
+            return Ok(how.map(|h| Some(Value::Integer(i64::try_from(h).unwrap_or(1)))));
         }
-    };
-    let chosen: Vec<&str> = match how {
-        1 => sections.clone(),
-        _ => match steps.kept(SECTIONS) {
-            Some(kept) => {
-                let kept = kept.and_then(Value::as_array).cloned().unwrap_or_default();
-                sections
-                    .iter()
-                    .copied()
-                    .filter(|s| kept.iter().any(|k| k.as_str() == Some(*s)))
-                    .collect()
-            }
-            None => {
-                let Some(chosen) = ask_sections(p, &sections, &mut steps)? else {
-                    return Ok(None);
-                };
-                chosen
-            }
-        },
-    };
-    let mut answers = current.clone();
-    p.note("\nAppendix C questions (press Enter to skip any)")?;
-    for (key, question) in QUESTIONS.iter().filter(|(_, q)| chosen.contains(&section(q))) {
-        let answer = match steps.kept(key) {
-            Some(kept) => kept.and_then(Value::as_str).map(str::to_string),
-            None => {
-                let default = answers.get(*key).and_then(Value::as_str).map(str::to_string);
-                let Some(answer) = p.input(question, default.as_deref(), &|_| Ok(()))? else {
-                    return Ok(None);
-                };
-                let answer = Some(answer.trim().to_string()).filter(|a| !a.is_empty());
-                steps.keep(key, answer.clone().map(Value::String));
-                answer
-            }
+        if step == SECTIONS {
+            first_question = true;
+            return ask_sections(p, &sections, s);
+        }
+        if first_question {
+            p.note("\nAppendix C questions (press Enter to skip any)")?;
+            first_question = false;
+        }
+        let question = QUESTIONS.iter().find(|(k, _)| *k == step).map_or(step, |(_, q)| *q);
+        // Left empty before: it starts empty, not on the earlier answer.
+        let earlier = if s.left_empty(step) { None } else { current.get(step) };
+        let default = s.answer(step).or(earlier).and_then(Value::as_str).map(str::to_string);
+        let Some(answer) = p.input(question, default.as_deref(), &|_| Ok(()))? else {
+            return Ok(None);
         };
-        match answer {
-            Some(a) => answers.insert((*key).to_string(), Value::String(a)),
-            None => answers.remove(*key),
+        Ok(Some(
+            Some(answer.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .map(Value::String),
+        ))
+    };
+    if !steps.walk(true, &plan, &mut ask)? {
+        return Ok(None);
+    }
+    let mut answers = current.clone();
+    for step in plan(&steps).iter().skip_while(|s| *s == HOW || *s == SECTIONS) {
+        match steps.answer(step) {
+            Some(a) => answers.insert(step.clone(), a.clone()),
+            None => answers.remove(step),
         };
     }
     Ok(Some(answers))
 }
 
-/// The step of how much of Appendix C is answered (1 all, 2 by section).
+/// The step of how much of Appendix C is answered (0 skip, 1 all, 2 by section).
 const HOW: &str = "how";
 /// The step of the sections chosen.
 const SECTIONS: &str = "sections";
 
 /// The sections to answer, ticked one at a time; the ticks are kept as
 /// they are given. `None` on Esc.
-fn ask_sections<'s>(
+fn ask_sections(
     p: &mut dyn Prompter,
-    sections: &[&'s str],
+    sections: &[&str],
     steps: &mut Steps<'_>,
-) -> std::io::Result<Option<Vec<&'s str>>> {
+) -> std::io::Result<Option<Option<Value>>> {
     let items: Vec<String> = sections
         .iter()
         .map(|s| {
@@ -116,7 +137,7 @@ fn ask_sections<'s>(
     };
     let names = |ticked: &[usize]| Value::Array(ticked.iter().map(|i| Value::String(sections[*i].into())).collect());
     let before = steps
-        .unfinished(SECTIONS)
+        .answer(SECTIONS)
         .and_then(Value::as_array)
         .cloned()
         .unwrap_or_default();
@@ -128,8 +149,7 @@ fn ask_sections<'s>(
     })? {
         return Ok(None);
     }
-    steps.keep(SECTIONS, Some(names(&ticked)));
-    Ok(Some(ticked.iter().map(|i| sections[*i]).collect()))
+    Ok(Some(Some(names(&ticked))))
 }
 
 /// The section of a question: the words before its colon.

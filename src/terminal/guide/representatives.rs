@@ -4,15 +4,20 @@
 //!
 //! Every answer goes into a [`Table`] of the group's progress as it is
 //! given (the people finished, the names still to ask about, and the one
-//! being asked about with the questions asked so far), so that Ctrl-C in
-//! the middle of a person keeps what was said, and `add --resume` carries
-//! on from that person's next question.
+//! being asked about as the guide's [`Steps`]), so that Ctrl-C in the
+//! middle of a person keeps what was said, and `add --resume` carries on
+//! from that person's next question. Esc goes back one question, with
+//! every answer kept and offered again: within a person to their question
+//! before; at their first question to the name prompt, starting on the
+//! name(s) typed; at "Another representative" to the last person's last
+//! question.
 
 use std::io;
 
 use toml::{Table, Value};
 
 use super::several::{Several, tick};
+use super::steps::Steps;
 use super::{date_value, shown};
 use crate::model::{Date, lenient};
 use crate::policy::fields::{appointers, expected_roles, levels, terms};
@@ -22,11 +27,17 @@ use crate::terminal::prompt::Prompter;
 const DONE: &str = "done";
 /// Names typed together, still to be asked about.
 const WAITING: &str = "waiting";
-/// The person being asked about: their answers so far.
+/// The person being asked about: their steps (`asked`, `answers`, the
+/// name among the answers).
 const CURRENT: &str = "current";
-/// The questions asked about the current person (an optional one left
-/// empty leaves no answer, but is not asked again).
-const ASKED: &str = "asked";
+/// In a draft of an earlier partreg: the questions asked about the
+/// current person, whose `current` table held only their answers.
+const OLD_ASKED: &str = "asked";
+/// After Esc at a person's first question: the name line to start the
+/// name prompt on, and that person's steps (their answers are offered
+/// again if the same name is given).
+const TYPED: &str = "typed";
+const HELD: &str = "held";
 
 /// The answers in a half-finished group, for saying how many are kept.
 pub fn answers_in(progress: &Table) -> usize {
@@ -34,38 +45,102 @@ pub fn answers_in(progress: &Table) -> usize {
         .get(DONE)
         .and_then(Value::as_array)
         .map_or(0, |d| d.iter().filter_map(Value::as_table).map(Table::len).sum());
-    let current =
-        progress.get(ASKED).and_then(Value::as_array).map_or(0, Vec::len) + usize::from(progress.contains_key(CURRENT));
+    let asked = |t: &Table| t.get(OLD_ASKED).and_then(Value::as_array).map_or(0, Vec::len);
+    let current = match progress.get(CURRENT).and_then(Value::as_table) {
+        Some(c) if c.contains_key("answers") => 1 + asked(c),
+        Some(_) => 1 + asked(progress),
+        None => 0,
+    };
     people + current
+}
+
+/// A draft of an earlier partreg kept the current person's answers as
+/// `current` and the questions asked about them as `asked` beside it; now
+/// `current` is the person's steps. Such a draft is read into the new form.
+fn read_older_draft(progress: &mut Table) {
+    let Some(Value::Table(old)) = progress.get(CURRENT) else {
+        return;
+    };
+    if old.contains_key("answers") {
+        return;
+    }
+    let answers = Value::Table(old.clone());
+    let asked = match progress.remove(OLD_ASKED) {
+        Some(a @ Value::Array(_)) => a,
+        _ => Value::Array(Vec::new()),
+    };
+    let mut person = Table::new();
+    person.insert("asked".into(), asked);
+    person.insert("answers".into(), answers);
+    progress.insert(CURRENT.into(), Value::Table(person));
 }
 
 fn list<'a>(progress: &'a mut Table, key: &str) -> &'a mut Vec<Value> {
     super::steps::array(progress, key)
 }
 
+/// A person's steps, about to be asked, with only their name answered.
+fn named(name: Value) -> Value {
+    let mut answers = Table::new();
+    answers.insert("name".into(), name);
+    let mut person = Table::new();
+    person.insert("answers".into(), Value::Table(answers));
+    Value::Table(person)
+}
+
+/// The name in a person's steps.
+fn name_of(person: &Table) -> Option<&str> {
+    person.get("answers")?.get("name")?.as_str()
+}
+
 /// Asks for representatives until an empty name, carrying on from
-/// `progress`. `None` on Esc at the first name (back one question); Esc
-/// later starts that person again.
+/// `progress`. `None` on Esc at the first name (back one question).
 pub fn ask(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table) -> io::Result<Option<Vec<Value>>> {
+    read_older_draft(progress);
     loop {
         if let Some(Value::Table(_)) = progress.get(CURRENT) {
-            match details(p, needed, today, progress)? {
-                Some(rep) => {
-                    list(progress, DONE).push(Value::Table(rep));
+            let person = super::steps::table(progress, CURRENT);
+            if details(p, needed, today, person)? {
+                let answers = person
+                    .get("answers")
+                    .and_then(Value::as_table)
+                    .cloned()
+                    .unwrap_or_default();
+                // In the order of the format: the name, then the steps.
+                let rep: Table = std::iter::once("name")
+                    .chain(STEPS)
+                    .filter_map(|k| answers.get(k).map(|v| (k.to_string(), v.clone())))
+                    .collect();
+                list(progress, DONE).push(Value::Table(rep));
+            } else {
+                // Esc at their first question: back to the name prompt,
+                // starting on their name and any typed with them.
+                let held = progress.remove(CURRENT);
+                let mut names: Vec<String> = held
+                    .as_ref()
+                    .and_then(Value::as_table)
+                    .and_then(name_of)
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect();
+                names.extend(
+                    std::mem::take(list(progress, WAITING))
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string),
+                );
+                progress.insert(TYPED.into(), Value::String(names.join(" / ")));
+                if let Some(held) = held {
+                    progress.insert(HELD.into(), held);
                 }
-                // Esc: that person (and any typed with them) is asked again.
-                None => {
-                    progress.remove(WAITING);
-                }
+                progress.remove(WAITING);
+                continue;
             }
             progress.remove(CURRENT);
-            progress.remove(ASKED);
             let waiting = list(progress, WAITING);
             if !waiting.is_empty() {
                 let name = waiting.remove(0);
-                let mut current = Table::new();
-                current.insert("name".into(), name);
-                progress.insert(CURRENT.into(), Value::Table(current));
+                progress.insert(CURRENT.into(), named(name));
             }
             continue;
         }
@@ -82,17 +157,34 @@ pub fn ask(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table
                 Ok(())
             }
         };
-        let Some(typed) = p.input(prompt, None, &check)? else {
+        let start = progress.get(TYPED).and_then(Value::as_str).map(str::to_string);
+        let Some(typed) = p.input(prompt, start.as_deref(), &check)? else {
             if first {
                 return Ok(None);
             }
-            // Esc after some people: take the last one off and ask again.
-            list(progress, DONE).pop();
+            // Esc after some people: back to the last one's last question
+            // (a name typed here stays, to start this prompt on again).
+            if let Some(Value::Table(last)) = list(progress, DONE).pop() {
+                let mut person = Table::new();
+                let asked = STEPS[..STEPS.len() - 1].iter().map(|s| Value::String((*s).into()));
+                person.insert("asked".into(), Value::Array(asked.collect()));
+                // A question they have no answer to was answered "none".
+                let empty = STEPS
+                    .iter()
+                    .filter(|s| !last.contains_key(**s))
+                    .map(|s| Value::String((*s).into()));
+                person.insert("empty".into(), Value::Array(empty.collect()));
+                person.insert("answers".into(), Value::Table(last));
+                progress.insert(CURRENT.into(), Value::Table(person));
+            }
             continue;
         };
         if typed.trim().is_empty() {
+            progress.remove(TYPED);
+            progress.remove(HELD);
             return Ok(Some(std::mem::take(list(progress, DONE))));
         }
+        progress.insert(TYPED.into(), Value::String(typed.trim().to_string()));
         let mut names = split(&typed);
         if names.len() > 1 {
             let question = format!(
@@ -106,9 +198,14 @@ pub fn ask(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table
                 Some(false) => names = vec![typed.trim().to_string()],
             }
         }
-        let mut current = Table::new();
-        current.insert("name".into(), Value::String(names.remove(0)));
-        progress.insert(CURRENT.into(), Value::Table(current));
+        progress.remove(TYPED);
+        let first_name = names.remove(0);
+        // The person left with Esc, named again: their answers come back.
+        let person = match progress.remove(HELD) {
+            Some(Value::Table(held)) if name_of(&held) == Some(first_name.as_str()) => Value::Table(held),
+            _ => named(Value::String(first_name)),
+        };
+        progress.insert(CURRENT.into(), person);
         progress.insert(
             WAITING.into(),
             Value::Array(names.into_iter().map(Value::String).collect()),
@@ -137,70 +234,63 @@ const STEPS: [&str; 7] = [
     "appointed_by",
 ];
 
-/// The current person's answers so far.
-fn current(progress: &mut Table) -> &mut Table {
-    super::steps::table(progress, CURRENT)
-}
-
 /// One person's level, position, dates, the role expected of them, their
-/// kind of term and who appointed them, each question asked only if it was
-/// not asked before (a resumed draft). `None` on Esc. `needed` (an active
-/// partnership) asks for at least one role: the policy wants the role
-/// clarified at the time of appointment.
-fn details(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table) -> io::Result<Option<Table>> {
-    let name = current(progress)
-        .get("name")
-        .and_then(Value::as_str)
-        .unwrap_or("(no name)")
-        .to_string();
-    for step in STEPS {
-        if list(progress, ASKED).iter().any(|a| a.as_str() == Some(step)) {
-            continue;
-        }
-        let answer = match step {
+/// kind of term and who appointed them, over their steps in `person`:
+/// each question asked only if it was not asked before (a resumed draft),
+/// Esc back one question. `false` on Esc at their first question.
+/// `needed` (an active partnership) asks for at least one role: the policy
+/// wants the role clarified at the time of appointment.
+fn details(p: &mut dyn Prompter, needed: bool, today: Date, person: &mut Table) -> io::Result<bool> {
+    let name = name_of(person).unwrap_or("(no name)").to_string();
+    let mut steps = Steps::new(person);
+    let plan = |_: &Steps<'_>| STEPS.map(String::from).to_vec();
+    let date = |s: &Steps<'_>, step: &str| s.answer(step).and_then(|d| lenient::date(&shown(d)).ok());
+    let mut ask = |s: &mut Steps<'_>, step: &str| -> io::Result<Option<Option<Value>>> {
+        let token = s.answer(step).and_then(Value::as_str).map(str::to_string);
+        // A menu starts on the answer given; on "not recorded" (after the
+        // choices) when that was the answer.
+        let left_empty = s.left_empty(step);
+        let index = |choices: &[(&str, &str)]| match choices.iter().position(|(t, _)| Some(*t) == token.as_deref()) {
+            Some(i) => i,
+            None if left_empty => choices.len(),
+            None => 0,
+        };
+        let optional_date = |t: &str| {
+            if t.trim().is_empty() {
+                Ok(())
+            } else {
+                lenient::date(t).map(|_| ())
+            }
+        };
+        Ok(match step {
             "level" => {
                 let choices = levels();
                 let labels: Vec<String> = choices.iter().map(|(s, d)| format!("{s:<9}{d}")).collect();
-                let Some(level) = p.select(&format!("{name}: their level"), &labels, 0)? else {
-                    return Ok(None);
-                };
-                choices.get(level).map(|(token, _)| Value::String((*token).into()))
+                p.select(&format!("{name}: their level"), &labels, index(&choices))?
+                    .map(|level| choices.get(level).map(|(token, _)| Value::String((*token).into())))
             }
-            "position" => {
-                let Some(position) = p.input(
+            "position" => p
+                .input(
                     &format!("{name}: their position on the partnership, e.g. Chair (optional)"),
-                    None,
+                    token.as_deref(),
                     &|_| Ok(()),
                 )?
-                else {
-                    return Ok(None);
-                };
-                Some(position.trim().to_string())
-                    .filter(|t| !t.is_empty())
-                    .map(Value::String)
-            }
+                .map(|position| {
+                    Some(position.trim().to_string())
+                        .filter(|t| !t.is_empty())
+                        .map(Value::String)
+                }),
             "appointed" => {
-                let date_check = |t: &str| {
-                    if t.trim().is_empty() {
-                        Ok(())
-                    } else {
-                        lenient::date(t).map(|_| ())
-                    }
-                };
-                let Some(appointed) = p.input(
+                let start = date(s, step).map(|d| d.to_string());
+                p.input(
                     &format!("{name}: when were they appointed? (optional, e.g. 2026-05-21 or 21/05/2026)"),
-                    None,
-                    &date_check,
+                    start.as_deref(),
+                    &optional_date,
                 )?
-                else {
-                    return Ok(None);
-                };
-                lenient::date(&appointed).ok().map(date_value)
+                .map(|appointed| lenient::date(&appointed).ok().map(date_value))
             }
             "term_ends" => {
-                let appointed = current(progress)
-                    .get("appointed")
-                    .and_then(|d| lenient::date(&shown(d)).ok());
+                let appointed = date(s, "appointed");
                 let term_check = |t: &str| {
                     if t.trim().is_empty() {
                         return Ok(());
@@ -218,57 +308,50 @@ fn details(p: &mut dyn Prompter, needed: bool, today: Date, progress: &mut Table
                     }
                     Ok(())
                 };
-                let Some(term_ends) = p.input(
+                let start = date(s, step).map(|d| d.to_string());
+                p.input(
                     &format!("{name}: when does their term end? (optional)"),
-                    None,
+                    start.as_deref(),
                     &term_check,
                 )?
-                else {
-                    return Ok(None);
-                };
-                lenient::date(&term_ends).ok().map(date_value)
+                .map(|term_ends| lenient::date(&term_ends).ok().map(date_value))
             }
-            "roles" => {
-                let Some(roles) = ask_roles(p, &name, needed, current(progress))? else {
-                    return Ok(None);
-                };
+            "roles" => ask_roles(p, &name, needed, s)?.map(|roles| {
                 (!roles.is_empty()).then(|| Value::Array(roles.into_iter().map(|r| Value::String(r.into())).collect()))
-            }
+            }),
             "term" => {
-                let Some(term) = pick_or_none(p, &format!("{name}: their kind of appointment"), &terms())? else {
-                    return Ok(None);
-                };
-                term.map(|t| Value::String(t.into()))
+                let choices = terms();
+                pick_or_none(
+                    p,
+                    &format!("{name}: their kind of appointment"),
+                    &choices,
+                    index(&choices),
+                )?
+                .map(|term| term.map(|t| Value::String(t.into())))
             }
             _ => {
-                let Some(by) = pick_or_none(p, &format!("{name}: who appointed them?"), &appointers())? else {
-                    return Ok(None);
-                };
-                by.map(|b| Value::String(b.into()))
+                let choices = appointers();
+                pick_or_none(p, &format!("{name}: who appointed them?"), &choices, index(&choices))?
+                    .map(|by| by.map(|b| Value::String(b.into())))
             }
-        };
-        match answer {
-            Some(value) => current(progress).insert(step.into(), value),
-            None => current(progress).remove(step),
-        };
-        list(progress, ASKED).push(Value::String(step.into()));
-    }
-    Ok(Some(current(progress).clone()))
+        })
+    };
+    steps.walk(true, &plan, &mut ask)
 }
 
 /// The roles expected of one person, ticked one at a time from the
 /// policy's eight until "Done" ([`super::several`]), starting from those
-/// in `person` (a resumed draft) and kept there as they are ticked. `None`
-/// on Esc.
+/// held for the step (a resumed draft, or Esc back) and kept there as they
+/// are ticked. `None` on Esc.
 fn ask_roles(
     p: &mut dyn Prompter,
     name: &str,
     needed: bool,
-    person: &mut Table,
+    person: &mut Steps<'_>,
 ) -> io::Result<Option<Vec<&'static str>>> {
     let roles = expected_roles();
     let mut chosen: Vec<usize> = person
-        .get("roles")
+        .answer("roles")
         .and_then(Value::as_array)
         .map(|a| {
             (0..roles.len())
@@ -290,7 +373,7 @@ fn ask_roles(
     };
     let mut keep_roles = |c: &[usize]| {
         let kept = c.iter().map(|i| Value::String(roles[*i].0.into())).collect();
-        person.insert("roles".into(), Value::Array(kept));
+        person.keep_unfinished("roles", Value::Array(kept));
     };
     if !tick(p, &menu, &mut chosen, &mut keep_roles)? {
         return Ok(None);
@@ -298,16 +381,21 @@ fn ask_roles(
     Ok(Some(chosen.into_iter().map(|i| roles[i].0).collect()))
 }
 
-/// One value from a closed list, or "not recorded". `None` on Esc;
-/// `Some(None)` when not recorded.
+/// One value from a closed list, or "not recorded", starting on
+/// `default`. `None` on Esc; `Some(None)` when not recorded.
 fn pick_or_none(
     p: &mut dyn Prompter,
     question: &str,
     choices: &[(&'static str, &'static str)],
+    default: usize,
 ) -> io::Result<Option<Option<&'static str>>> {
-    let mut labels: Vec<String> = choices.iter().map(|(s, d)| format!("{s:<15}{d}")).collect();
+    // Two spaces at least before the description, so that the echo of the
+    // choice is its token alone ("annual-council", not "annual-council
+    // Annual Council": `chosen_label` stops at two spaces).
+    let width = choices.iter().map(|(s, _)| s.len()).max().unwrap_or(0) + 2;
+    let mut labels: Vec<String> = choices.iter().map(|(s, d)| format!("{s:<width$}{d}")).collect();
     labels.push("not recorded".into());
-    let Some(i) = p.select(question, &labels, 0)? else {
+    let Some(i) = p.select(question, &labels, default)? else {
         return Ok(None);
     };
     Ok(Some(choices.get(i).map(|(s, _)| *s)))

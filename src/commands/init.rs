@@ -179,6 +179,11 @@ fn settings(council: &str) -> String {
          # may only use codes listed here. Replace these examples with your own.\n\
          [priorities]\n\
          P1 = \"First corporate priority (replace me)\"\n\
-         P2 = \"Second corporate priority (replace me)\"\n"
+         P2 = \"Second corporate priority (replace me)\"\n\n\
+         # The dates of Annual Council and of the district elections, which\n\
+         # `partreg appointments` works from. Uncomment and put in your own.\n\
+         # [calendar]\n\
+         # annual_council = [2027-05-20]\n\
+         # elections = [2027-05-06]\n"
     )
 }

@@ -81,3 +81,21 @@ fn check_warns_on_the_example_entry_and_placeholder_priorities_until_replaced() 
     let strict = run_in(&dir, &["check", "--strict", "--as-of", AS_OF]);
     assert_eq!(strict.code, 0, "{}", strict.stderr);
 }
+
+/// `init` shows where the Annual Council and election dates go, commented
+/// out; uncommented as they are, `appointments` works from them.
+#[test]
+fn inits_calendar_example_works_once_uncommented() {
+    let project = Project::bare();
+    let run = project.run(&["init", "reg", "--council", "Test Council"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let settings = std::fs::read_to_string(project.path("reg/partreg.toml")).unwrap();
+    assert!(settings.contains("# [calendar]"), "{settings}");
+    let uncommented = settings
+        .replace("# [calendar]", "[calendar]")
+        .replace("# annual_council", "annual_council")
+        .replace("# elections", "elections");
+    std::fs::write(project.path("reg/partreg.toml"), uncommented).unwrap();
+    let list = run_in(&project.path("reg"), &["appointments", "--as-of", AS_OF]);
+    assert_eq!(list.code, 0, "{}", list.stderr);
+}

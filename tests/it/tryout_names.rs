@@ -1,0 +1,133 @@
+//! Faults an officer-style try-out found in names, ids, paths, flags and
+//! dates: a look-alike name `add` wrote and `check` then rejected, tabs and
+//! line breaks in one-line fields, an escape character blamed on a --from
+//! file, a `bad-id` hint that ignored the file's own name, a doubled root
+//! slash for a file outside the register, text flags that could not start
+//! with a hyphen, and dates written with the month in words.
+
+use crate::add::add;
+use crate::support::{AS_OF, Project, VALID, diagnostics};
+
+const NAME: &str = "\"Test Waste Partnership\"";
+
+/// The files in the register folder, sorted.
+fn files(project: &Project) -> Vec<String> {
+    let mut all: Vec<String> = std::fs::read_dir(project.path("register"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn add_and_import_refuse_a_name_that_only_looks_like_one_on_the_register() {
+    let project = Project::new();
+    project.write(
+        "register/nwp.toml",
+        VALID.replace(NAME, "\"Norfolk Waste Partnership\""),
+    );
+    // A Cyrillic "а" (U+0430) for the Latin "a" of "Waste".
+    let run = add(&project, "Norfolk W\u{430}ste Partnership", &["--id", "nwp-two"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("looks the same as"), "{}", run.stderr);
+    assert!(run.stderr.contains("register/nwp.toml"), "{}", run.stderr);
+    assert!(run.stderr.contains("U+0430"), "{}", run.stderr);
+    assert_eq!(files(&project), ["nwp.toml"]);
+
+    project.write(
+        "rows.csv",
+        "id,name,status\nnwp-two,Norfolk W\u{430}ste Partnership,proposed\n",
+    );
+    let run = project.run(&["import", "rows.csv", "--as-of", AS_OF]);
+    assert!(run.stdout.contains("skipped"), "{}", run.stdout);
+    assert!(run.stdout.contains("looks the same as"), "{}", run.stdout);
+    assert!(run.stdout.contains("register/nwp.toml"), "{}", run.stdout);
+    assert_eq!(files(&project), ["nwp.toml"]);
+    // What was refused is what `check` would reject: the register is clean.
+    assert_eq!(project.check_json(&[]).0, 0);
+}
+
+#[test]
+fn the_look_alike_letter_may_be_in_the_name_on_the_register() {
+    let project = Project::new();
+    project.write(
+        "register/nwp.toml",
+        VALID.replace(NAME, "\"Norfolk W\u{430}ste Partnership\""),
+    );
+    let run = add(&project, "Norfolk Waste Partnership", &["--id", "nwp-two"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("looks the same as"), "{}", run.stderr);
+    assert!(run.stderr.contains("U+0430"), "{}", run.stderr);
+    assert_eq!(files(&project), ["nwp.toml"]);
+}
+
+#[test]
+fn one_line_fields_with_a_tab_or_line_break_are_errors_but_prose_may_run_over_lines() {
+    let project = Project::new();
+    let text = VALID
+        .replace(NAME, "\"Swaffham\\nForum\"")
+        .replace(
+            "lead_partner = \"Norfolk County Council\"",
+            "lead_partner = \"Norfolk\\tCounty Council\"",
+        )
+        .replace("name = \"Cllr Ann Brown\"", "name = \"Cllr Ann\\r\\nBrown\"")
+        .replace(
+            "function = \"To plan and deliver household waste services jointly.\"",
+            "function = \"\"\"\nTo plan household waste services.\n\tAnd to deliver them jointly.\"\"\"",
+        );
+    project.write("register/a.toml", text);
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 1, "{report:#}");
+    let found: Vec<(String, String)> = diagnostics(&report)
+        .iter()
+        .map(|d| (d["code"].as_str().unwrap().into(), d["key"].as_str().unwrap().into()))
+        .collect();
+    for key in ["name", "lead_partner", "representatives[0].name"] {
+        assert!(
+            found.contains(&("hidden-characters".into(), key.into())),
+            "{key}: {report:#}"
+        );
+    }
+    assert!(!found.iter().any(|(_, k)| k == "function"), "{report:#}");
+    let name = diagnostics(&report).iter().find(|d| d["key"] == "name").unwrap();
+    assert!(name["message"].as_str().unwrap().contains("a line break"), "{name:#}");
+    assert!(name["hint"].as_str().unwrap().contains("with a space"), "{name:#}");
+}
+
+#[test]
+fn add_and_import_refuse_a_name_of_more_than_one_line() {
+    let project = Project::new();
+    let run = add(&project, "Swaffham\nForum", &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--name") && run.stderr.contains("line break"),
+        "{}",
+        run.stderr
+    );
+    let run = add(&project, "Dereham Leisure\tTrust", &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("a tab"), "{}", run.stderr);
+    assert!(files(&project).is_empty());
+
+    project.write(
+        "rows.csv",
+        "name,status,lead_partner\n\"Dereham Leisure\tTrust\",proposed,Breckland Council\n",
+    );
+    let run = project.run(&["import", "rows.csv", "--as-of", AS_OF]);
+    assert!(run.stdout.contains("row 2: skipped"), "{}", run.stdout);
+    assert!(run.stdout.contains("a tab"), "{}", run.stdout);
+    assert!(files(&project).is_empty());
+}
+
+#[test]
+fn an_escape_character_in_a_name_is_blamed_on_the_name() {
+    let project = Project::new();
+    let run = add(&project, "Esc\u{1b}[31m Partnership", &[]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--name"), "{}", run.stderr);
+    assert!(run.stderr.contains("U+001B"), "{}", run.stderr);
+    assert!(!run.stderr.contains("--from"), "{}", run.stderr);
+    assert!(!run.stderr.contains("not valid TOML"), "{}", run.stderr);
+    assert!(files(&project).is_empty());
+}

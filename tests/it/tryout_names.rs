@@ -131,3 +131,29 @@ fn an_escape_character_in_a_name_is_blamed_on_the_name() {
     assert!(!run.stderr.contains("not valid TOML"), "{}", run.stderr);
     assert!(files(&project).is_empty());
 }
+
+#[test]
+fn the_bad_id_hint_is_made_from_the_files_own_name() {
+    let project = Project::new();
+    project.write("register/odd dir/Watton Town.toml", VALID);
+    let (_, report) = project.check_json(&[]);
+    let bad = diagnostics(&report)
+        .iter()
+        .find(|d| d["code"] == "bad-id")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(bad["hint"], "rename the file, e.g. watton-town.toml", "{bad:#}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_outside_the_register_is_shown_with_one_root_slash() {
+    let project = Project::new();
+    let outside = tempfile::tempdir().unwrap();
+    let path = outside.path().join("outside.toml");
+    std::fs::write(&path, VALID.replace("term_ends = 2027-05-01", "term_ends = 2020-05-01")).unwrap();
+    let shown = path.to_str().unwrap();
+    let run = project.run(&["check", "--as-of", AS_OF, shown]);
+    let all = format!("{}{}", run.stdout, run.stderr);
+    assert!(all.contains(&format!("{shown}:")), "{all}");
+    assert!(!all.contains(&format!("/{shown}")), "{all}");
+}

@@ -6,7 +6,7 @@
 //! with a hyphen, and dates written with the month in words.
 
 use crate::add::add;
-use crate::support::{AS_OF, Project, VALID, diagnostics};
+use crate::support::{AS_OF, COMPLETE_PROPOSED, Project, VALID, diagnostics};
 
 const NAME: &str = "\"Test Waste Partnership\"";
 
@@ -18,6 +18,19 @@ fn files(project: &Project) -> Vec<String> {
         .collect();
     all.sort();
     all
+}
+
+/// `add --no-input` of a complete proposed partnership called `name`,
+/// without the flag `without` of [`COMPLETE_PROPOSED`], then `extra`.
+fn add_with(project: &Project, name: &str, without: &str, extra: &[&str]) -> crate::support::Run {
+    let mut args = vec!["add", "--no-input", "--as-of", AS_OF, "--name", name];
+    for pair in COMPLETE_PROPOSED.chunks(2) {
+        if pair[0] != without {
+            args.extend_from_slice(pair);
+        }
+    }
+    args.extend_from_slice(extra);
+    project.run(&args)
 }
 
 #[test]
@@ -156,4 +169,42 @@ fn a_file_outside_the_register_is_shown_with_one_root_slash() {
     let all = format!("{}{}", run.stdout, run.stderr);
     assert!(all.contains(&format!("{shown}:")), "{all}");
     assert!(!all.contains(&format!("/{shown}")), "{all}");
+}
+
+#[test]
+fn text_flags_take_values_that_start_with_a_hyphen() {
+    let project = Project::new();
+    for given in [&["--exit-impact", "-1"][..], &["--exit-impact=-1"][..]] {
+        let run = add_with(
+            &project,
+            "Minus Partnership",
+            "--exit-impact",
+            &[given, &["--dry-run"]].concat(),
+        );
+        assert_eq!(run.code, 0, "{given:?}: {}", run.stderr);
+        assert!(run.stdout.contains("exit_impact = \"-1\""), "{}", run.stdout);
+    }
+    // A negative number reaches partreg, which says what is wrong with it.
+    let run = add_with(
+        &project,
+        "Minus Partnership",
+        "--staff-hours-per-month",
+        &["--staff-hours-per-month", "-2"],
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--staff-hours-per-month"), "{}", run.stderr);
+    assert!(!run.stderr.contains("unexpected argument"), "{}", run.stderr);
+    assert!(files(&project).is_empty());
+}
+
+#[test]
+fn a_forgotten_text_value_does_not_swallow_the_next_flag() {
+    let project = Project::new();
+    let run = add_with(&project, "Swallow Partnership", "", &["--comments", "--dry-run"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--comments needs a value"), "{}", run.stderr);
+    assert!(
+        files(&project).is_empty(),
+        "the --dry-run was not taken as the comments"
+    );
 }

@@ -193,6 +193,7 @@ fn text_flags_take_values_that_start_with_a_hyphen() {
     );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--staff-hours-per-month"), "{}", run.stderr);
+    assert!(run.stderr.contains("negative"), "{}", run.stderr);
     assert!(!run.stderr.contains("unexpected argument"), "{}", run.stderr);
     assert!(files(&project).is_empty());
 }
@@ -207,4 +208,18 @@ fn a_forgotten_text_value_does_not_swallow_the_next_flag() {
         files(&project).is_empty(),
         "the --dry-run was not taken as the comments"
     );
+}
+
+#[test]
+fn dates_may_be_written_with_the_month_in_words() {
+    let project = Project::new();
+    for typed in ["1st April 2020", "1 Apr 2020", "April 1, 2020"] {
+        let run = add(&project, "Dated Partnership", &["--started", typed, "--dry-run"]);
+        assert_eq!(run.code, 0, "{typed}: {}", run.stderr);
+        assert!(run.stdout.contains("started = 2020-04-01"), "{typed}: {}", run.stdout);
+    }
+    let run = add(&project, "Dated Partnership", &["--started", "2021-13-01", "--dry-run"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("there is no month 13"), "{}", run.stderr);
+    assert!(!run.stderr.contains("day first"), "{}", run.stderr);
 }

@@ -44,22 +44,22 @@ Examples:
 #[derive(Debug, Default, Args)]
 pub struct AddArgs {
     /// Partnership Name.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub name: Option<String>,
     /// The lead partner organisation.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub lead_partner: Option<String>,
     /// Another organisation in the partnership (repeatable).
-    #[arg(long = "partner", value_name = "TEXT")]
+    #[arg(long = "partner", value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub partners: Vec<String>,
     /// proposed (default), active, exiting, exited or declined.
     #[arg(long, value_name = "STATUS", value_parser = values::of::<model::Status>())]
     pub status: Option<String>,
     /// The purpose of the partnership.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub function: Option<String>,
     /// A key partnership objective (repeatable).
-    #[arg(long = "objective", value_name = "TEXT")]
+    #[arg(long = "objective", value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub objectives: Vec<String>,
     /// strategic or operational.
     #[arg(long, value_name = "KIND", value_parser = values::of::<model::Kind>())]
@@ -80,28 +80,28 @@ pub struct AddArgs {
     #[arg(long = "priority", value_name = "CODE")]
     pub priorities: Vec<String>,
     /// Estimated staff hours a month.
-    #[arg(long, value_name = "HOURS")]
+    #[arg(long, value_name = "HOURS", allow_hyphen_values = true, value_parser = values::text())]
     pub staff_hours_per_month: Option<String>,
     /// The council's contribution, whole pounds a year.
-    #[arg(long, value_name = "POUNDS")]
+    #[arg(long, value_name = "POUNDS", allow_hyphen_values = true, value_parser = values::text())]
     pub budget_contribution_gbp: Option<String>,
     /// Whether the contribution is in existing budgets: true or false.
     #[arg(long, value_name = "BOOL", value_parser = values::boolean())]
     pub budgeted: Option<String>,
     /// The budget the contribution comes from.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub budget_source: Option<String>,
     /// The impact or risk of leaving.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub exit_impact: Option<String>,
     /// What the partnership brings the council.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub value_summary: Option<String>,
     /// How information from the partnership is shared.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub information_sharing: Option<String>,
     /// Comments and recommendations on future actions.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub comments: Option<String>,
     /// When the council joined (2026-03-31 or 31/03/2026).
     #[arg(long, value_name = "DATE")]
@@ -126,10 +126,10 @@ pub struct AddArgs {
     #[arg(long, value_name = "BODY")]
     pub appointed_by: Option<String>,
     /// The Lead Officer, who reports issues of concern to CMT.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true, value_parser = values::text())]
     pub lead_officer: Option<String>,
     /// How many places for Members the council has on the body (0 to 50).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_hyphen_values = true, value_parser = values::text())]
     pub member_places: Option<String>,
     /// The case for joining: a ground (repeatable): synergy, clear-benefit, statutory-duty, common-purpose, coordinated-outcomes, more-than-sum, acceptable-risk or all-parties-agree.
     #[arg(long = "case-ground", value_name = "GROUND")]
@@ -156,7 +156,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "FREQUENCY", value_parser = values::of::<model::Frequency>())]
     pub reporting_frequency: Option<String>,
     /// Reporting programme: who reports.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub reporting_responsible: Option<String>,
     /// Reporting programme: cmt, cabinet, scrutiny, executive, council or portfolio-holder (several separated by commas).
     #[arg(long, value_name = "BODY")]
@@ -168,7 +168,7 @@ pub struct AddArgs {
     #[arg(long, value_name = "ASSURANCE")]
     pub data: Option<String>,
     /// Reporting programme: the caveat to print with estimated or unverified data.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub caveat: Option<String>,
     /// Who approved joining: cmt, cabinet, executive or council.
     #[arg(long, value_name = "BODY", value_parser = values::of::<model::Approver>())]
@@ -177,16 +177,16 @@ pub struct AddArgs {
     #[arg(long, value_name = "DATE")]
     pub approval_date: Option<String>,
     /// The Portfolio Holder consulted.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub portfolio_holder: Option<String>,
     /// Exit strategy: a reason for leaving (repeatable).
     #[arg(long = "exit-reason", value_name = "REASON", value_parser = values::of::<model::ExitReason>())]
     pub exit_reasons: Vec<String>,
     /// Exit strategy: the risks of leaving.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub exit_risks: Option<String>,
     /// Exit strategy: the controls that limit them.
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", allow_hyphen_values = true, value_parser = values::text())]
     pub exit_controls: Option<String>,
     /// Exit strategy: approved by cmt or executive.
     #[arg(long, value_name = "BODY", value_parser = values::of::<model::ExitApprover>())]

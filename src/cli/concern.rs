@@ -25,13 +25,13 @@ pub struct ConcernArgs {
     #[arg(long, value_name = "SUMMARY", requires = "by", conflicts_with = "close")]
     pub raise: Option<String>,
     /// With --raise: the Lead Officer or Member raising it.
-    #[arg(long, value_name = "NAME", requires = "raise")]
+    #[arg(long, value_name = "NAME", requires = "raise", allow_hyphen_values = true, value_parser = super::values::text())]
     pub by: Option<String>,
     /// With --raise: the CMT member or Portfolio Holder it is reported to.
-    #[arg(long, value_name = "NAME", requires = "raise")]
+    #[arg(long, value_name = "NAME", requires = "raise", allow_hyphen_values = true, value_parser = super::values::text())]
     pub escalated_to: Option<String>,
     /// With --raise: the advice on the course of action.
-    #[arg(long, value_name = "TEXT", requires = "raise")]
+    #[arg(long, value_name = "TEXT", requires = "raise", allow_hyphen_values = true, value_parser = super::values::text())]
     pub advice: Option<String>,
     /// Close the N-th concern (1 for the first in the file).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]

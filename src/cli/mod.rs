@@ -243,7 +243,7 @@ pub struct AssessArgs {
     #[arg(long = "set", value_name = "KEY=LEVEL", value_parser = parse_edit, conflicts_with_all = ["matrix", "interactive"])]
     pub set: Vec<RatingEdit>,
     /// The rationale to record with an overall rating given by --set.
-    #[arg(long, value_name = "TEXT", requires = "set")]
+    #[arg(long, value_name = "TEXT", requires = "set", allow_hyphen_values = true, value_parser = values::text())]
     pub rationale: Option<String>,
     /// Walk through each criterion on the terminal and record the answers.
     #[arg(long, conflicts_with_all = ["matrix", "format"])]
@@ -482,13 +482,13 @@ pub struct ReviewArgs {
     #[arg(long, value_name = "OUTCOME", requires = "record", value_parser = values::of::<crate::model::Outcome>())]
     pub outcome: Option<String>,
     /// With --record: who carried out the review.
-    #[arg(long, value_name = "NAME", requires = "record")]
+    #[arg(long, value_name = "NAME", requires = "record", allow_hyphen_values = true, value_parser = values::text())]
     pub reviewer: Option<String>,
     /// With --record: the date of the review, e.g. 2026-03-31 or 31/03/2026 (default: today).
     #[arg(long, value_name = "DATE", requires = "record", value_parser = parse_date)]
     pub date: Option<Date>,
     /// With --record: notes on the review.
-    #[arg(long, value_name = "TEXT", requires = "record")]
+    #[arg(long, value_name = "TEXT", requires = "record", allow_hyphen_values = true, value_parser = values::text())]
     pub notes: Option<String>,
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
@@ -498,7 +498,7 @@ pub struct ReviewArgs {
     #[command(flatten)]
     pub global: GlobalArgs,
     /// With --record: the budget allocated for the coming year, in whole pounds.
-    #[arg(long, value_name = "POUNDS", requires = "record")]
+    #[arg(long, value_name = "POUNDS", requires = "record", allow_hyphen_values = true, value_parser = values::text())]
     pub budget: Option<String>,
     /// With --record and --budget: the allocation is only "in principle".
     #[arg(long, requires = "budget")]

@@ -122,6 +122,9 @@ pub fn hours(text: &str) -> Result<f64, String> {
     }
     match t.trim().parse::<f64>() {
         Ok(n) if n.is_finite() && n >= 0.0 => Ok(n),
+        // Now that `--staff-hours-per-month -2` reaches here (the flag takes
+        // values starting with a hyphen), say what is wrong with it.
+        Ok(n) if n.is_finite() && n < 0.0 => Err(format!("{text:?} is negative; staff hours are 0 or more")),
         _ => Err(format!("{text:?} is not a number of hours, e.g. 6 or 2.5")),
     }
 }
@@ -348,6 +351,8 @@ mod tests {
         assert!(frequency("Every 6 weeks").unwrap().1.is_some());
         assert!(frequency("sometimes").is_err());
         assert!(hours("nan").is_err());
+        assert!(hours("-2").unwrap_err().contains("negative"));
+        assert!(hours("-inf").unwrap_err().contains("not a number of hours"));
     }
 
     #[test]

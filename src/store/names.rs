@@ -37,6 +37,31 @@ fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// How a new name stands to one already on the register, by the very
+/// rules `check` applies to two files, so that `add` and `import` never
+/// write a file `check` then rejects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameClash {
+    /// The same comparison key: `duplicate-name`.
+    Same,
+    /// Different keys, equal skeletons, not both ASCII: `confusable-name`.
+    LooksSame,
+}
+
+/// Whether two comparison keys ([`normalise_name`]) clash; a blank key
+/// clashes with nothing (it is reported as missing).
+pub fn name_clash(new_key: &str, old_key: &str) -> Option<NameClash> {
+    if new_key.is_empty() || old_key.is_empty() {
+        None
+    } else if new_key == old_key {
+        Some(NameClash::Same)
+    } else if !(new_key.is_ascii() && old_key.is_ascii()) && skeleton_of(new_key) == skeleton_of(old_key) {
+        Some(NameClash::LooksSame)
+    } else {
+        None
+    }
+}
+
 /// The TR39 skeleton of a comparison key: for comparing only, never shown.
 fn skeleton_of(key: &str) -> String {
     skeleton(key).collect()
@@ -163,7 +188,7 @@ fn confusable_names(entries: &mut [LoadedEntry], keys: &[Option<String>]) {
 /// Points at the first letter that only looks like another one, e.g.
 /// ` (its "о", U+043E, is not the letter it looks like)`; empty when the
 /// name is all ASCII (the other name holds the look-alike).
-fn culprit(key: &str) -> String {
+pub(crate) fn culprit(key: &str) -> String {
     let found = key.chars().find(|&c| {
         let plain: String = std::iter::once(c).nfd().collect();
         !c.is_ascii() && skeleton_of(&plain) != plain

@@ -92,12 +92,43 @@ impl Project {
     pub fn display_path(&self, path: &Path) -> String {
         let base = self.register_dir.parent().unwrap_or(Path::new(""));
         let shown = path.strip_prefix(base).unwrap_or(path);
-        let parts: Vec<String> = shown
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        parts.join("/")
+        slash_path(shown)
     }
+}
+
+/// A path spelt with `/` between its parts, on every platform. A file
+/// outside the project keeps its root once (`/tmp/x.toml`, `C:/x.toml`,
+/// `//server/share/x.toml`), not doubled by a separator after the root;
+/// Windows' verbatim `\\?\` prefix (from canonicalising) is left out.
+pub(crate) fn slash_path(path: &Path) -> String {
+    use std::path::{Component, Prefix};
+    let mut out = String::new();
+    for part in path.components() {
+        match part {
+            Component::Prefix(p) => match p.kind() {
+                Prefix::Disk(d) | Prefix::VerbatimDisk(d) => {
+                    out.push(char::from(d));
+                    out.push(':');
+                }
+                Prefix::UNC(server, share) | Prefix::VerbatimUNC(server, share) => {
+                    out.push_str("//");
+                    out.push_str(&server.to_string_lossy());
+                    out.push('/');
+                    out.push_str(&share.to_string_lossy());
+                }
+                _ => out.push_str(&p.as_os_str().to_string_lossy()),
+            },
+            // The root is the separator itself; a UNC share is already a root.
+            Component::RootDir => out.push('/'),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') && !out.ends_with(':') {
+                    out.push('/');
+                }
+                out.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
 }
 
 /// Refuses a register folder, named by the settings, that resolves (links
@@ -166,4 +197,43 @@ pub fn one_line(d: &Diagnostic) -> String {
     };
     let hint = d.hint.as_ref().map(|h| format!(" ({h})")).unwrap_or_default();
     format!("  {place}: {}{hint}", d.message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slash_path;
+    use std::path::Path;
+
+    #[test]
+    fn relative_paths_are_joined_with_slashes() {
+        assert_eq!(
+            slash_path(Path::new("register/shared/waste.toml")),
+            "register/shared/waste.toml"
+        );
+        assert_eq!(slash_path(Path::new("waste.toml")), "waste.toml");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_outside_the_project_keeps_one_root_slash() {
+        assert_eq!(slash_path(Path::new("/tmp/x/outside.toml")), "/tmp/x/outside.toml");
+        assert_eq!(slash_path(Path::new("/")), "/");
+    }
+
+    #[cfg(windows)]
+    #[test]
+    fn windows_spellings_keep_their_drive_or_share_once() {
+        assert_eq!(slash_path(Path::new(r"C:\x\outside.toml")), "C:/x/outside.toml");
+        assert_eq!(slash_path(Path::new(r"\\?\C:\x\outside.toml")), "C:/x/outside.toml");
+        assert_eq!(slash_path(Path::new(r"\\server\share\x.toml")), "//server/share/x.toml");
+        assert_eq!(
+            slash_path(Path::new(r"\\?\UNC\server\share\x.toml")),
+            "//server/share/x.toml"
+        );
+        assert_eq!(slash_path(Path::new(r"C:x.toml")), "C:x.toml");
+        assert_eq!(
+            slash_path(Path::new(r"register\shared\waste.toml")),
+            "register/shared/waste.toml"
+        );
+    }
 }

@@ -378,10 +378,14 @@ impl LoadedEntry {
         };
         if let Err(reason) = decode::validate_id(&loaded.id) {
             let message = format!("{} is not a valid id: {reason}", quote(&loaded.id));
-            let hint = "rename the file, e.g. norfolk-waste-partnership.toml";
+            // The example is the file's own name made into an id ("Watton
+            // Town.toml" → watton-town.toml), so it can be used as it is.
+            let example =
+                crate::store::slug::from_name(&loaded.id).unwrap_or_else(|| "norfolk-waste-partnership".into());
+            let hint = format!("rename the file, e.g. {example}.toml");
             loaded
                 .diagnostics
-                .push(file_fault(&loaded.file, Code::BadId, message, Some(hint)));
+                .push(file_fault(&loaded.file, Code::BadId, message, Some(&hint)));
         }
         loaded
     }

@@ -45,6 +45,7 @@ mod sarif;
 mod schema;
 mod support;
 mod tables;
+mod tryout_names;
 mod typed_dates;
 mod untrusted;
 mod windows_paths;

@@ -8,7 +8,14 @@ use crate::add_guided::{SAVE, case_answers, guided, proposed_answers, text};
 use crate::support::{AS_OF, COMPLETE_PROPOSED, Project, VALID};
 
 /// 31 March 2026 in each form partreg reads.
-const FORMS: [&str; 4] = ["2026-03-31", "31/03/2026", "31-03-2026", "31.03.2026"];
+const FORMS: [&str; 6] = [
+    "2026-03-31",
+    "31/03/2026",
+    "31-03-2026",
+    "31.03.2026",
+    "31st March 2026",
+    "31 Mar 2026",
+];
 
 /// What a person sees for a date that does not exist, and for a year typed
 /// with a slip, from any command.
@@ -19,7 +26,7 @@ const FAULTS: [(&str, &str); 3] = [
 ];
 
 /// The forms the fault message shows.
-const SHOWN: &str = "2026-03-31, 31/03/2026, 31-03-2026 or 31.03.2026";
+const SHOWN: &str = "2026-03-31, 31/03/2026, 31-03-2026, 31.03.2026 (day before month) or 31 March 2026";
 
 fn project_with_a() -> Project {
     let project = Project::new();

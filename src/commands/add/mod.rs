@@ -15,7 +15,7 @@ mod flags;
 mod prepare;
 use flags::{apply_flags, read_fragment};
 use prepare::choose_id;
-pub(crate) use prepare::{Prepared, prepare, refuse_existing, refuse_same_name, sub_folder};
+pub(crate) use prepare::{Prepared, prepare, refuse_existing, refuse_name, refuse_same_name, sub_folder};
 
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;

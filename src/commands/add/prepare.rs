@@ -6,6 +6,7 @@ use crate::diagnostic::{Code, Severity};
 use crate::policy::fields::{FIELDS, flag_for};
 use crate::store::decode;
 use crate::store::entry_file;
+use crate::store::names::{self, NameClash};
 use crate::store::register::{self, Project, Register};
 use crate::store::slug;
 use anyhow::bail;
@@ -94,8 +95,11 @@ pub(crate) fn prepare(
     let depth = folder.components().count() + 1;
     let schema = format!("{}schemas/partnership.schema.json", "../".repeat(depth));
     let name = draft.get("name").and_then(Value::as_str).unwrap_or("New partnership");
+    // The name heads the file as a comment, where a control character
+    // (an escape, a line break) is not valid TOML: it is blanked there, and
+    // the faulty `name` itself is what the check below reports.
     let header = vec![
-        name.replace('\n', " "),
+        name.chars().map(|c| if c.is_control() { ' ' } else { c }).collect(),
         format!("Added with {how} on {as_of}. What each field means: the schema named above."),
     ];
     let text = entry_file::render(draft, &schema, &header);
@@ -168,24 +172,58 @@ pub(crate) fn missing_by_status(draft: &Table) -> Vec<String> {
     missing
 }
 
-/// Refuses a name already on the register (ignoring case and spacing): the
-/// same partnership must not be added twice under another id.
+/// Refuses a name already on the register (ignoring case and spacing), or
+/// one that only looks the same (a Cyrillic "а" for a Latin "a"): the same
+/// partnership must not be added twice under another id, and `check` would
+/// reject both files. The comparison is `check`'s own ([`names::name_clash`]).
 pub(crate) fn refuse_same_name(register: &Register, draft: &Table) -> anyhow::Result<()> {
     let Some(name) = draft.get("name").and_then(Value::as_str) else {
         return Ok(());
     };
     let wanted = register::normalise_name(name);
-    if let Some(existing) = register
-        .entries
-        .iter()
-        .find(|e| e.name().is_some_and(|n| register::normalise_name(n) == wanted))
-    {
+    // The same name first: it is the likelier mistake, and the plainer message.
+    let mut looks_same = None;
+    for e in &register.entries {
+        let Some(theirs) = e.name() else { continue };
+        match names::name_clash(&wanted, &register::normalise_name(theirs)) {
+            Some(NameClash::Same) => bail!(
+                "a partnership called {name:?} is already on the register, in {}\n  hint: update that file, or give this one a name that tells them apart",
+                e.file
+            ),
+            Some(NameClash::LooksSame) if looks_same.is_none() => looks_same = Some((e, theirs)),
+            _ => {}
+        }
+    }
+    if let Some((existing, theirs)) = looks_same {
+        // The look-alike letter may be in either name: it is pointed at
+        // just after the name that holds it.
+        let (mine, other) = (
+            names::culprit(&wanted),
+            names::culprit(&register::normalise_name(theirs)),
+        );
+        let other = if mine.is_empty() { other } else { String::new() };
         bail!(
-            "a partnership called {name:?} is already on the register, in {}\n  hint: update that file, or give this one a name that tells them apart",
+            "the name {name:?}{mine} looks the same as {theirs:?}{other}, already on the register in {}\n  hint: a letter from another alphabet looks like a Latin one: retype the name by hand; if it is the same partnership, update that file instead",
             existing.file
         );
     }
     Ok(())
+}
+
+/// Refuses a name that is not one line of plain text (a tab, a line break,
+/// an escape character), or that is on the register already or looks the
+/// same as one there: `import`'s one check of a row's name, which it would
+/// otherwise write with the fault only noted, for `check` to fail on.
+pub(crate) fn refuse_name(register: &Register, draft: &Table) -> anyhow::Result<()> {
+    if let Some(name) = draft.get("name").and_then(Value::as_str)
+        && let Some(c) = name.chars().find(|c| c.is_control())
+    {
+        bail!(
+            "the name {name:?} contains {}: a name must be one line of text\n  hint: retype the name as one line of plain text",
+            decode::describe_char(c)
+        );
+    }
+    refuse_same_name(register, draft)
 }
 
 /// The id: `--id`, else made from the name.

@@ -340,9 +340,7 @@ fn refusal(
     } else if let Some((earlier, _)) = name_key.and_then(|k| names.iter().find(|(_, n)| n == k)) {
         Some(format!("row {earlier} has the same name"))
     } else {
-        super::add::refuse_same_name(register, draft)
-            .err()
-            .map(|e| first_line(&e))
+        super::add::refuse_name(register, draft).err().map(|e| first_line(&e))
     }
 }
 

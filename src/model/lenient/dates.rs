@@ -12,14 +12,18 @@
 use crate::model::{Date, date};
 
 /// The forms [`date()`] reads, for messages and help text.
-pub const DATE_FORMS: &str = "write it as 2026-03-31, 31/03/2026, 31-03-2026 or 31.03.2026 (day before month)";
+pub const DATE_FORMS: &str =
+    "write it as 2026-03-31, 31/03/2026, 31-03-2026, 31.03.2026 (day before month) or 31 March 2026";
 
 /// A whole date as typed: `2026-03-31` (year first), or day first as in the
-/// UK, `31/03/2026`, `31-03-2026`, `31.03.2026`, `1/4/2026`. The year has
-/// four digits, in 1000-9999. The error names what is wrong and the forms
-/// that work.
+/// UK, `31/03/2026`, `31-03-2026`, `31.03.2026`, `1/4/2026`, or with the
+/// month in words (`1 April 2026`, `1st Apr 2026`, `1-Apr-2026`, `April 1,
+/// 2026`: a named month cannot be mistaken, whichever side the day is). The
+/// year has four digits, in 1000-9999. The error names what is wrong and
+/// the forms that work.
 pub fn date(text: &str) -> Result<Date, String> {
-    match day_month_year(text.trim()) {
+    let t = text.trim();
+    match day_month_year(t).or_else(|| named_month(t)) {
         Some(Ok(d)) => Ok(d),
         Some(Err(fault)) => Err(format!("{text:?} is not a date: {fault}; {DATE_FORMS}")),
         None => Err(not_a_date(text)),
@@ -33,7 +37,7 @@ pub fn date(text: &str) -> Result<Date, String> {
 /// a start date should be, and the note says the first day was used.
 pub fn date_or_partial(text: &str) -> Result<(Date, Option<String>), String> {
     let t = text.trim();
-    if day_month_year(t).is_some() {
+    if day_month_year(t).or_else(|| named_month(t)).is_some() {
         return date(t).map(|d| (d, None));
     }
     let first_day = |y: i32, m: u8, what: &str| {
@@ -84,10 +88,10 @@ fn day_month_year(t: &str) -> Option<Result<Date, String>> {
         return None;
     }
     // The year is the end with more than two digits; day and month have at most two.
-    let (y, d) = match (a.len(), c.len()) {
+    let (y, d, year_first) = match (a.len(), c.len()) {
         (1..=2, 1..=2) => return Some(Err("write the year with all four digits (2026, not 26)".into())),
-        (1..=2, _) => (c, a),
-        (_, 1..=2) => (a, c),
+        (1..=2, _) => (c, a, false),
+        (_, 1..=2) => (a, c, true),
         _ => return None,
     };
     let m: u8 = b.parse().ok()?;
@@ -96,6 +100,11 @@ fn day_month_year(t: &str) -> Option<Result<Date, String>> {
     let year_shown = y.trim_start_matches('0');
     let year = year_shown.parse::<i32>().ok().filter(|y| date::YEARS.contains(y));
     Some(match year {
+        // A year-first date is the ISO form: its middle number is the
+        // month, whatever the UK's habit.
+        _ if !(1..=12).contains(&m) && year_first => Err(format!(
+            "there is no month {m}: a date that starts with the year is year-month-day"
+        )),
         _ if !(1..=12).contains(&m) => Err(format!(
             "there is no month {m} (dates are read day first, as in the UK)"
         )),
@@ -107,6 +116,52 @@ fn day_month_year(t: &str) -> Option<Result<Date, String>> {
         )),
         Some(y) => Date::new(y, m, d).ok_or_else(|| format!("{} {y} has no day {d}", month_name(m))),
     })
+}
+
+/// A whole date with the month in words: `1 April 2026`, `1st Apr 2026`,
+/// `1st of April, 2026`, `01-Apr-2026` (a spreadsheet's spelling) or
+/// `April 1, 2026`. `None` when the text is not of that shape (so that
+/// `April 2015` stays a partial date for import); the fault when it is but
+/// names no real day (`31 February 2026`).
+fn named_month(t: &str) -> Option<Result<Date, String>> {
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("of"))
+        .collect();
+    let [first, second, year] = words.as_slice() else {
+        return None;
+    };
+    let (d, m) = match (day(first), month(second), month(first), day(second)) {
+        (Some(d), Some(m), _, _) | (_, _, Some(m), Some(d)) => (d, m),
+        _ => return None,
+    };
+    if !(year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())) {
+        return Some(Err("write the year with all four digits (2026, not 26)".into()));
+    }
+    let y = year.parse::<i32>().ok().filter(|y| date::YEARS.contains(y));
+    Some(match y {
+        None => Err(format!(
+            "the year {year} is outside {}-{} (a typing slip?)",
+            date::YEARS.start(),
+            date::YEARS.end()
+        )),
+        Some(y) => Date::new(y, m, d).ok_or_else(|| format!("{} {y} has no day {d}", month_name(m))),
+    })
+}
+
+/// A day of the month as written before or after a month's name: `1`,
+/// `01`, `1st`, `22nd`, `3rd`, `4th` (any of the endings: a slip such as
+/// "1th" still says which day).
+fn day(word: &str) -> Option<u8> {
+    let lower = word.to_ascii_lowercase();
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|end| lower.strip_suffix(end))
+        .unwrap_or(&lower);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// The message for text that is not a date at all.
@@ -171,6 +226,7 @@ mod tests {
             assert_eq!(date(typed), Ok(d(2026, 3, 31)), "{typed}");
         }
         assert_eq!(date("1-4-2012"), Ok(d(2012, 4, 1)));
+        assert_eq!(date("31-03-2026"), Ok(d(2026, 3, 31)));
         assert_eq!(date("2024-02-29"), Ok(d(2024, 2, 29)));
     }
 
@@ -194,6 +250,46 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_month_in_words_either_side_of_the_day() {
+        for typed in [
+            "1 April 2020",
+            "1st April 2020",
+            "1st of April 2020",
+            "1 Apr 2020",
+            "01-Apr-2020",
+            "1 april, 2020",
+            "April 1, 2020",
+            "April 1st 2020",
+            " 1 APR 2020 ",
+        ] {
+            assert_eq!(date(typed), Ok(d(2020, 4, 1)), "{typed}");
+        }
+        assert_eq!(date("22nd Sept 2025"), Ok(d(2025, 9, 22)));
+        let fault = |typed: &str| date(typed).unwrap_err();
+        assert!(fault("31st February 2026").contains("February 2026 has no day 31"));
+        assert!(fault("1 April 20").contains("four digits"));
+        assert!(fault("1 April 0999").contains("the year 0999 is outside"));
+        for typed in [
+            "1 Apirl 2020",
+            "April 2020",
+            "1 April",
+            "first April 2020",
+            "1 2 2020 x",
+        ] {
+            assert!(fault(typed).contains(DATE_FORMS), "{typed}: {}", fault(typed));
+        }
+    }
+
+    #[test]
+    fn a_year_first_date_with_no_such_month_is_not_blamed_on_day_first() {
+        let fault = date("2021-13-01").unwrap_err();
+        assert!(fault.contains("there is no month 13"), "{fault}");
+        assert!(fault.contains("year-month-day"), "{fault}");
+        assert!(!fault.contains("day first"), "{fault}");
+        assert!(date("12/13/2025").unwrap_err().contains("day first"));
+    }
+
+    #[test]
     fn import_also_reads_a_month_or_a_year() {
         assert_eq!(date_or_partial("31/03/2025"), Ok((d(2025, 3, 31), None)));
         assert_eq!(date_or_partial("31.03.2025"), Ok((d(2025, 3, 31), None)));
@@ -211,5 +307,6 @@ mod tests {
         assert_eq!(date_or_partial("1999").unwrap().0, d(1999, 1, 1));
         assert!(date_or_partial("1999").unwrap().1.unwrap().contains("only the year"));
         assert!(date_or_partial("Mayday").is_err());
+        assert_eq!(date_or_partial("1st April 2015"), Ok((d(2015, 4, 1), None)));
     }
 }

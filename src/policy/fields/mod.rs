@@ -185,6 +185,9 @@ pub fn flag_for(key: &str) -> String {
         k if k.starts_with("risk.") => return format!("--risk {}=LEVEL", &k[5..]),
         k if k.starts_with("value.") => return format!("--value {}=LEVEL", &k[6..]),
         k if k.starts_with("questions.") => return format!("--question {}=TEXT", &k[10..]),
+        // A fault in the file as a whole (its TOML), not at any key: there
+        // is no flag or --from key to name, and "``" would say nothing.
+        "" => return "the file to be written".to_string(),
         k => return format!("`{k}` (in a --from file)"),
     };
     flag.to_string()
@@ -218,6 +221,7 @@ mod tests {
         assert_eq!(flag_for("risk.overall"), "--risk overall=LEVEL");
         assert_eq!(flag_for("exit"), "--exit-risks");
         assert_eq!(flag_for("approval.by"), "--approval-by");
+        assert_eq!(flag_for(""), "the file to be written");
     }
 
     #[test]

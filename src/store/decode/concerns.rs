@@ -34,9 +34,9 @@ pub fn concerns(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Vec<
 fn concern(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Concern> {
     let mut t = d.table(v, key)?;
     let raised = t.require(d, "raised").and_then(|(v, k)| d.date(v, &k));
-    let by = t.require(d, "by").and_then(|(v, k)| d.text(v, &k));
+    let by = t.require(d, "by").and_then(|(v, k)| d.line_text(v, &k));
     let summary = t.require(d, "summary").and_then(|(v, k)| d.text(v, &k));
-    let escalated_to = t.get("escalated_to").map(|(v, k)| d.string(v, &k));
+    let escalated_to = t.get("escalated_to").map(|(v, k)| d.line(v, &k));
     let advice = t.get("advice").map(|(v, k)| d.string(v, &k));
     let status = t
         .require(d, "status")

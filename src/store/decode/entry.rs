@@ -53,8 +53,8 @@ pub fn decode_entry(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTab
 pub fn decode_entry_partly(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de::DeTable<'_>>) -> Decoded {
     let mut t = Table::root(doc);
     let name = t.require(d, "name").and_then(|(v, k)| name(d, v, &k));
-    let lead_partner = t.require(d, "lead_partner").and_then(|(v, k)| d.text(v, &k));
-    let partners = t.get("partners").map(|(v, k)| d.strings(v, &k));
+    let lead_partner = t.require(d, "lead_partner").and_then(|(v, k)| d.line_text(v, &k));
+    let partners = t.get("partners").map(|(v, k)| d.lines(v, &k));
     let status = t.require_choice(d, "status");
     let function = t.require(d, "function").and_then(|(v, k)| d.text(v, &k));
     let objectives = t.get("objectives").map(|(v, k)| d.strings(v, &k));
@@ -63,20 +63,20 @@ pub fn decode_entry_partly(d: &mut Decoder<'_, '_>, doc: &toml::Spanned<toml::de
     let governance = t.require_choice(d, "governance");
     let role = t.require_choice(d, "role");
     let meeting_frequency = t.require_choice(d, "meeting_frequency");
-    let priorities = t.get("priorities").map(|(v, k)| d.strings(v, &k));
+    let priorities = t.get("priorities").map(|(v, k)| d.lines(v, &k));
     let staff_hours = t.require(d, "staff_hours_per_month").and_then(|(v, k)| d.hours(v, &k));
     let budget = t
         .require(d, "budget_contribution_gbp")
         .and_then(|(v, k)| d.pounds(v, &k));
     let budgeted = t.get("budgeted").map(|(v, k)| d.boolean(v, &k));
-    let budget_source = t.get("budget_source").map(|(v, k)| d.string(v, &k));
+    let budget_source = t.get("budget_source").map(|(v, k)| d.line(v, &k));
     let exit_impact = t.require(d, "exit_impact").and_then(|(v, k)| d.text(v, &k));
     let value_summary = t.require(d, "value_summary").and_then(|(v, k)| d.text(v, &k));
     let information_sharing = t.require(d, "information_sharing").and_then(|(v, k)| d.text(v, &k));
     let comments = t.get("comments").map(|(v, k)| d.string(v, &k));
     let started = t.get("started").map(|(v, k)| d.date(v, &k));
-    let documents = t.get("documents").map(|(v, k)| d.strings(v, &k));
-    let lead_officer = t.get("lead_officer").map(|(v, k)| d.text(v, &k));
+    let documents = t.get("documents").map(|(v, k)| d.lines(v, &k));
+    let lead_officer = t.get("lead_officer").map(|(v, k)| d.line_text(v, &k));
     let member_places = t.get("member_places").map(|(v, k)| member_places(d, v, &k));
     let representatives = t.get("representatives").map(|(v, k)| representatives(d, v, &k));
     let risk = t.get("risk").map(|(v, k)| ratings::<Risk>(d, v, &k));
@@ -221,7 +221,7 @@ fn optional_list<T>(read: Option<Option<Vec<T>>>) -> Option<Vec<T>> {
 }
 
 fn name(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<String> {
-    let name = d.text(v, key)?;
+    let name = d.line_text(v, key)?;
     let length = name.chars().count();
     if length > MAX_NAME {
         d.push(
@@ -262,9 +262,9 @@ pub(super) fn each_table<T>(
 
 fn representative(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Representative> {
     let mut t = d.table(v, key)?;
-    let name = t.require(d, "name").and_then(|(v, k)| d.text(v, &k));
+    let name = t.require(d, "name").and_then(|(v, k)| d.line_text(v, &k));
     let level = t.require_choice(d, "level");
-    let position = t.get("position").map(|(v, k)| d.string(v, &k));
+    let position = t.get("position").map(|(v, k)| d.line(v, &k));
     let appointed = t.get("appointed").map(|(v, k)| d.date(v, &k));
     let term_ends = t.get("term_ends").map(|(v, k)| (d.date(v, &k), v, k));
     let roles = t.get("roles").map(|(v, k)| d.choices(v, &k));
@@ -326,7 +326,7 @@ fn ratings<T: Ratings>(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Opti
 fn reporting(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Reporting> {
     let mut t = d.table(v, key)?;
     let frequency = t.get("frequency").map(|(v, k)| d.choice(v, &k));
-    let responsible = t.get("responsible").map(|(v, k)| d.string(v, &k));
+    let responsible = t.get("responsible").map(|(v, k)| d.line(v, &k));
     let reports_to = t.get("reports_to").map(|(v, k)| reports_to(d, v, &k));
     let last_report = t.get("last_report").map(|(v, k)| d.date(v, &k));
     let data = t
@@ -390,7 +390,7 @@ fn approval(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Approval
     let mut t = d.table(v, key)?;
     let by = t.get("by").map(|(v, k)| d.choice(v, &k));
     let date = t.get("date").map(|(v, k)| d.date(v, &k));
-    let portfolio_holder = t.get("portfolio_holder").map(|(v, k)| d.string(v, &k));
+    let portfolio_holder = t.get("portfolio_holder").map(|(v, k)| d.line(v, &k));
     t.finish(d);
     Some(Approval {
         by: optional(by)?,
@@ -408,7 +408,7 @@ fn exit(d: &mut Decoder<'_, '_>, v: &Node<'_>, key: &str) -> Option<Exit> {
     let approved_on = t.get("approved_on").map(|(v, k)| d.date(v, &k));
     let significant = t.get("significant").map(|(v, k)| d.boolean(v, &k));
     let executive_reviewed = t.get("executive_reviewed").map(|(v, k)| d.boolean(v, &k));
-    let portfolio_holder = t.get("portfolio_holder").map(|(v, k)| d.text(v, &k));
+    let portfolio_holder = t.get("portfolio_holder").map(|(v, k)| d.line_text(v, &k));
     t.finish(d);
     Some(Exit {
         reasons: optional_list(reasons)?,
@@ -453,7 +453,7 @@ fn review<'t, 'i>(d: &mut Decoder<'_, '_>, v: &'t Node<'i>, key: &str) -> Option
         .require(d, "year")
         .and_then(|(v, k)| Some((review_year(d, v, &k)?, v)));
     let date = t.require(d, "date").and_then(|(v, k)| d.date(v, &k));
-    let reviewer = t.require(d, "reviewer").and_then(|(v, k)| d.text(v, &k));
+    let reviewer = t.require(d, "reviewer").and_then(|(v, k)| d.line_text(v, &k));
     let outcome = t.require_choice(d, "outcome");
     let notes = t.get("notes").map(|(v, k)| d.string(v, &k));
     let budget = t.get("budget_gbp").map(|(v, k)| d.pounds(v, &k));

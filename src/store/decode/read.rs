@@ -112,9 +112,25 @@ impl<'s, 'i> Decoder<'s, 'i> {
 
     /// A text value. Hidden characters are reported but the text is kept.
     pub fn string<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K) -> Option<String> {
+        self.string_of(v, key, Lines::Many)
+    }
+
+    /// A one-line text value (a name, an organisation, a position): a tab or
+    /// line break in it is reported as well, but the text is kept.
+    pub fn line<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K) -> Option<String> {
+        self.string_of(v, key, Lines::One)
+    }
+
+    /// A required one-line text that must not be blank.
+    pub fn line_text<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K) -> Option<String> {
+        let s = self.line(v, key)?;
+        self.not_blank(v, key, s)
+    }
+
+    fn string_of<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K, lines: Lines) -> Option<String> {
         match v.get_ref() {
             DeValue::String(s) => {
-                self.check_hidden(v, key, s);
+                self.check_hidden(v, key, s, lines);
                 Some(s.to_string())
             }
             other => {
@@ -131,6 +147,10 @@ impl<'s, 'i> Decoder<'s, 'i> {
     /// A required text that must not be blank.
     pub fn text<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K) -> Option<String> {
         let s = self.string(v, key)?;
+        self.not_blank(v, key, s)
+    }
+
+    fn not_blank<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K, s: String) -> Option<String> {
         if s.trim().is_empty() {
             let hint = if key.key_text().ends_with(']') {
                 "remove the empty item from the list"
@@ -149,17 +169,32 @@ impl<'s, 'i> Decoder<'s, 'i> {
         Some(s)
     }
 
-    fn check_hidden<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K, s: &str) {
+    fn check_hidden<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K, s: &str, lines: Lines) {
         // Printable ASCII, nearly every value, has nothing hidden: one quick
         // pass over the bytes (folded, not stopping early, so it runs on
         // whole vectors) instead of decoding every character.
         if s.bytes().fold(true, |plain, b| plain & (0x20..0x7f).contains(&b)) {
             return;
         }
-        let bad = s
-            .chars()
-            .find(|&c| is_invisible(c) || (c.is_control() && !matches!(c, '\n' | '\t' | '\r')));
-        if let Some(c) = bad {
+        let bad = s.chars().find(|&c| {
+            is_invisible(c) || (c.is_control() && (lines == Lines::One || !matches!(c, '\n' | '\t' | '\r')))
+        });
+        if let Some(c @ ('\n' | '\t' | '\r')) = bad {
+            // Prose may run over lines; a name or a position is shown on one
+            // line of a table, where a break or tab cannot be printed.
+            let what = if c == '\t' { "the tab" } else { "the line break" };
+            self.push(
+                v.span(),
+                Code::HiddenCharacters,
+                key.key_text(),
+                format!(
+                    "`{}` contains {}: it must be one line of text",
+                    last_segment(key.key_text()),
+                    describe_char(c)
+                ),
+                Some(format!("replace {what} with a space")),
+            );
+        } else if let Some(c) = bad {
             self.push(
                 v.span(),
                 Code::HiddenCharacters,
@@ -404,6 +439,17 @@ impl<'s, 'i> Decoder<'s, 'i> {
         read.into_iter().collect()
     }
 
+    /// A list of one-line texts (organisations, codes, paths), read like
+    /// [`Decoder::strings`].
+    pub fn lines<K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K) -> Option<Vec<String>> {
+        let items = self.array(v, key)?;
+        let read: Vec<Option<String>> = items
+            .into_iter()
+            .map(|(item, path)| self.line_text(item, &path))
+            .collect();
+        read.into_iter().collect()
+    }
+
     /// A list of choices, read like [`Decoder::strings`].
     pub fn choices<T: Choice, K: AsKey + ?Sized>(&mut self, v: &Node<'_>, key: &K) -> Option<Vec<T>> {
         let items = self.array(v, key)?;
@@ -412,9 +458,20 @@ impl<'s, 'i> Decoder<'s, 'i> {
     }
 }
 
+/// Whether a text may run over several lines (prose: `function`, notes)
+/// or is one line (a name, an organisation, a position, a code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    Many,
+    One,
+}
+
 /// A hidden character named for people: "a zero-width space (U+200B)".
 pub fn describe_char(c: char) -> String {
     let name = match c {
+        '\t' => "a tab",
+        '\n' | '\r' => "a line break",
+        '\u{1B}' => "an escape character",
         '\u{200B}' => "a zero-width space",
         '\u{200C}' => "a zero-width non-joiner",
         '\u{200D}' => "a zero-width joiner",

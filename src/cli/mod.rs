@@ -286,7 +286,10 @@ Examples:
   partreg review --year 2026 --record norfolk-waste-partnership --outcome continue --reviewer \"CI&P Team\"
 
 Recording adds a [[reviews]] table at the end of the file and changes nothing
-else; a second record for the same year is refused unless --replace.";
+else; a second record for the same year is refused unless --replace, and a
+--date after today unless --allow-future-date (a review counts as done from
+its date: until then the pack shows it as not done and `check` warns
+review-overdue).";
 
 const LIST_HELP: &str = "\
 The table shows the main columns; csv, json and xlsx hold every Appendix A
@@ -493,6 +496,10 @@ pub struct ReviewArgs {
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
     pub replace: bool,
+    /// With --record: accept a --date after today (or --as-of); until that
+    /// date the pack counts the review as not done and `check` warns.
+    #[arg(long, requires = "date")]
+    pub allow_future_date: bool,
     #[command(flatten)]
     pub table: TableArgs,
     #[command(flatten)]

@@ -128,7 +128,7 @@ pub enum Command {
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Rate partnerships by Appendix B: computed and recorded risk and value, and what the matrix recommends.
-    #[command(after_help = ASSESS_HELP)]
+    #[command(after_help = assess_help())]
     Assess(AssessArgs),
     /// The annual review pack for the Corporate Management Team, and recording review outcomes.
     #[command(after_help = REVIEW_HELP)]
@@ -223,6 +223,15 @@ rationale, and a level high, medium or low (or the rationale's text). The
 resource criterion cannot be set: it always comes from budget_contribution_gbp.
 The file keeps its comments and layout; the change is checked before it is
 written, and nothing is written if it would leave the file with errors.";
+
+/// `assess --help`'s closing text: [`ASSESS_HELP`] and the keys `--set`
+/// takes, made from the lists its parser checks against.
+fn assess_help() -> String {
+    format!(
+        "{ASSESS_HELP}\n\nThe keys --set takes (from the Appendix B criteria):\n{}",
+        crate::policy::flag_hints::set_keys_lines()
+    )
+}
 
 /// `partreg assess`.
 #[derive(Debug, Args)]

@@ -1,7 +1,7 @@
 //! Hints in the words of the flags, for officers who give ratings on the
 //! command line (`add --risk`, `assess --set`) rather than by editing a
 //! file. `check`'s hints say what to write in the file ("add rationale =
-//! \"…\" under [risk]"); to someone whose file does not exist yet, or who
+//! \"…\" under \[risk\]"); to someone whose file does not exist yet, or who
 //! never opened it, the fix is another flag.
 
 use crate::diagnostic::{Code, Diagnostic, shared};

@@ -9,11 +9,14 @@ use crate::model::Date;
 use crate::store::edit::RatingEdit;
 
 mod add;
+mod assess;
 mod concern;
 mod reports;
 pub mod values;
 use add::ADD_HELP;
 pub use add::AddArgs;
+pub use assess::AssessArgs;
+use assess::assess_help;
 pub use concern::ConcernArgs;
 pub use reports::{AppointmentsArgs, ProgrammeArgs, ReportFormat, ReportOutput};
 
@@ -128,7 +131,7 @@ pub enum Command {
     #[command(after_help = CHECK_HELP)]
     Check(CheckArgs),
     /// Rate partnerships by Appendix B: computed and recorded risk and value, and what the matrix recommends.
-    #[command(after_help = ASSESS_HELP)]
+    #[command(after_help = assess_help())]
     Assess(AssessArgs),
     /// The annual review pack for the Corporate Management Team, and recording review outcomes.
     #[command(after_help = REVIEW_HELP)]
@@ -205,64 +208,6 @@ Examples:
 Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found
 (or warnings under --strict), 2 partreg could not run.";
 
-const ASSESS_HELP: &str = "\
-By default every proposed, active and exiting partnership is listed; name ids
-to see only those, or pass --all for every status.
-
-Examples:
-  partreg assess
-  partreg assess --format csv > ratings.csv
-  partreg assess norfolk-waste-partnership --explain
-  partreg assess norfolk-waste-partnership --set risk.reputation=high --set risk.overall=medium
-  partreg assess norfolk-waste-partnership --set value.overall=high --rationale \"Agreed by CMT on 3 March\"
-  partreg assess norfolk-waste-partnership --interactive
-  partreg assess --matrix --names
-
---set takes risk.KEY or value.KEY, where KEY is a criterion, overall or
-rationale, and a level high, medium or low (or the rationale's text). The
-resource criterion cannot be set: it always comes from budget_contribution_gbp.
-The file keeps its comments and layout; the change is checked before it is
-written, and nothing is written if it would leave the file with errors.";
-
-/// `partreg assess`.
-#[derive(Debug, Args)]
-pub struct AssessArgs {
-    /// Partnership ids (file names without .toml); default: all proposed, active and exiting.
-    #[arg(value_name = "ID")]
-    pub ids: Vec<String>,
-    /// Include every status (exited and declined too).
-    #[arg(long)]
-    pub all: bool,
-    /// How to print the ratings or the matrix.
-    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-    pub format: TableFormat,
-    /// Explain each rating step by step, in plain English.
-    #[arg(long, conflicts_with_all = ["matrix", "set", "interactive", "format"])]
-    pub explain: bool,
-    /// Change a rating in the file: risk.KEY=LEVEL or value.KEY=LEVEL (repeatable).
-    #[arg(long = "set", value_name = "KEY=LEVEL", value_parser = parse_edit, conflicts_with_all = ["matrix", "interactive"])]
-    pub set: Vec<RatingEdit>,
-    /// The rationale to record with an overall rating given by --set.
-    #[arg(long, value_name = "TEXT", requires = "set", allow_hyphen_values = true, value_parser = values::text())]
-    pub rationale: Option<String>,
-    /// Walk through each criterion on the terminal and record the answers.
-    #[arg(long, conflicts_with_all = ["matrix", "format"])]
-    pub interactive: bool,
-    /// Show the value × risk grid with the number of partnerships in each cell.
-    #[arg(long)]
-    pub matrix: bool,
-    /// With --matrix, list the partnerships in each cell.
-    #[arg(long, requires = "matrix")]
-    pub names: bool,
-    /// CSV without the byte-order mark that helps Excel read £ and accents.
-    #[arg(long)]
-    pub no_bom: bool,
-    #[command(flatten)]
-    pub table: TableArgs,
-    #[command(flatten)]
-    pub global: GlobalArgs,
-}
-
 const INIT_HELP: &str = "\
 Creates, in DIR (default: the current folder): partreg.toml, register/ with
 one commented example entry, schemas/ (the JSON Schema and the Appendix B
@@ -286,7 +231,10 @@ Examples:
   partreg review --year 2026 --record norfolk-waste-partnership --outcome continue --reviewer \"CI&P Team\"
 
 Recording adds a [[reviews]] table at the end of the file and changes nothing
-else; a second record for the same year is refused unless --replace.";
+else; a second record for the same year is refused unless --replace, and a
+--date after today unless --allow-future-date (a review counts as done from
+its date: until then the pack shows it as not done and `check` warns
+review-overdue).";
 
 const LIST_HELP: &str = "\
 The table shows the main columns; csv, json and xlsx hold every Appendix A
@@ -493,6 +441,10 @@ pub struct ReviewArgs {
     /// With --record: replace a review already recorded for the year.
     #[arg(long, requires = "record")]
     pub replace: bool,
+    /// With --record: accept a --date after today (or --as-of); until that
+    /// date the pack counts the review as not done and `check` warns.
+    #[arg(long, requires = "date")]
+    pub allow_future_date: bool,
     #[command(flatten)]
     pub table: TableArgs,
     #[command(flatten)]

@@ -10,6 +10,7 @@ use crate::cli::{AssessArgs, GlobalArgs, TableFormat};
 use crate::diagnostic::Severity;
 use crate::model::{Choice, Status};
 use crate::policy::assessment::{self, Matrix, Side};
+use crate::policy::flag_hints;
 use crate::policy::rubric::Rubric;
 use crate::render::assess::{self as out, Row};
 use crate::render::check::CheckReport;
@@ -186,9 +187,17 @@ fn edit_one(
                 .filter(|d| d.severity() == Severity::Error && !had.contains(&(d.code, d.key.as_str())))
                 .collect();
             if !errors.is_empty() {
+                // The officer is using --set: the fix is another --set.
+                let mut worded: Vec<crate::diagnostic::Diagnostic> = errors.into_iter().cloned().collect();
+                flag_hints::in_flags_words(
+                    &mut worded,
+                    after.entry.as_deref(),
+                    &project.rubric,
+                    flag_hints::Flags::Assess { id: &target.id },
+                );
                 let shown = CheckReport {
                     files: 1,
-                    diagnostics: errors,
+                    diagnostics: worded.iter().collect(),
                 };
                 crate::render::check::human(&shown, Style::new(color), &mut report)?;
                 bail!(
@@ -221,7 +230,8 @@ fn edit_one(
             out::computed_title(a.risk.computed),
             crate::render::text::level(a.value.effective()),
             out::computed_title(a.value.computed),
-            a.recommendation.map_or("—", Choice::as_str)
+            // In the policy's words, as the table and the pack give it.
+            a.recommendation.map_or("—", crate::model::Label::label)
         )?;
     }
     Ok(Outcome::Clean)

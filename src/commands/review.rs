@@ -122,6 +122,13 @@ fn record(
         bail!("--reviewer cannot be empty: name who carried out the review");
     }
     let date = args.date.unwrap_or(as_of);
+    // A review counts as done from its date (as `check` and the pack judge
+    // it), so one dated later is almost always a slip in the date.
+    if date > as_of && !args.allow_future_date {
+        bail!(
+            "--date {date} is after today ({as_of}): a review counts as done from its date, so until then the pack would show it as not done and `check` would warn review-overdue; nothing was written\n  hint: give the date the review took place, or add --allow-future-date to record it as dated"
+        );
+    }
     let year = i64::from(args.year);
     let notes = args.notes.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let budget = match &args.budget {
@@ -165,7 +172,7 @@ fn record(
     if date > as_of {
         writeln!(
             env.stderr,
-            "note: the review is dated {date}, which is after today ({as_of}); check the date"
+            "note: the review is dated {date}, after today ({as_of}): until then the pack shows it as not done and `check` warns review-overdue"
         )?;
     }
     let verb = if replaced { "Replaced" } else { "Recorded" };

@@ -9,6 +9,7 @@
 
 pub mod assessment;
 pub mod fields;
+pub mod flag_hints;
 pub mod rubric;
 pub mod rubric_limits;
 pub mod rules;

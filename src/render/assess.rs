@@ -7,9 +7,10 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::csv::CsvOut;
+use super::document::{self, Document, NONE};
 use super::table::Fit;
 use super::text::{level, pounds};
-use crate::model::{Choice, Entry, Level};
+use crate::model::{Choice, Entry, Label, Level};
 use crate::policy::assessment::{Assessment, Computed, Matrix, SideAssessment, Source, score};
 use crate::policy::rubric::{Basis, Method, Recommendation, Rubric};
 
@@ -27,54 +28,59 @@ pub fn computed_title(c: Computed) -> &'static str {
     }
 }
 
-fn recommendation(r: Option<Recommendation>) -> &'static str {
-    r.map_or("—", Choice::as_str)
-}
-
-/// The ratings as a terminal table.
-/// Partnerships are named by name; `ids` adds their ids as a first column.
+/// The ratings as a terminal table, laid out as `list` lays out the
+/// register ([`document::table`]): names in full, wrapped at words; values
+/// as the review pack words them (Active, Retain and manage the risk); on a
+/// narrow terminal the least needed columns left out first and named under
+/// the table. Partnerships are named by name; `ids` adds their ids as a
+/// first column.
 pub fn table(rows: &[Row<'_>], fit: Fit, ids: bool, w: impl Write) -> io::Result<()> {
-    let all = [
-        "ID",
-        "Name",
-        "Status",
-        "Risk\ncomputed",
-        "Risk\nrecorded",
-        "Value\ncomputed",
-        "Value\nrecorded",
-        "Differs",
-        "Recommendation",
-    ];
-    let skip = usize::from(!ids);
-    // Everything but the name is a short word, never cut short.
-    let keep: Vec<usize> = (0..all.len() - skip).filter(|i| *i != 1 - skip).collect();
-    let mut t = super::table::new(&all[skip..], fit, &keep);
-    for r in rows {
-        let a = &r.assessment;
-        super::table::add_row(
-            &mut t,
-            [
+    let rows = rows
+        .iter()
+        .map(|r| {
+            let a = &r.assessment;
+            vec![
                 r.id.to_string(),
                 r.entry.name.clone(),
-                r.entry.status.to_string(),
+                r.entry.status.label().to_string(),
                 computed_title(a.risk.computed).to_string(),
                 level(a.risk.recorded).to_string(),
                 computed_title(a.value.computed).to_string(),
                 level(a.value.recorded).to_string(),
-                if a.differs() { "yes" } else { "no" }.to_string(),
-                recommendation(a.recommendation).to_string(),
+                if a.differs() { "Yes" } else { "No" }.to_string(),
+                a.recommendation.map_or(NONE, Label::label).to_string(),
             ]
-            .into_iter()
-            .skip(skip),
-        );
-    }
-    // On a narrow terminal: the computed ratings go first (Differs says
-    // whether they disagree), then the status, then Differs. An id asked
-    // for stays.
-    let drop: Vec<usize> = [3, 5, 2, 7].iter().map(|i| i - skip).collect();
-    super::table::drop_to_fit(&mut t, fit, &drop, &[(1 - skip, 28)]);
-    writeln!(super::sanitize::Terminal::new(w), "{t}")
+        })
+        .collect();
+    let doc = Document {
+        headers: vec![
+            "ID",
+            "Name",
+            "Status",
+            COMPUTED[0],
+            "Risk\nrecorded",
+            COMPUTED[1],
+            "Value\nrecorded",
+            "Differs",
+            "Recommendation",
+        ],
+        rows,
+        // On a narrow terminal: the computed ratings go first (the pack and
+        // `--explain` give them), then Differs, then the status. The name
+        // and the recommendation are what the table is read for: each is
+        // kept on one line while anything else can go.
+        drop_first: vec![COMPUTED[0], COMPUTED[1], "Differs", "Status"],
+        roomy: vec![("Name", 60), ("Recommendation", 26)],
+        full: vec!["Name", "Recommendation"],
+        every_column: "`--format csv` and `--format json`",
+        ..Document::default()
+    };
+    // Cells are escaped as they go in (`table::add_wrapped_row`).
+    document::table(&doc, fit, ids, w)
 }
+
+/// The headings of the computed ratings, the first columns left out.
+const COMPUTED: [&str; 2] = ["Risk\ncomputed", "Value\ncomputed"];
 
 /// The ratings as CSV, one row per partnership.
 pub fn csv(rows: &[Row<'_>], bom: bool, w: impl Write) -> io::Result<()> {
@@ -230,6 +236,14 @@ fn working(row: &Row<'_>, rubric: &Rubric, unused_copy: Option<&str>, w: &mut Ve
             "  None: a side has neither a recorded nor a computed rating, so the matrix cannot be read."
         )?,
     }
+    writeln!(w)?;
+    writeln!(w, "TO CHANGE A RATING")?;
+    writeln!(
+        w,
+        "  partreg assess {} --set risk.KEY=LEVEL or --set value.KEY=LEVEL, the LEVEL high, medium or low (for a rationale, its text). The keys:",
+        row.id
+    )?;
+    writeln!(w, "{}", crate::policy::flag_hints::set_keys_lines())?;
     Ok(())
 }
 

@@ -212,7 +212,8 @@ fn fit_columns(t: &mut comfy_table::Table, doc: &Document, width: u16) -> Vec<St
         }
         if let Some(i) = index(heading).filter(|i| shown[*i]) {
             shown[i] = false;
-            hidden.push((*heading).to_string());
+            // A heading set on two lines (`assess`) is named on one.
+            hidden.push(heading.replace('\n', " "));
         }
     }
     if needed(&shown, &judged) <= u32::from(width) {

@@ -610,3 +610,28 @@ fn new_files_get_ordinary_permissions() {
     let mode = |p: &str| std::fs::metadata(project.path(p)).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode("register/open-partnership.toml"), mode("register/plain.txt"));
 }
+
+/// A recorded overall rating the criteria do not give, typed as flags: the
+/// fix is another flag, not an edit to a file that does not exist yet.
+#[test]
+fn a_rating_mismatch_in_flags_is_hinted_in_flags() {
+    let project = Project::new();
+    let mut extra = Vec::new();
+    for key in ["failure_impact", "priority_impact", "reputation", "administration"] {
+        extra.extend(["--risk".to_string(), format!("{key}=high")]);
+    }
+    extra.extend(["--risk".to_string(), "overall=low".to_string()]);
+    let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+    let run = add(&project, "Norfolk Waste Partnership", &extra);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("--risk rationale=\"…\""), "{}", run.stderr);
+    assert!(run.stderr.contains("or --risk overall="), "{}", run.stderr);
+    assert!(!run.stderr.contains("under [risk]"), "{}", run.stderr);
+    assert!(!run.stderr.contains("partreg assess"), "{}", run.stderr);
+    assert!(!project.path("register/norfolk-waste-partnership.toml").exists());
+    // Following the hint adds it.
+    let mut with_reason = extra.clone();
+    with_reason.extend(["--risk", "rationale=CMT judge the risk low."]);
+    let run = add(&project, "Norfolk Waste Partnership", &with_reason);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

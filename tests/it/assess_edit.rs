@@ -96,6 +96,17 @@ fn an_edit_changes_only_the_edited_values() {
     assert_eq!(COMMENTED.lines().count(), after.lines().count());
     insta::assert_snapshot!(after);
     assert!(run.stderr.contains("risk.reputation = high"), "{}", run.stderr);
+    // The new recommendation in the policy's words, as the table gives it.
+    let now = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("Now: "))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    let said = now.rsplit("recommendation ").next().unwrap().trim_end_matches('.');
+    assert!(
+        ["Retain", "Retain and manage the risk", "Review", "Consider exit"].contains(&said),
+        "{now}"
+    );
     assert_eq!(
         std::fs::read_dir(project.path("register")).unwrap().count(),
         1,
@@ -158,6 +169,16 @@ fn refused_edits_leave_the_file_byte_identical() {
         "{}",
         mismatch.stderr
     );
+    // The officer is using --set: the hint names the flags that fix it,
+    // not the line to type in the file.
+    for flags in [
+        "--set risk.rationale=\"…\"",
+        "--rationale \"…\"",
+        "or --set risk.overall=",
+    ] {
+        assert!(mismatch.stderr.contains(flags), "{flags}: {}", mismatch.stderr);
+    }
+    assert!(!mismatch.stderr.contains("under [risk]"), "{}", mismatch.stderr);
     assert_eq!(
         std::fs::read_dir(project.path("register")).unwrap().count(),
         1,
@@ -402,5 +423,38 @@ fn interactive_returning_to_the_computed_rating_can_keep_the_old_reason() {
     assert!(
         after.contains("overall = \"medium\"\nrationale = \"Pension liability if it fails.\""),
         "{after}"
+    );
+}
+
+/// The keys `--set` takes are in `assess --help` and `--explain`, not only
+/// in the error for a wrong one.
+#[test]
+fn the_set_keys_are_listed_in_help_and_explain() {
+    let project = Project::new();
+    project.write("register/commented.toml", COMMENTED);
+    let help = crate::support::binary(&project.path(""), &["assess", "--help"]);
+    let help = String::from_utf8(help.stdout).unwrap();
+    let explain = project.run(&["assess", "commented", "--explain", "--as-of", AS_OF]);
+    assert_eq!(explain.code, 0, "{}", explain.stderr);
+    for text in [&help, &explain.stdout] {
+        for key in [
+            "risk.KEY: time_commitment,",
+            "failure_impact,",
+            "value.KEY: corporate_plan,",
+            "cost_reduction,",
+            "benefit_vs_investment,",
+            "rationale",
+        ] {
+            assert!(text.contains(key), "{key}:\n{text}");
+        }
+        assert!(
+            !text.contains("resource,"),
+            "the resource criterion cannot be set:\n{text}"
+        );
+    }
+    assert!(
+        explain.stdout.contains("partreg assess commented --set risk.KEY=LEVEL"),
+        "{}",
+        explain.stdout
     );
 }

@@ -74,6 +74,39 @@ fn a_top_level_key_after_a_table_is_moved_above_the_first_table() {
     assert_eq!(hint, format!("move this line above the first [table] (line {first})"));
 }
 
+/// A required key typed after a table is there, only in the wrong place:
+/// one finding for it, not "missing" as well as "comes after a [risk] line".
+#[test]
+fn a_required_key_after_a_table_is_one_finding_not_also_missing() {
+    let text = format!(
+        "{}kind = \"operational\"\n",
+        VALID.replacen("kind = \"operational\"\n", "", 1)
+    );
+    let (_, message, hint) = only(&text);
+    assert!(message.contains("`kind` belongs to the whole partnership"), "{message}");
+    assert!(hint.starts_with("move this line above the first [table]"), "{hint}");
+    // Four such lines: four findings, one a line.
+    let mut four = VALID.to_string();
+    let mut tail = String::new();
+    for line in [
+        "kind = \"operational\"",
+        "statutory = false",
+        "role = \"influence\"",
+        "comments = \"Keep under review.\"",
+    ] {
+        four = four.replacen(&format!("{line}\n"), "", 1);
+        tail.push_str(line);
+        tail.push('\n');
+    }
+    let project = Project::new();
+    project.write("register/a.toml", format!("{four}{tail}"));
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 1, "{report:#}");
+    let all = diagnostics(&report);
+    assert_eq!(all.len(), 4, "{report:#}");
+    assert!(all.iter().all(|d| d["code"] == "unknown-key"), "{report:#}");
+}
+
 #[test]
 fn missing_and_bad_choices_list_the_allowed_values() {
     let missing = VALID.replacen("kind = \"operational\"\n", "", 1);

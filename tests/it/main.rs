@@ -39,6 +39,7 @@ mod reliability;
 mod report_tables;
 mod reports;
 mod review;
+mod review_agree;
 mod review_pack;
 mod round_trip;
 mod sarif;

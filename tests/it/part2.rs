@@ -506,6 +506,8 @@ fn review_record_takes_the_budget() {
             "CI&P Team",
             "--date",
             "2027-06-01",
+            // A review dated after today needs leave (review_agree.rs).
+            "--allow-future-date",
             "--as-of",
             crate::support::AS_OF,
         ];

@@ -162,6 +162,8 @@ fn the_attention_list_is_sorted_by_severity() {
         .collect();
     let expected = [
         ("high", "gamma", "consider-exit"),
+        // beta's 2025 review decided to renegotiate: CMT to follow it up.
+        ("medium", "beta", "renegotiate"),
         ("medium", "beta", "not-reviewed"),
         ("medium", "alpha", "review"),
         ("medium", "beta", "review"),

@@ -53,8 +53,11 @@ fn names(project: &Project) -> Vec<String> {
         .collect()
 }
 
+/// `assess` is laid out as `list` is: every line fits, names whole (wrapped
+/// at words, never cut with "…"), the policy's words rather than tokens,
+/// and the columns left out named under the table with how to see them.
 #[test]
-fn assess_fits_80_100_and_120_columns_one_partnership_a_line() {
+fn assess_fits_80_100_and_120_columns_and_says_what_it_left_out() {
     let project = bundled();
     let all = names(&project);
     for n in [80usize, 100, 120] {
@@ -65,23 +68,50 @@ fn assess_fits_80_100_and_120_columns_one_partnership_a_line() {
         for line in run.stdout.lines() {
             assert!(width(line) <= n, "{args:?}: {} columns:\n{}", width(line), run.stdout);
         }
-        let rows = body(&run.stdout);
-        assert_eq!(
-            rows.len(),
-            all.len(),
-            "one line per partnership at {n}:\n{}",
-            run.stdout
-        );
-        // Named by name, not id.
-        assert!(rows[0].contains("Anglia Revenues Partnership"), "{}", run.stdout);
+        // With no rule between rows, each row is one line.
+        let shown: Vec<String> = if run.stdout.contains('├') {
+            cells(&run.stdout, 0)
+        } else {
+            body(&run.stdout)
+                .iter()
+                .map(|l| l.trim_matches('│').split('┆').next().unwrap().trim().to_string())
+                .collect()
+        };
+        assert_eq!(shown.len(), all.len(), "{n}:\n{}", run.stdout);
+        for name in &all {
+            assert!(shown.contains(name), "{n}: {name} not whole in\n{}", run.stdout);
+        }
+        assert!(!run.stdout.contains('…'), "{n}:\n{}", run.stdout);
         assert!(!run.stdout.contains("anglia-revenues-partnership"), "{}", run.stdout);
-        // No heading broken mid-word.
+        // No heading broken mid-word; the recommendation in the policy's words.
         assert!(
             run.stdout.lines().nth(1).unwrap().contains("Recommendation"),
             "{}",
             run.stdout
         );
+        assert!(
+            run.stdout.contains("Retain and manage the risk"),
+            "{n}:\n{}",
+            run.stdout
+        );
+        for token in ["retain-manage-risk", "consider-exit", "┆ active"] {
+            assert!(!run.stdout.contains(token), "{n}: {token}:\n{}", run.stdout);
+        }
+        let left_out = format!("Left out to fit {n} columns: Risk computed, Value computed");
+        assert!(run.stdout.contains(&left_out), "{}", run.stdout);
+        assert!(run.stdout.contains("`--wide` shows every column"), "{}", run.stdout);
     }
+    // At 120 columns each partnership has one line, with its status.
+    let run = project.run(&["assess", "--all", "--width", "120", "--as-of", AS_OF]);
+    assert_eq!(body(&run.stdout).len(), names(&project).len(), "{}", run.stdout);
+    assert!(run.stdout.contains("┆ Active"), "{}", run.stdout);
+    // --wide: every column, in words.
+    let wide = project.run(&["assess", "--all", "--wide", "--as-of", AS_OF]);
+    assert!(!wide.stdout.contains("Left out"), "{}", wide.stdout);
+    for heading in ["Risk", "computed", "Differs", "Status"] {
+        assert!(wide.stdout.contains(heading), "{heading}:\n{}", wide.stdout);
+    }
+    assert!(wide.stdout.contains("Consider exit"), "{}", wide.stdout);
 }
 
 /// One column's cells, each row's lines joined: a name wrapped at words

@@ -5,6 +5,7 @@ use toml::{Table, Value};
 
 use super::{Env, Outcome};
 use crate::cli::{AddArgs, GlobalArgs};
+use crate::policy::flag_hints;
 use crate::store::register::{self, LoadOptions};
 use crate::store::{change, lock};
 use crate::terminal::guide::{self, Finish, Form, Screening};
@@ -145,7 +146,14 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AddArgs) -> anyhow::Re
     refuse_existing(&register, &id)?;
     refuse_same_name(&register, &draft)?;
     let path = project.register_dir.join(&folder).join(format!("{id}.toml"));
-    let prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
+    let mut prepared = prepare(&project, &path, &draft, as_of, &folder, "`partreg add`");
+    // The file does not exist yet: the fix is a flag, not an edit to it.
+    flag_hints::in_flags_words(
+        &mut prepared.errors,
+        prepared.entry.as_ref(),
+        &project.rubric,
+        flag_hints::Flags::Add,
+    );
     prepared.require_complete()?;
 
     if args.dry_run {

@@ -291,7 +291,7 @@ fn partnerships(s: &mut String, w: &mut dyn Write, pack: &Pack<'_>) -> io::Resul
             h(&rating(&r.assessment.risk)),
             h(&rating(&r.assessment.value)),
             recommendation(r),
-            this_year(r),
+            h(&this_year(r, pack.options.as_of)),
             h(&last_review(r)),
             h(&appointments(r)),
             h(&reporting(r)),

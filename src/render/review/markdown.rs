@@ -96,7 +96,7 @@ pub fn markdown(pack: &Pack<'_>, rubric: &Rubric, changes: Option<&Changes>, mut
             rating(&r.assessment.value),
             recommendation(r),
             last_review(r),
-            this_year(r),
+            this_year(r, pack.options.as_of),
             md(&appointments(r)),
             md(&reporting(r)),
         )?;

@@ -160,15 +160,29 @@ fn last_review(r: &Row<'_>) -> String {
         .map_or_else(|| "None yet".into(), |(y, o)| format!("{y}: {}", o.label()))
 }
 
-/// This year's review for the tables: "Done", "Due" or "Not due".
-fn this_year(r: &Row<'_>) -> &'static str {
-    if r.reviewed_this_year {
+/// This year's review when it is dated after the as-of date, as `check`
+/// words it: "Not done: the review dated 2026-12-31 is after 2026-12-02, so
+/// check its date".
+fn later_review(r: &Row<'_>, as_of: crate::model::Date) -> String {
+    r.review_dated_later.map_or_else(String::new, |d| {
+        format!("Not done: the review dated {d} is after {as_of}, so check its date")
+    })
+}
+
+/// This year's review for the tables: "Done", "Due" or "Not due" (or, when
+/// it is dated after the as-of date, "Not done" and why).
+fn this_year(r: &Row<'_>, as_of: crate::model::Date) -> std::borrow::Cow<'static, str> {
+    if r.review_dated_later.is_some() {
+        return later_review(r, as_of).into();
+    }
+    let word = if r.reviewed_this_year {
         "Done"
     } else if r.review_due() {
         "Due"
     } else {
         "Not due"
-    }
+    };
+    word.into()
 }
 
 /// The lines that open the pack when the register has errors: what is
@@ -371,8 +385,15 @@ pub fn table(
                 rating(&a.value),
                 recommendation(r)
             );
-            let this_year = r.entry.reviews.iter().find(|x| x.year == i64::from(pack.options.year));
+            let this_year = r
+                .entry
+                .reviews
+                .iter()
+                .find(|x| x.year == i64::from(pack.options.year))
+                .filter(|_| r.reviewed_this_year);
             let review = match (this_year, r.review_due()) {
+                // Dated after the as-of date: not done yet, in check's words.
+                (None, _) if r.review_dated_later.is_some() => later_review(r, pack.options.as_of),
                 (Some(x), _) => match r.budget {
                     Some(_) => format!("Done: {}; {}", x.outcome.label(), contribution(r, pack.options.year)),
                     None => format!("Done: {}", x.outcome.label()),

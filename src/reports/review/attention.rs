@@ -81,14 +81,14 @@ pub fn sort(rows: &mut [NeedsAttention<'_>]) {
 }
 
 /// The order of kinds within one priority, as the policy's review weighs
-/// them: files with errors, open concerns, decisions not acted on, reviews
-/// not done, recommendations, ratings, appointments, exit strategies,
-/// missing data.
+/// them: files with errors, open concerns, decisions to follow up, reviews
+/// not done, recommendations, ratings, appointments, missing data.
 pub fn rank(kind: &str) -> usize {
     const ORDER: [&str; 17] = [
         "file-errors",
         "open-concern",
         "exit-decided",
+        "renegotiate",
         "cabinet-decision",
         "not-reviewed",
         "report-overdue",
@@ -97,7 +97,6 @@ pub fn rank(kind: &str) -> usize {
         "rating-differs",
         "appointment-expired",
         "appointment-expiring",
-        "exit-strategy",
         "vacant-place",
         "appendix-c",
         "rating-incomplete",
@@ -117,12 +116,17 @@ pub fn reasons(r: &Row<'_>, options: ReviewOptions) -> Vec<Reason> {
             message,
         });
     };
-    let e = r.entry;
     if r.review_due() && !r.reviewed_this_year {
+        // A review dated after the as-of date is not done yet: `check`
+        // warns review-overdue for it, and the pack says so in its words.
+        let later = r
+            .review_dated_later
+            .map(|d| format!(": the review dated {d} is after {}, so check its date", options.as_of))
+            .unwrap_or_default();
         push(
             Urgency::Medium,
             "not-reviewed",
-            format!("no review recorded for {}", options.year),
+            format!("no review recorded for {}{later}", options.year),
         );
     }
     let a = &r.assessment;
@@ -182,19 +186,11 @@ pub fn reasons(r: &Row<'_>, options: ReviewOptions) -> Vec<Reason> {
             );
         }
     }
-    if matches!(e.status, Status::Exiting | Status::Exited) {
-        match &e.exit {
-            None => push(Urgency::High, "exit-strategy", "no exit strategy is recorded".into()),
-            Some(exit) if exit.approved_by.is_none() => {
-                push(
-                    Urgency::High,
-                    "exit-strategy",
-                    "the exit strategy has not been approved by CMT or the Executive".into(),
-                );
-            }
-            Some(_) => {}
-        }
-    }
+    // The exit strategy is judged by `check` alone (docs/decisions.md,
+    // "Review pack and check agree"): a missing one is its error
+    // missing-exit, shown here as the file's errors; the format has no rule
+    // that an exiting partnership's strategy is approved yet, so the pack
+    // makes none of its own.
     part2(r, options, &mut push);
     for (code, message) in r.warnings.iter().filter_map(|w| w.split_once(": ")) {
         if let Some((severity, kind)) = told_by_check(code) {
@@ -284,6 +280,25 @@ fn part2(r: &Row<'_>, options: ReviewOptions, push: &mut impl FnMut(Urgency, &'s
             "exit-decided",
             format!(
                 "the {} review decided to exit, but the partnership is still active",
+                review.year
+            ),
+        );
+    }
+    // A renegotiation is an action for CMT to follow up, as an exit is; a
+    // review dated after the as-of date has not happened yet.
+    if e.status == Status::Active
+        && let Some(review) = e
+            .reviews
+            .iter()
+            .filter(|r| r.date <= options.as_of)
+            .max_by_key(|r| r.year)
+            .filter(|r| r.outcome == Outcome::Renegotiate)
+    {
+        push(
+            Urgency::Medium,
+            "renegotiate",
+            format!(
+                "the {} review decided to renegotiate the council's part in the partnership, for CMT to follow up",
                 review.year
             ),
         );

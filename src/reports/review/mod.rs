@@ -55,7 +55,12 @@ pub struct Row<'a> {
     pub id: &'a str,
     pub entry: &'a Entry,
     pub assessment: Assessment<'a>,
+    /// This year's review is recorded and dated on or before the as-of
+    /// date. One dated after it is not done yet, as `check` judges it.
     pub reviewed_this_year: bool,
+    /// The date of this year's review when it is after the as-of date
+    /// (usually a mistyped date): the pack says so in `check`'s words.
+    pub review_dated_later: Option<Date>,
     /// The most recent review: year and outcome.
     pub last_review: Option<(i64, Outcome)>,
     pub appointments: Vec<Appointment>,
@@ -367,7 +372,8 @@ fn row<'a>(
         id,
         entry,
         assessment: assessment::assess(entry, rubric),
-        reviewed_this_year: this_year.is_some(),
+        reviewed_this_year: this_year.is_some_and(|r| r.date <= options.as_of),
+        review_dated_later: this_year.map(|r| r.date).filter(|d| *d > options.as_of),
         last_review,
         appointments,
         warnings,

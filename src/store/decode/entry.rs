@@ -183,18 +183,25 @@ fn first_if_none<T: crate::model::Choice>(read: Option<T>, partly: &mut bool) ->
 
 /// A key of the whole partnership typed after a `[table]` is read by TOML
 /// as part of that table, and reported there as unknown; say where it
-/// belongs instead.
+/// belongs instead. A required key that is there, only misplaced, is not
+/// also reported missing: the one finding says where it is and where it
+/// goes (four misplaced lines were eight errors).
 fn after_a_table(d: &mut Decoder<'_, '_>, top_level: &[&'static str]) {
     // Found at the first such finding: lexing the file again for every
     // file, most of which have none, was a twentieth of `check`'s work.
     let mut first = None;
+    let mut misplaced: Vec<&'static str> = Vec::new();
     for diag in &mut d.diags {
         let Some((table, name)) = diag.key.rsplit_once('.') else {
             continue;
         };
-        if diag.code != crate::diagnostic::Code::UnknownKey || !top_level.contains(&name) {
+        let Some(known) = top_level.iter().find(|k| **k == name) else {
+            continue;
+        };
+        if diag.code != crate::diagnostic::Code::UnknownKey {
             continue;
         }
+        misplaced.push(known);
         diag.message = format!(
             "`{name}` belongs to the whole partnership, but it comes after a [{}] line, so it is read as part of that table",
             table.split('[').next().unwrap_or(table)
@@ -204,6 +211,12 @@ fn after_a_table(d: &mut Decoder<'_, '_>, top_level: &[&'static str]) {
             Some(line) => format!("move this line above the first [table] (line {line})").into(),
             None => crate::diagnostic::shared("move this line above the first [table]"),
         });
+    }
+    if !misplaced.is_empty() {
+        // The root table's missing keys carry the bare key (`name`); one
+        // that is only misplaced is told by the finding above.
+        d.diags
+            .retain(|x| !(x.code == Code::MissingKey && misplaced.iter().any(|k| *k == x.key)));
     }
 }
 

@@ -21,7 +21,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &AppointmentsArgs) -> a
     if args.out.format == ReportFormat::Ics {
         bail!("--format ics is for `partreg programme`; use table, csv, json, markdown or html");
     }
-    let register = register::load(&project, &[], LoadOptions { as_of });
+    let register = register::load_trimmed(&project, LoadOptions { as_of }, appointments::shed_unshown);
     let list = appointments::build(register.valid(), project.settings.council.as_deref(), when);
     let people = args.by_person.then(|| appointments::by_person(register.valid()));
     let doc = match &people {

@@ -12,7 +12,7 @@ use crate::store::register::{self, LoadOptions};
 pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ProgrammeArgs) -> anyhow::Result<Outcome> {
     let project = env.project(global)?;
     let as_of = Env::load_options(global).as_of;
-    let register = register::load(&project, &[], LoadOptions { as_of });
+    let register = register::load_trimmed(&project, LoadOptions { as_of }, programme::shed_unshown);
     let year = programme::review_year(as_of, project.settings.review_year_end)
         .context("the review year that holds --as-of would end after the year 9999")?;
     let p = programme::build(register.valid(), project.settings.council.as_deref(), as_of, year);

@@ -12,8 +12,9 @@ use super::document::Document;
 use crate::model::{Choice, Date, Label};
 use crate::reports::programme::Programme;
 
-/// One row per partnership, overdue first.
-pub fn document(p: &Programme) -> Document {
+/// One row per partnership, overdue first: for CSV (`csv`) with the
+/// tokens, else for people with the labels (only the one set is made).
+pub fn document(p: &Programme, csv: bool) -> Document {
     let title = match &p.council {
         Some(c) => format!("{c}: reporting programme"),
         None => "Reporting programme".to_string(),
@@ -52,7 +53,7 @@ pub fn document(p: &Programme) -> Document {
             })
             .collect()
     };
-    let [rows, csv_rows] = [true, false].map(lines);
+    let rows = lines(!csv);
     Document {
         footer: format!("{title} · as of {}", p.as_of),
         title,
@@ -72,7 +73,7 @@ pub fn document(p: &Programme) -> Document {
             "Data (caveat)",
         ],
         rows,
-        csv_rows,
+        csv_rows: Vec::new(),
         notes: vec!["Figures marked Estimate or Unverified must be reported with their caveat.".into()],
         // When the next report is due, and by whom, matter most at a
         // glance; the last report's date is in the next due date.

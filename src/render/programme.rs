@@ -91,6 +91,8 @@ pub fn json(p: &Programme, w: impl Write) -> io::Result<()> {
 
 /// An iCalendar file of the dates that fall due: all-day events (the day
 /// after as the exclusive end), `DTSTAMP` from the as-of date, stable UIDs.
+/// Written an event at a time (a calendar of 10,000 partnerships' dates is
+/// megabytes; give `w` a buffer).
 pub fn ics(p: &Programme, mut w: impl Write) -> io::Result<()> {
     let mut out = String::new();
     let stamp = format!("{}T000000Z", compact(p.as_of));
@@ -126,6 +128,8 @@ pub fn ics(p: &Programme, mut w: impl Write) -> io::Result<()> {
         ] {
             fold(&line, &mut out);
         }
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
     fold("END:VCALENDAR", &mut out);
     w.write_all(out.as_bytes())

@@ -103,8 +103,8 @@ const LONGEST_WORD: usize = 24;
 /// `fit_columns`), and a line under the table names the columns left out
 /// and how to see them.
 ///
-/// A table of more than [`CHUNK_ROWS`] rows is laid out that many rows at
-/// a time ([`long`]), byte for byte the same.
+/// A table of more than 512 rows (review's `CHUNK_ROWS`) is laid out that
+/// many rows at a time (`render/document/long.rs`), byte for byte the same.
 pub fn table(doc: &Document, fit: Fit, ids: bool, w: impl Write) -> io::Result<()> {
     table_in_chunks(doc, fit, ids, w, CHUNK_ROWS)
 }

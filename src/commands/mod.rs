@@ -64,6 +64,26 @@ pub fn unreadable(register: &crate::store::register::Register) -> Vec<&str> {
         .collect()
 }
 
+/// Prints what `render` writes, or writes it to `output`: to stdout as it
+/// is made (a report of 10,000 partnerships is then never held whole in
+/// memory on its way to the terminal), to a file built whole first, so the
+/// file is written at once or not at all ([`Env::deliver`]).
+pub fn deliver_with(
+    env: &mut Env<'_>,
+    output: Option<&std::path::Path>,
+    force: bool,
+    render: impl FnOnce(&mut dyn Write) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    match output {
+        None => render(&mut env.stdout),
+        Some(_) => {
+            let mut bytes = Vec::new();
+            render(&mut bytes)?;
+            env.deliver(&bytes, output, force)
+        }
+    }
+}
+
 /// How a command ended, when it could run at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {

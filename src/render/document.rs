@@ -3,15 +3,17 @@
 //! CSV, Markdown and a printable HTML page styled like the review pack.
 //! JSON is not here: each report writes its own data as JSON.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use comfy_table::{ColumnConstraint, Width};
 use unicode_width::UnicodeWidthStr;
 
 use super::csv::CsvOut;
+use super::review::long_table::CHUNK_ROWS;
 use super::review::{STYLE, h, md};
 use super::table::Fit;
+
+mod long;
 
 /// A titled table with a few lines of introduction and notes below.
 #[derive(Debug, Default)]
@@ -100,7 +102,16 @@ const LONGEST_WORD: usize = 24;
 /// column. Fitted to a width, cells wrap at word boundaries (see
 /// `fit_columns`), and a line under the table names the columns left out
 /// and how to see them.
-pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Result<()> {
+///
+/// A table of more than 512 rows (review's `CHUNK_ROWS`) is laid out that
+/// many rows at a time (`render/document/long.rs`), byte for byte the same.
+pub fn table(doc: &Document, fit: Fit, ids: bool, w: impl Write) -> io::Result<()> {
+    table_in_chunks(doc, fit, ids, w, CHUNK_ROWS)
+}
+
+/// [`table`], laying out a table of more than `chunk` rows `chunk` rows at
+/// a time.
+fn table_in_chunks(doc: &Document, fit: Fit, ids: bool, mut w: impl Write, chunk: usize) -> io::Result<()> {
     // A bare table (`list`) has no title and no introduction.
     if !doc.title.is_empty() || !doc.intro.is_empty() {
         writeln!(w, "{}", doc.title)?;
@@ -111,6 +122,9 @@ pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Resu
     }
     if doc.rows.is_empty() {
         writeln!(w, "(nothing to list)")?;
+    } else if doc.rows.len() > chunk && doc.rows.iter().all(|r| r.len() == doc.headers.len()) {
+        let hidden = long::write(doc, fit, ids, &mut w, chunk)?;
+        left_out_line(doc, fit, &hidden, &mut w)?;
     } else {
         let id = doc.headers.iter().position(|h| *h == "ID");
         let mut t = super::table::new(&doc.headers, fit, &id.into_iter().collect::<Vec<_>>());
@@ -128,21 +142,27 @@ pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Resu
             Fit::Wide => Vec::new(),
         };
         writeln!(w, "{t}")?;
-        if let (false, Fit::Width(width)) = (hidden.is_empty(), fit) {
-            let every = if doc.every_column.is_empty() {
-                "`--format csv` and `--format html`"
-            } else {
-                doc.every_column
-            };
-            writeln!(
-                w,
-                "Left out to fit {width} columns: {}.\n`--wide` shows every column, as do {every}.",
-                hidden.join(", ")
-            )?;
-        }
+        left_out_line(doc, fit, &hidden, &mut w)?;
     }
     for note in &doc.notes {
         writeln!(w, "{note}")?;
+    }
+    Ok(())
+}
+
+/// The line under a fitted table that left columns out, naming them.
+fn left_out_line(doc: &Document, fit: Fit, hidden: &[String], mut w: impl Write) -> io::Result<()> {
+    if let (false, Fit::Width(width)) = (hidden.is_empty(), fit) {
+        let every = if doc.every_column.is_empty() {
+            "`--format csv` and `--format html`"
+        } else {
+            doc.every_column
+        };
+        writeln!(
+            w,
+            "Left out to fit {width} columns: {}.\n`--wide` shows every column, as do {every}.",
+            hidden.join(", ")
+        )?;
     }
     Ok(())
 }
@@ -156,40 +176,70 @@ pub fn table(doc: &Document, fit: Fit, ids: bool, mut w: impl Write) -> io::Resu
 /// still takes several lines, a rule between rows shows where each ends.
 /// Returns the headings left out.
 fn fit_columns(t: &mut comfy_table::Table, doc: &Document, width: u16) -> Vec<String> {
-    let cells: Vec<Vec<String>> = t
-        .row_iter()
-        .map(|r| r.cell_iter().map(comfy_table::Cell::content).collect())
-        .collect();
     let longest = t.column_max_content_widths();
+    let id = doc.headers.iter().position(|h| *h == "ID");
+    // The longest word of each column that may wrap (with its heading).
+    let mut word: Vec<Option<usize>> = doc.headers.iter().map(|h| longest_word(h)).collect();
+    word.resize(longest.len(), None);
+    for r in t.row_iter() {
+        for (i, cell) in r.cell_iter().enumerate() {
+            if let Some(slot) = word.get_mut(i) {
+                *slot = (*slot).max(longest_word(&cell.content()));
+            }
+        }
+    }
+    let shown: Vec<bool> = (0..longest.len())
+        .map(|i| t.column(i).is_some_and(|c| !c.is_hidden()))
+        .collect();
+    let (constraints, hidden) = decide(doc, width, (&longest, &word, id), shown);
+    for (i, constraint) in constraints.into_iter().enumerate() {
+        if let Some(column) = t.column_mut(i) {
+            column.set_constraint(constraint);
+        }
+    }
+    let text = t.to_string();
+    let lines = text
+        .lines()
+        .skip_while(|l| !l.starts_with('╞'))
+        .filter(|l| l.starts_with('│'))
+        .count();
+    if lines > doc.rows.len() {
+        t.load_style(comfy_table::presets::UTF8_FULL);
+    }
+    hidden
+}
+
+/// The width of the widest word in `text`, if it has any.
+fn longest_word(text: &str) -> Option<usize> {
+    text.split_whitespace().map(UnicodeWidthStr::width).max()
+}
+
+/// What [`fit_columns`] decides from each column's longest line
+/// (`longest`, heading included, as comfy-table measures it) and longest
+/// word (`word`), given the columns `shown` so far and the id column:
+/// each column's constraint, and the headings left out. Laid out whole or
+/// in chunks ([`long`]), a table is fitted by this one judgement.
+fn decide(
+    doc: &Document,
+    width: u16,
+    (longest, word, id): (&[u16], &[Option<usize>], Option<usize>),
+    mut shown: Vec<bool>,
+) -> (Vec<ColumnConstraint>, Vec<String>) {
     // The narrowest each column can be, padding included.
     let mut least: Vec<u16> = Vec::new();
-    let id = doc.headers.iter().position(|h| *h == "ID");
     // Kept whole: short values, and ids (a command needs them exact).
     let whole = |i: usize| longest[i] <= SHORT || Some(i) == id;
     for (i, content) in longest.iter().enumerate() {
         let n = if whole(i) {
             *content
         } else {
-            let heading = doc.headers.get(i).copied().unwrap_or_default();
-            let word = cells
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(String::as_str)
-                .chain([heading])
-                .flat_map(str::split_whitespace)
-                .map(UnicodeWidthStr::width)
-                .max()
-                .unwrap_or(1)
-                .min(LONGEST_WORD);
+            let word = word.get(i).copied().flatten().unwrap_or(1).min(LONGEST_WORD);
             u16::try_from(word).unwrap_or(u16::MAX)
         };
         // comfy-table's widths include a space of padding either side.
         least.push(n.saturating_add(2));
     }
     let index = |h: &str| doc.headers.iter().position(|x| *x == h);
-    let mut shown: Vec<bool> = (0..least.len())
-        .map(|i| t.column(i).is_some_and(|c| !c.is_hidden()))
-        .collect();
     // Each shown column has its width and a border after it, and the table
     // a border before the first.
     let needed = |shown: &[bool], least: &[u16]| -> u32 {
@@ -240,25 +290,18 @@ fn fit_columns(t: &mut comfy_table::Table, doc: &Document, width: u16) -> Vec<St
             break;
         }
     }
-    for (i, (w, s)) in least.iter().zip(&shown).enumerate() {
-        let Some(column) = t.column_mut(i) else { continue };
-        column.set_constraint(match (s, whole(i)) {
+    let constraints = least
+        .iter()
+        .zip(&shown)
+        .enumerate()
+        .map(|(i, (w, s))| match (s, whole(i)) {
             (false, _) => ColumnConstraint::Hidden,
             // Short values (dates, terms, yes/no) are never broken.
             (true, true) => ColumnConstraint::ContentWidth,
             (true, false) => ColumnConstraint::LowerBoundary(Width::Fixed(*w)),
-        });
-    }
-    let text = t.to_string();
-    let lines = text
-        .lines()
-        .skip_while(|l| !l.starts_with('╞'))
-        .filter(|l| l.starts_with('│'))
-        .count();
-    if lines > doc.rows.len() {
-        t.load_style(comfy_table::presets::UTF8_FULL);
-    }
-    hidden
+        })
+        .collect();
+    (constraints, hidden)
 }
 
 /// The table as CSV, headed by the column names; empty cells stay empty.
@@ -309,35 +352,37 @@ pub fn markdown(doc: &Document, mut w: impl Write) -> io::Result<()> {
 }
 
 /// One self-contained, printable HTML page (landscape A4, no scripts).
+///
+/// Written as it is made, a row at a time, rather than built whole first:
+/// a page of 10,000 rows is megabytes (give `w` a buffer).
 pub fn html(doc: &Document, mut w: impl Write) -> io::Result<()> {
-    let mut s = String::new();
     let title = h(&doc.title);
-    let _ = writeln!(
-        s,
+    writeln!(
+        w,
         "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}{PRINT_STYLE}{}</style>\n</head>\n<body>\n<section class=\"wide\">\n<h1>{title}</h1>",
         super::print::footer_style(if doc.footer.is_empty() { &doc.title } else { &doc.footer })
-    );
+    )?;
     for line in &doc.intro {
-        let _ = writeln!(s, "<p>{}</p>", h(line));
+        writeln!(w, "<p>{}</p>", h(line))?;
     }
     let columns = paper_columns(doc);
-    let _ = writeln!(s, "<table class=\"partnerships\">\n<thead><tr>");
+    writeln!(w, "<table class=\"partnerships\">\n<thead><tr>")?;
     for i in &columns {
-        let _ = write!(s, "<th scope=\"col\">{}</th>", h(doc.headers[*i]));
+        write!(w, "<th scope=\"col\">{}</th>", h(doc.headers[*i]))?;
     }
-    let _ = writeln!(s, "</tr></thead>\n<tbody>");
+    writeln!(w, "</tr></thead>\n<tbody>")?;
     for row in &doc.rows {
-        let _ = write!(s, "<tr>");
+        write!(w, "<tr>")?;
         for i in &columns {
             let cell = row.get(*i).map_or("", String::as_str);
-            let _ = write!(s, "<td{}>{}</td>", whole(cell), words(cell));
+            write!(w, "<td{}>{}</td>", whole(cell), words(cell))?;
         }
-        let _ = writeln!(s, "</tr>");
+        writeln!(w, "</tr>")?;
     }
-    let _ = writeln!(s, "</tbody>\n</table>");
+    writeln!(w, "</tbody>\n</table>")?;
     for note in &doc.notes {
-        let _ = writeln!(s, "<p>{}</p>", h(note));
+        writeln!(w, "<p>{}</p>", h(note))?;
     }
-    let _ = writeln!(s, "</section>\n</body>\n</html>");
-    w.write_all(s.as_bytes())
+    writeln!(w, "</section>\n</body>\n</html>")?;
+    Ok(())
 }

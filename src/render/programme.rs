@@ -12,8 +12,9 @@ use super::document::Document;
 use crate::model::{Choice, Date, Label};
 use crate::reports::programme::Programme;
 
-/// One row per partnership, overdue first.
-pub fn document(p: &Programme) -> Document {
+/// One row per partnership, overdue first: for CSV (`csv`) with the
+/// tokens, else for people with the labels (only the one set is made).
+pub fn document(p: &Programme, csv: bool) -> Document {
     let title = match &p.council {
         Some(c) => format!("{c}: reporting programme"),
         None => "Reporting programme".to_string(),
@@ -52,7 +53,7 @@ pub fn document(p: &Programme) -> Document {
             })
             .collect()
     };
-    let [rows, csv_rows] = [true, false].map(lines);
+    let rows = lines(!csv);
     Document {
         footer: format!("{title} · as of {}", p.as_of),
         title,
@@ -72,7 +73,7 @@ pub fn document(p: &Programme) -> Document {
             "Data (caveat)",
         ],
         rows,
-        csv_rows,
+        csv_rows: Vec::new(),
         notes: vec!["Figures marked Estimate or Unverified must be reported with their caveat.".into()],
         // When the next report is due, and by whom, matter most at a
         // glance; the last report's date is in the next due date.
@@ -90,6 +91,8 @@ pub fn json(p: &Programme, w: impl Write) -> io::Result<()> {
 
 /// An iCalendar file of the dates that fall due: all-day events (the day
 /// after as the exclusive end), `DTSTAMP` from the as-of date, stable UIDs.
+/// Written an event at a time (a calendar of 10,000 partnerships' dates is
+/// megabytes; give `w` a buffer).
 pub fn ics(p: &Programme, mut w: impl Write) -> io::Result<()> {
     let mut out = String::new();
     let stamp = format!("{}T000000Z", compact(p.as_of));
@@ -125,6 +128,8 @@ pub fn ics(p: &Programme, mut w: impl Write) -> io::Result<()> {
         ] {
             fold(&line, &mut out);
         }
+        w.write_all(out.as_bytes())?;
+        out.clear();
     }
     fold("END:VCALENDAR", &mut out);
     w.write_all(out.as_bytes())

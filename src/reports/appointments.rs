@@ -157,6 +157,25 @@ fn fill(term: Option<Term>, ends: Option<Date>, when: Occasion) -> (bool, String
     }
 }
 
+/// Sheds what neither the list nor the by-person view shows, on the
+/// loading thread (see [`crate::store::register::load_trimmed`]): they read
+/// only the name, the status, `member_places` and the representatives (less
+/// who appointed them), and nothing at all of a partnership that has ended.
+/// At 10,000 entries the rest was most of the command's memory.
+pub fn shed_unshown(e: &mut Entry) {
+    super::shed_common(e);
+    e.reporting = None;
+    e.reviews = Vec::new();
+    if matches!(e.status, Status::Proposed | Status::Active | Status::Exiting) {
+        for r in &mut e.representatives {
+            r.appointed_by = None;
+        }
+    } else {
+        e.name = String::new();
+        e.representatives = Vec::new();
+    }
+}
+
 /// One body a person sits on, for the by-person view.
 #[derive(Clone, Debug, Serialize)]
 pub struct Seat {

@@ -219,6 +219,33 @@ pub fn build<'a>(
     }
 }
 
+/// Sheds what the programme and its calendar do not show, on the loading
+/// thread (see [`crate::store::register::load_trimmed`]): they read the
+/// name, the status, the reporting, the reviews' years and the
+/// representatives' names, levels and term ends, and nothing at all of a
+/// partnership that has ended. At 10,000 entries the rest was most of the
+/// command's memory.
+pub fn shed_unshown(e: &mut Entry) {
+    super::shed_common(e);
+    e.member_places = None;
+    if matches!(e.status, Status::Proposed | Status::Active | Status::Exiting) {
+        for r in &mut e.reviews {
+            r.reviewer = String::new();
+            r.notes = None;
+        }
+        for r in &mut e.representatives {
+            r.position = None;
+            r.roles = Vec::new();
+            r.appointed_by = None;
+        }
+    } else {
+        e.name = String::new();
+        e.reporting = None;
+        e.reviews = Vec::new();
+        e.representatives = Vec::new();
+    }
+}
+
 /// The review year containing `as_of` and the day it ends, for a review
 /// year ending on `month_day` (default 31 March). `None` when that year
 /// would end after 9999.

@@ -28,7 +28,7 @@ use crate::render::table::{self, Fit};
 
 /// Rows laid out at a time: small enough that a chunk's layout is a few
 /// hundred KiB, large enough that the per-chunk work is nothing.
-pub(super) const CHUNK_ROWS: usize = 512;
+pub(crate) const CHUNK_ROWS: usize = 512;
 
 /// Writes the table that `table::new(headers, fit, keep_whole)` with every
 /// row of `rows()` added prints, and a line break. `rows` gives `count`
@@ -82,12 +82,25 @@ where
 
 /// The padded width of each column of the whole table, from the probe.
 fn widths(headers: &[&str], fit: Fit, keep_whole: &[usize], rows: impl Iterator<Item = Vec<String>>) -> Vec<u16> {
+    widths_with(|| table::new(headers, fit, keep_whole), headers.len(), fit, rows)
+}
+
+/// The padded width of each shown column of the whole table that `make`
+/// starts (headings and column constraints, no rows) with every row of
+/// `rows` added, from a probe table `make` starts; hidden columns have
+/// none. For the reports' documents (`render::document`) too.
+pub(crate) fn widths_with(
+    make: impl FnOnce() -> comfy_table::Table,
+    columns: usize,
+    fit: Fit,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Vec<u16> {
     // The widths comfy-table may try are at most the table's width.
     let tried = match fit {
         Fit::Width(width) => usize::from(width),
         Fit::Wide => 0,
     };
-    let mut columns: Vec<Probe> = headers.iter().map(|_| Probe::new(tried)).collect();
+    let mut columns: Vec<Probe> = (0..columns).map(|_| Probe::new(tried)).collect();
     for row in rows {
         for (i, cell) in row.into_iter().enumerate() {
             if i >= columns.len() {
@@ -98,7 +111,7 @@ fn widths(headers: &[&str], fit: Fit, keep_whole: &[usize], rows: impl Iterator<
     }
     let kept: Vec<Vec<String>> = columns.into_iter().map(Probe::cells).collect();
     let height = kept.iter().map(Vec::len).max().unwrap_or(0);
-    let mut probe = table::new(headers, fit, keep_whole);
+    let mut probe = make();
     // An empty cell is never the widest, so it fills the shorter columns.
     for r in 0..height {
         probe.add_row(

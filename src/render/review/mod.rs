@@ -15,7 +15,7 @@ use crate::reports::review::{ByLevel, ByStatus, FileErrors, Pack, Reason, Row, U
 
 mod data;
 mod html;
-mod long_table;
+pub(crate) mod long_table;
 mod markdown;
 pub use data::{csv, json};
 pub use html::html;

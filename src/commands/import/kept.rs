@@ -1,5 +1,7 @@
 //! The text of a sheet that is not a partnership — titles above the
-//! headings, section rows, notes and keys under the table — kept as written,
+//! headings, section rows, notes and keys under the table, and the typed
+//! cells of a row that repeats an earlier one or of representatives with no
+//! partnership to add them to — kept as written,
 //! so that no non-empty cell of a sheet read is lost. It goes into one
 //! Markdown file beside the register folder (`import-notes-<sheet file>.md`,
 //! never over an existing file), each cell with its sheet, its place (`A1`)
@@ -73,9 +75,10 @@ impl Kept {
     /// The file's text: a heading, then one item per cell, its text as written.
     pub(super) fn markdown(&self, sheet_file: &str, as_of: crate::model::Date) -> String {
         let mut out = format!(
-            "# Not partnerships: the titles and notes of {sheet_file}\n\n\
-             Kept by `partreg import` on {as_of}: every cell of the sheets read that is not part of a partnership, \
-             as it was written, with its place in the sheet.\n"
+            "# Not imported: the titles, notes and other cells of {sheet_file}\n\n\
+             Kept by `partreg import` on {as_of}: every cell of the sheets read that is not in a partnership's file \
+             (titles, sections, notes, and the typed cells of rows that were not imported), as it was written, \
+             with its place in the sheet.\n"
         );
         let mut sheet: Option<&str> = None;
         for c in &self.cells {

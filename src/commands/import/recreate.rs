@@ -100,7 +100,9 @@ pub(super) fn run(
                 Some(format!("its id {id:?} cannot be a file name in the register"))
             }
             (_, Err(e)) => Some(super::first_line(e)),
-            (Some(id), _) => super::refusal(register, (&taken, &names), id, name_key.as_ref(), &r.entry),
+            (Some(id), _) => {
+                super::refusal(register, (&taken, &names), id, name_key.as_ref(), &r.entry).map(|r| r.reason)
+            }
         };
         let (Some(id), Ok(folder), None) = (id, folder, refusal.as_ref()) else {
             let reason = refusal.unwrap_or_default();

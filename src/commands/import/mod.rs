@@ -22,6 +22,7 @@ mod book;
 mod choose;
 mod continued;
 mod headings;
+mod interrupt;
 mod kept;
 mod recreate;
 mod report;
@@ -61,6 +62,9 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     };
     let register = register::load(&project, &[], LoadOptions { as_of });
     let path = env.cwd.join(&args.file);
+    if !args.dry_run {
+        interrupt::watch(&args.file);
+    }
     // `list --format json` and `list --format xlsx` hold the whole register:
     // read back whole, each file in its own folder.
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
@@ -383,6 +387,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             }
         }
     }
+    // The files are each on disk; this makes their names so too, once a folder.
+    crate::store::atomic::sync_unsynced_folders();
     if !kept.cells.is_empty() {
         let file = kept::Kept::file_for(&project.register_dir, &path);
         let shown = project.display_path(&file);
@@ -503,9 +509,15 @@ fn write_row(
         );
         return Written::Skipped;
     }
-    if !args.dry_run
-        && let Err(e) = change::create_file(&project.register_dir, file, &prepared.shown, &prepared.text)
-    {
+    let written = (!args.dry_run).then(|| {
+        let _writing = interrupt::writing();
+        let written = change::create_one_of_many(&project.register_dir, file, &prepared.shown, &prepared.text);
+        if written.is_ok() {
+            interrupt::wrote();
+        }
+        written
+    });
+    if let Some(Err(e)) = written {
         log.row(
             &format!("{place}: skipped: {e:#}"),
             (sheet, row, "skipped"),

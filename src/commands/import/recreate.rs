@@ -150,6 +150,8 @@ pub(super) fn run(
             }
         }
     }
+    // The files are each on disk; this makes their names so too, once a folder.
+    crate::store::atomic::sync_unsynced_folders();
     log.finish(
         &mut env.stdout,
         args.format == crate::cli::ImportFormat::Json,

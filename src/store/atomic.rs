@@ -109,7 +109,7 @@ pub fn replace_if_unchanged(path: &Path, bytes: &[u8], expected: &[u8]) -> Resul
     write_checked(path, bytes, Mode::Replace, Some(expected))
 }
 
-/// Creates `path` as [`write`] with [`Mode::CreateNew`] does, the file's
+/// Creates `path` as [`write()`] with [`Mode::CreateNew`] does, the file's
 /// bytes on disk before it appears, but leaves the folder's own flush (which
 /// makes the new name itself durable) to the caller, who calls
 /// [`sync_folder`] once for many files: `import` writes thousands of files

@@ -160,7 +160,7 @@ fn rows_that_cannot_be_placed_are_reported_and_kept_in_the_import_notes() {
          Swaffham Partnership,Swaffham TC,Active,Cllr A Smith,P1\n\
          ,,,,\n\
          ,,,Jo Bloggs (officer),\n\
-         Swaffham Partnership,Other Lead,Active,,P2\n",
+         Swaffham Partnership,Active,Active,,P2\n",
     );
     let run = project.run(&["import", "old.csv", "--as-of", AS_OF]);
     assert_eq!(toml_files(&project), ["swaffham-partnership.toml"], "{}", run.stdout);
@@ -175,7 +175,8 @@ fn rows_that_cannot_be_placed_are_reported_and_kept_in_the_import_notes() {
     for kept in [
         "* D2 (representatives not imported): Orphan Person (officer)\n",
         "* D5 (representatives not imported): Jo Bloggs (officer)\n",
-        "* B6 (row not imported): Other Lead\n",
+        "* B6 (row not imported): Active\n",
+        "* C6 (row not imported): Active\n",
         "* E6 (row not imported): P2\n",
     ] {
         assert!(notes.contains(kept), "{kept}\n{notes}");

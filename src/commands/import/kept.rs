@@ -32,10 +32,21 @@ impl Kept {
     /// merged title is copied into every cell of its merge).
     /// `row` and `left` are the sheet's 0-based row and first column.
     pub(super) fn row(&mut self, sheet: &str, row: usize, left: usize, cells: &[String], what: &'static str) {
+        self.cells_of(sheet, (row, left), cells, what, true);
+    }
+
+    /// Keeps every non-empty cell of a row as typed (merged copies already
+    /// left out), each in its place even when two hold the same text: a row
+    /// not imported, whose "Low" for risk and "Low" for value both count.
+    pub(super) fn typed_row(&mut self, sheet: &str, row: usize, left: usize, cells: &[String], what: &'static str) {
+        self.cells_of(sheet, (row, left), cells, what, false);
+    }
+
+    fn cells_of(&mut self, sheet: &str, (row, left): (usize, usize), cells: &[String], what: &'static str, once: bool) {
         let mut seen: Vec<&str> = Vec::new();
         for (col, text) in cells.iter().enumerate() {
             let trimmed = text.trim();
-            if trimmed.is_empty() || seen.contains(&trimmed) {
+            if trimmed.is_empty() || (once && seen.contains(&trimmed)) {
                 continue;
             }
             seen.push(trimmed);
@@ -119,6 +130,14 @@ mod tests {
         );
         kept.row("Register", 9, 1, &["Key:\nH = High".to_string()], "note");
         assert_eq!(kept.cells.len(), 2);
+        kept.typed_row(
+            "Register",
+            11,
+            0,
+            &["Low".to_string(), "Low".to_string()],
+            "row not imported",
+        );
+        assert_eq!(kept.cells.len(), 4, "both typed cells, each in its place");
         assert_eq!(kept.cells[1].place, "B10");
         let md = kept.markdown("old.xlsx", crate::model::Date::new(2026, 1, 2).unwrap());
         assert!(md.contains("* A1 (title): Register 2025\n"), "{md}");

@@ -242,7 +242,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                     ),
                 };
                 let kept_any = cells.iter().any(|c| !c.trim().is_empty());
-                kept.row(&sheet.name, row - 1, sheet.left, cells, "representatives not imported");
+                kept.typed_row(&sheet.name, row - 1, sheet.left, cells, "representatives not imported");
                 log.row(
                     &format!(
                         "{line}{}",
@@ -312,7 +312,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 // adds (a cell merged down the name and typed beside it) is lost.
                 let keep = refused.earlier_row;
                 if keep {
-                    kept.row(
+                    kept.typed_row(
                         &sheet.name,
                         row - 1,
                         sheet.left,

@@ -175,12 +175,20 @@ fn rows_that_cannot_be_placed_are_reported_and_kept_in_the_import_notes() {
     for kept in [
         "* D2 (representatives not imported): Orphan Person (officer)\n",
         "* D5 (representatives not imported): Jo Bloggs (officer)\n",
+        "* A6 (row not imported): Swaffham Partnership\n",
         "* B6 (row not imported): Active\n",
         "* C6 (row not imported): Active\n",
         "* E6 (row not imported): P2\n",
     ] {
         assert!(notes.contains(kept), "{kept}\n{notes}");
     }
+    assert!(
+        run.stdout.contains(
+            "titles, sections, notes and rows not imported (6 cell(s)) kept as written in import-notes-old.md"
+        ),
+        "{}",
+        run.stdout
+    );
     assert!(
         run.stderr.contains("1 imported (1 need attention), 3 skipped."),
         "{}",

@@ -396,11 +396,13 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             write_new(&file, &kept.markdown(&args.file.display().to_string(), as_of))?;
         }
         let verb = if args.dry_run { "would be kept" } else { "kept" };
+        let what = if kept.cells.iter().any(|c| c.what.ends_with("not imported")) {
+            "titles, sections, notes and rows not imported"
+        } else {
+            "titles, sections and notes"
+        };
         log.say(
-            &format!(
-                "titles, sections and notes ({} cell(s)) {verb} as written in {shown}",
-                kept.cells.len()
-            ),
+            &format!("{what} ({} cell(s)) {verb} as written in {shown}", kept.cells.len()),
             serde_json::json!({"kept": true}),
         );
         log.kept = Some(serde_json::json!({"file": shown, "written": !args.dry_run, "cells": kept.json()}));

@@ -133,6 +133,8 @@ codes! {
 
     UppercaseExtension = "uppercase-extension", Warning,
         "A file in the register ending in .TOML (any case but .toml), which is not read as an entry.";
+    LeftoverTempFile = "leftover-temp-file", Warning,
+        "A `.partreg-*.tmp` file in the register: a write by a partreg that was stopped or killed part-way.";
     CabinetDecisionNeeded = "cabinet-decision-needed", Warning,
         "A proposed partnership with a contribution not in existing budgets is still to go to Cabinet.";
     ReportDateFuture = "report-date-future", Warning,

@@ -4,9 +4,11 @@
 //! and a failure part-way leaves the original untouched and no temporary
 //! file behind.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, bail};
 
@@ -107,8 +109,83 @@ pub fn replace_if_unchanged(path: &Path, bytes: &[u8], expected: &[u8]) -> Resul
     write_checked(path, bytes, Mode::Replace, Some(expected))
 }
 
+/// Creates `path` as [`write()`] with [`Mode::CreateNew`] does, the file's
+/// bytes on disk before it appears, but leaves the folder's own flush (which
+/// makes the new name itself durable) to the caller, who calls
+/// [`sync_folder`] once for many files: `import` writes thousands of files
+/// into a few folders, and a flush of the folder per file doubled its time.
+/// A crash before that flush can lose the newest names, never leave half a file.
+pub fn create_new_unsynced_folder(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    inner(path, bytes, Mode::CreateNew, None, false)?;
+    let dir = path
+        .parent()
+        .map_or_else(|| Path::new(".").to_path_buf(), Path::to_path_buf);
+    lock_ignoring_poison(&UNSYNCED).insert(dir);
+    Ok(())
+}
+
+/// Flushes a folder's entries to disk where the platform allows (see
+/// [`create_new_unsynced_folder`]).
+pub fn sync_folder(dir: &Path) {
+    if let Ok(dir) = fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+}
+
+/// The folders [`create_new_unsynced_folder`] wrote into and not yet flushed.
+static UNSYNCED: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+/// Flushes every folder [`create_new_unsynced_folder`] wrote into: once at
+/// the end of an import, or when it is stopped.
+pub fn sync_unsynced_folders() {
+    let dirs = std::mem::take(&mut *lock_ignoring_poison(&UNSYNCED));
+    for dir in dirs {
+        sync_folder(&dir);
+    }
+}
+
+/// The temporary files this process has made and not yet renamed or
+/// removed, so that a Ctrl-C handler can remove them
+/// ([`remove_own_temps`]). Only this process's own: never another's.
+static IN_FLIGHT: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A lock that a panic elsewhere does not make unusable: the data is a
+/// list of paths, whole after any panic.
+fn lock_ignoring_poison<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Keeps a temporary file's path in [`IN_FLIGHT`] while it may exist.
+struct InFlight(PathBuf);
+
+impl InFlight {
+    fn new(path: &Path) -> Self {
+        lock_ignoring_poison(&IN_FLIGHT).push(path.to_path_buf());
+        InFlight(path.to_path_buf())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        lock_ignoring_poison(&IN_FLIGHT).retain(|p| *p != self.0);
+    }
+}
+
+/// Removes this process's own temporary files still on disk (a write cut
+/// short by Ctrl-C) and returns how many went. Called by an interrupt
+/// handler just before the process ends; never touches another process's
+/// files, since only the paths this process made are listed.
+pub fn remove_own_temps() -> usize {
+    let paths = std::mem::take(&mut *lock_ignoring_poison(&IN_FLIGHT));
+    remove_listed(&paths)
+}
+
+fn remove_listed(paths: &[PathBuf]) -> usize {
+    paths.iter().filter(|p| fs::remove_file(p).is_ok()).count()
+}
+
 fn write_checked(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> Result<(), Refused> {
-    inner(path, bytes, mode, expected).map_err(|e| match e.downcast::<Changed>() {
+    inner(path, bytes, mode, expected, true).map_err(|e| match e.downcast::<Changed>() {
         Ok(Changed) => Refused::Changed,
         Err(e) => Refused::Failed(e),
     })
@@ -126,7 +203,7 @@ impl std::fmt::Display for Changed {
 
 impl std::error::Error for Changed {}
 
-fn inner(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> anyhow::Result<()> {
+fn inner(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>, sync_dir: bool) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -146,6 +223,8 @@ fn inner(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> anyh
     let mut temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    // Listed until this function returns: by then it is renamed or removed.
+    let _listed = InFlight::new(temp.path());
     if mode == Mode::Replace
         && let Ok(meta) = fs::symlink_metadata(path)
         && meta.is_file()
@@ -206,8 +285,8 @@ fn inner(path: &Path, bytes: &[u8], mode: Mode, expected: Option<&[u8]>) -> anyh
         }
     }
     // Make the rename itself durable where the platform allows.
-    if let Ok(dir) = fs::File::open(dir) {
-        let _ = dir.sync_all();
+    if sync_dir {
+        sync_folder(dir);
     }
     Ok(())
 }
@@ -242,6 +321,31 @@ fn injected_failure() -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn own_temporary_files_are_listed_only_while_they_may_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        create_new_unsynced_folder(&path, b"x").unwrap();
+        assert!(
+            lock_ignoring_poison(&IN_FLIGHT)
+                .iter()
+                .all(|p| !p.starts_with(dir.path()))
+        );
+        assert!(lock_ignoring_poison(&UNSYNCED).contains(dir.path()));
+        sync_unsynced_folders();
+        let temp = dir.path().join(".partreg-b.toml-Ab12Cd.tmp");
+        fs::write(&temp, "half").unwrap();
+        let listed = InFlight::new(&temp);
+        assert!(lock_ignoring_poison(&IN_FLIGHT).contains(&temp));
+        drop(listed);
+        assert!(!lock_ignoring_poison(&IN_FLIGHT).contains(&temp));
+        // (remove_own_temps itself is not called here: other tests in this
+        // process may have a write in flight; tests/it/import_interrupt.rs
+        // shows it in a real process.)
+        assert_eq!(remove_listed(std::slice::from_ref(&temp)), 1);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "only a.toml");
+    }
 
     #[test]
     fn replaces_and_keeps_permissions() {

@@ -57,6 +57,17 @@ pub fn change_file(
 /// creation lock ([`lock::for_creation`]) while it checks names and ids
 /// and calls this.
 pub fn create_file(register_dir: &Path, path: &Path, shown: &str, text: &str) -> anyhow::Result<()> {
+    create_new(register_dir, path, shown, text, true)
+}
+
+/// [`create_file`] for one of many new files (`import`): the folder is not
+/// flushed per file; the caller calls [`atomic::sync_folder`] on each folder
+/// written, once, at the end (see [`atomic::create_new_unsynced_folder`]).
+pub fn create_one_of_many(register_dir: &Path, path: &Path, shown: &str, text: &str) -> anyhow::Result<()> {
+    create_new(register_dir, path, shown, text, false)
+}
+
+fn create_new(register_dir: &Path, path: &Path, shown: &str, text: &str, sync_folder: bool) -> anyhow::Result<()> {
     refuse_too_big(shown, text.len())?;
     confine(register_dir, path)?;
     if let Some(dir) = path.parent() {
@@ -64,7 +75,11 @@ pub fn create_file(register_dir: &Path, path: &Path, shown: &str, text: &str) ->
     }
     confine(register_dir, path)?;
     atomic::remove_stale_temps(path);
-    atomic::write(path, text.as_bytes(), atomic::Mode::CreateNew)
+    if sync_folder {
+        atomic::write(path, text.as_bytes(), atomic::Mode::CreateNew)
+    } else {
+        atomic::create_new_unsynced_folder(path, text.as_bytes())
+    }
 }
 
 /// The error when the file changed between reading and writing.

@@ -288,12 +288,31 @@ pub fn walk(dir: &Path, project: &Project, paths: &mut Vec<PathBuf>, diags: &mut
 
 /// [`walk`], handing each file to `found` as it is found.
 fn walk_each(dir: &Path, project: &Project, diags: &mut Vec<Diagnostic>, found: &mut dyn FnMut(PathBuf)) {
+    /// Whether a file name is one of partreg's temporary files,
+    /// `.partreg-NAME-XXXXXX.tmp` (see `store::atomic`).
+    fn is_temp_name(name: &str) -> bool {
+        name.starts_with(".partreg-") && name.ends_with(".tmp")
+    }
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            // Hidden entries are skipped, but for partreg's own temporary files, which are reported.
+            e.depth() == 0 || !name.starts_with('.') || (e.file_type().is_file() && is_temp_name(&name))
+        });
     for item in walker {
         match item {
+            // Left by a partreg stopped part-way through a write; never
+            // removed here, since it may be a live write of a running partreg.
+            Ok(e) if e.file_type().is_file() && is_temp_name(&e.file_name().to_string_lossy()) => {
+                diags.push(Diagnostic::about_file(
+                    &project.display_path(e.path()),
+                    Code::LeftoverTempFile,
+                    "a temporary file left by a partreg that was stopped or killed while writing; it is not an entry and is not read",
+                    Some("delete it once no partreg is running (a write in progress lasts a moment; this one was never finished)"),
+                ));
+            }
             Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
                 found(e.into_path());
             }

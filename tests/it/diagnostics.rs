@@ -482,6 +482,49 @@ fn uppercase_extension() {
     assert_eq!(report["files"], 0, "{report:#}");
 }
 
+/// A temporary file left by a stopped partreg is reported (it is hidden, so
+/// before it was passed over in silence) and left where it is.
+#[test]
+fn leftover_temp_file() {
+    let project = Project::new();
+    project.write("register/a.toml", VALID);
+    project.write("register/area/.partreg-b.toml-Ab12Cd.tmp", "name = \"Half");
+    project.write("register/.hidden-notes.tmp", "not partreg's");
+    let (code, report) = project.check_json(&[]);
+    assert_eq!(code, 0, "a warning: {report:#}");
+    let found: Vec<_> = diagnostics(&report)
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap(),
+                d["file"].as_str().unwrap(),
+                d["severity"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            "leftover-temp-file",
+            "register/area/.partreg-b.toml-Ab12Cd.tmp",
+            "warning"
+        )]
+    );
+    let d = &diagnostics(&report)[0];
+    assert!(
+        d["hint"]
+            .as_str()
+            .unwrap()
+            .contains("delete it once no partreg is running"),
+        "{d}"
+    );
+    assert_eq!(report["files"], 1, "{report:#}");
+    assert!(
+        project.path("register/area/.partreg-b.toml-Ab12Cd.tmp").exists(),
+        "never deleted by check"
+    );
+}
+
 #[test]
 fn every_code_is_tested_here_and_documented() {
     let tests = concat!(include_str!("diagnostics.rs"), include_str!("part2.rs"));

@@ -25,6 +25,8 @@ mod first_steps;
 mod help;
 mod hints;
 mod hostile;
+mod import_interrupt;
+mod import_rows;
 mod import_sheet;
 mod injection;
 mod inputs;

@@ -1,5 +1,7 @@
 //! The text of a sheet that is not a partnership — titles above the
-//! headings, section rows, notes and keys under the table — kept as written,
+//! headings, section rows, notes and keys under the table, and the typed
+//! cells of a row that repeats an earlier one or of representatives with no
+//! partnership to add them to — kept as written,
 //! so that no non-empty cell of a sheet read is lost. It goes into one
 //! Markdown file beside the register folder (`import-notes-<sheet file>.md`,
 //! never over an existing file), each cell with its sheet, its place (`A1`)
@@ -30,10 +32,21 @@ impl Kept {
     /// merged title is copied into every cell of its merge).
     /// `row` and `left` are the sheet's 0-based row and first column.
     pub(super) fn row(&mut self, sheet: &str, row: usize, left: usize, cells: &[String], what: &'static str) {
+        self.cells_of(sheet, (row, left), cells, what, true);
+    }
+
+    /// Keeps every non-empty cell of a row as typed (merged copies already
+    /// left out), each in its place even when two hold the same text: a row
+    /// not imported, whose "Low" for risk and "Low" for value both count.
+    pub(super) fn typed_row(&mut self, sheet: &str, row: usize, left: usize, cells: &[String], what: &'static str) {
+        self.cells_of(sheet, (row, left), cells, what, false);
+    }
+
+    fn cells_of(&mut self, sheet: &str, (row, left): (usize, usize), cells: &[String], what: &'static str, once: bool) {
         let mut seen: Vec<&str> = Vec::new();
         for (col, text) in cells.iter().enumerate() {
             let trimmed = text.trim();
-            if trimmed.is_empty() || seen.contains(&trimmed) {
+            if trimmed.is_empty() || (once && seen.contains(&trimmed)) {
                 continue;
             }
             seen.push(trimmed);
@@ -73,9 +86,10 @@ impl Kept {
     /// The file's text: a heading, then one item per cell, its text as written.
     pub(super) fn markdown(&self, sheet_file: &str, as_of: crate::model::Date) -> String {
         let mut out = format!(
-            "# Not partnerships: the titles and notes of {sheet_file}\n\n\
-             Kept by `partreg import` on {as_of}: every cell of the sheets read that is not part of a partnership, \
-             as it was written, with its place in the sheet.\n"
+            "# Not imported: the titles, notes and other cells of {sheet_file}\n\n\
+             Kept by `partreg import` on {as_of}: every cell of the sheets read that is not in a partnership's file \
+             (titles, sections, notes, and the typed cells of rows that were not imported), as it was written, \
+             with its place in the sheet.\n"
         );
         let mut sheet: Option<&str> = None;
         for c in &self.cells {
@@ -116,6 +130,14 @@ mod tests {
         );
         kept.row("Register", 9, 1, &["Key:\nH = High".to_string()], "note");
         assert_eq!(kept.cells.len(), 2);
+        kept.typed_row(
+            "Register",
+            11,
+            0,
+            &["Low".to_string(), "Low".to_string()],
+            "row not imported",
+        );
+        assert_eq!(kept.cells.len(), 4, "both typed cells, each in its place");
         assert_eq!(kept.cells[1].place, "B10");
         let md = kept.markdown("old.xlsx", crate::model::Date::new(2026, 1, 2).unwrap());
         assert!(md.contains("* A1 (title): Register 2025\n"), "{md}");

@@ -20,7 +20,9 @@ use crate::store::{change, lock};
 
 mod book;
 mod choose;
+mod continued;
 mod headings;
+mod interrupt;
 mod kept;
 mod recreate;
 mod report;
@@ -60,6 +62,9 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     };
     let register = register::load(&project, &[], LoadOptions { as_of });
     let path = env.cwd.join(&args.file);
+    if !args.dry_run {
+        interrupt::watch(&args.file);
+    }
     // `list --format json` and `list --format xlsx` hold the whole register:
     // read back whole, each file in its own folder.
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
@@ -102,7 +107,13 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
     } in chosen
     {
         // Text `list --format xlsx` split over `… (continued)` columns comes back whole.
+        let width = sheet.grid.get(header_index).map_or(0, Vec::len);
         crate::render::excel_limits::join_continued(&mut sheet.grid[header_index..]);
+        if sheet.grid.get(header_index).map_or(0, Vec::len) != width {
+            // Columns were joined, so the merges' copies are no longer where
+            // they were: every cell then counts as typed, as before merges were told apart.
+            sheet.copied.clear();
+        }
         let header = &sheet.grid[header_index];
         let (columns, unknown) = match_columns(header, &known, sheet.left)?;
         let at = if several {
@@ -140,11 +151,21 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
         };
         let rows = &sheet.grid[header_index + 1..];
         let kinds = table::classify(rows, header, !args.no_sections);
+        // Rows of representatives only (the rest blank or merged down) add
+        // their people to the partnership above: worked out before any is written.
+        let typed: Vec<Option<Vec<String>>> = (0..rows.len())
+            .map(|i| {
+                let cells = sheet.typed(header_index + 1 + i);
+                (kinds[i] == table::Row::Partnership && continued::people_only(&cells, &columns)).then_some(cells)
+            })
+            .collect();
+        let parents = continued::parents(&kinds, &typed.iter().map(Option::is_some).collect::<Vec<_>>());
         let partnership_rows: Vec<&Vec<String>> = rows
             .iter()
             .zip(&kinds)
-            .filter(|(_, k)| **k == table::Row::Partnership)
-            .map(|(r, _)| r)
+            .zip(&typed)
+            .filter(|((_, k), _)| **k == table::Row::Partnership)
+            .map(|((r, _), t)| t.as_ref().unwrap_or(r))
             .collect();
         let (table_text, table_json) = report::column_table(header, &columns, &unknown, &partnership_rows, &ctx);
         log.text.push_str(&table_text);
@@ -158,6 +179,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             log.say(&format!("{at}{line}"), event);
         }
         let mut section: Option<PathBuf> = None;
+        // What became of the last partnership row, for the rows that continue it.
+        let mut last: Option<(usize, Result<String, String>)> = None;
         for (i, (cells, kind)) in rows.iter().zip(&kinds).enumerate() {
             let row = sheet.top + header_index + 1 + i + 1;
             match kind {
@@ -192,6 +215,52 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 }
                 table::Row::Partnership => {}
             }
+            if let Some(parent) = parents[i] {
+                let cells = typed[i].as_deref().unwrap_or_default();
+                let outcome = parent.and(last.as_ref());
+                let line = match outcome {
+                    Some((above, Ok(shown))) => {
+                        let (mut d, ..) = read_row(cells, &columns, &unknown, header, &ctx);
+                        let people: Vec<String> =
+                            continued::take_people(&mut d).iter().map(continued::name_of).collect();
+                        let said = if people.is_empty() {
+                            format!("{at}row {row}: merged cells of row {above} only, nothing of its own")
+                        } else {
+                            format!(
+                                "{at}row {row}: continues row {above}: representative(s) {} in {shown}",
+                                people.join("; ")
+                            )
+                        };
+                        log.row(&said, (&sheet.name, row, "continued"), Some(shown.as_str()), &[]);
+                        continue;
+                    }
+                    Some((above, Err(_))) => {
+                        format!("{at}row {row}: skipped: it continues row {above}, which was skipped")
+                    }
+                    None => format!(
+                        "{at}row {row}: skipped: only representatives, with no partnership in the row directly above to add them to"
+                    ),
+                };
+                let kept_any = cells.iter().any(|c| !c.trim().is_empty());
+                kept.typed_row(&sheet.name, row - 1, sheet.left, cells, "representatives not imported");
+                log.row(
+                    &format!(
+                        "{line}{}",
+                        if !kept_any {
+                            ""
+                        } else if args.dry_run {
+                            "; would be kept in the import notes"
+                        } else {
+                            "; kept in the import notes"
+                        }
+                    ),
+                    (&sheet.name, row, "skipped"),
+                    None,
+                    &[],
+                );
+                skipped += 1;
+                continue;
+            }
             let folder = match &section {
                 Some(sub) => folder.join(sub),
                 None => folder.clone(),
@@ -199,6 +268,19 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             let header = header.as_slice();
 
             let (mut draft, given_id, mut notes, kept_raw) = read_row(cells, &columns, &unknown, header, &ctx);
+            // The people of the rows that continue this one, with what was said about them.
+            for j in (i + 1..rows.len()).take_while(|&j| parents[j] == Some(Some(i))) {
+                let more = typed[j].as_deref().unwrap_or_default();
+                let (mut d, _, more_notes, _) = read_row(more, &columns, &unknown, header, &ctx);
+                continued::add_people(&mut draft, continued::take_people(&mut d));
+                let at_row = sheet.top + header_index + 1 + j + 1;
+                notes.extend(
+                    more_notes
+                        .into_iter()
+                        .filter(|n| n != values::ASSUMED_ACTIVE)
+                        .map(|n| format!("row {at_row}: {n}")),
+                );
+            }
             // Cells beyond the last heading (an unquoted "£1,500" splits in two)
             // are kept in the comments and reported, never dropped.
             let beyond: Vec<String> = cells
@@ -225,13 +307,36 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             };
             let name_key = draft.get("name").and_then(Value::as_str).map(register::normalise_name);
             let refusal = refusal(&register, (&taken, &names), &id, name_key.as_ref(), &draft);
-            if let Some(reason) = refusal {
+            if let Some(refused) = refusal {
+                // A repeat of an earlier row is kept as typed, so nothing it
+                // adds (a cell merged down the name and typed beside it) is lost.
+                let keep = refused.earlier_row;
+                if keep {
+                    kept.typed_row(
+                        &sheet.name,
+                        row - 1,
+                        sheet.left,
+                        &sheet.typed(header_index + 1 + i),
+                        "row not imported",
+                    );
+                }
                 log.row(
-                    &format!("{at}row {row}: skipped: {reason}"),
+                    &format!(
+                        "{at}row {row}: skipped: {}{}",
+                        refused.reason,
+                        if !keep {
+                            ""
+                        } else if args.dry_run {
+                            "; would be kept in the import notes"
+                        } else {
+                            "; kept in the import notes"
+                        }
+                    ),
                     (&sheet.name, row, "skipped"),
                     None,
                     &notes,
                 );
+                last = Some((row, Err(refused.reason)));
                 skipped += 1;
                 continue;
             }
@@ -266,8 +371,12 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 &place,
                 (&sheet.name, row),
             ) {
-                Written::Skipped => skipped += 1,
+                Written::Skipped => {
+                    last = Some((row, Err(String::new())));
+                    skipped += 1;
+                }
                 Written::Imported { attention: needs } => {
+                    last = Some((row, Ok(prepared.shown.clone())));
                     taken.push(id.to_lowercase());
                     if let Some(k) = name_key {
                         names.push((row, k));
@@ -278,6 +387,8 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             }
         }
     }
+    // The files are each on disk; this makes their names so too, once a folder.
+    crate::store::atomic::sync_unsynced_folders();
     if !kept.cells.is_empty() {
         let file = kept::Kept::file_for(&project.register_dir, &path);
         let shown = project.display_path(&file);
@@ -285,11 +396,13 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
             write_new(&file, &kept.markdown(&args.file.display().to_string(), as_of))?;
         }
         let verb = if args.dry_run { "would be kept" } else { "kept" };
+        let what = if kept.cells.iter().any(|c| c.what.ends_with("not imported")) {
+            "titles, sections, notes and rows not imported"
+        } else {
+            "titles, sections and notes"
+        };
         log.say(
-            &format!(
-                "titles, sections and notes ({} cell(s)) {verb} as written in {shown}",
-                kept.cells.len()
-            ),
+            &format!("{what} ({} cell(s)) {verb} as written in {shown}", kept.cells.len()),
             serde_json::json!({"kept": true}),
         );
         log.kept = Some(serde_json::json!({"file": shown, "written": !args.dry_run, "cells": kept.json()}));
@@ -332,16 +445,28 @@ fn refusal(
     id: &str,
     name_key: Option<&String>,
     draft: &toml::Table,
-) -> Option<String> {
-    if let Err(e) = super::add::refuse_existing(register, id) {
-        Some(first_line(&e))
+) -> Option<Refused> {
+    let (reason, earlier_row) = if let Err(e) = super::add::refuse_existing(register, id) {
+        (first_line(&e), false)
     } else if taken.contains(&id.to_lowercase()) {
-        Some(format!("an earlier row already has the id {id:?} (the same name?)"))
+        (
+            format!("an earlier row already has the id {id:?} (the same name?)"),
+            true,
+        )
     } else if let Some((earlier, _)) = name_key.and_then(|k| names.iter().find(|(_, n)| n == k)) {
-        Some(format!("row {earlier} has the same name"))
+        (format!("row {earlier} has the same name"), true)
     } else {
-        super::add::refuse_name(register, draft).err().map(|e| first_line(&e))
-    }
+        (first_line(&super::add::refuse_name(register, draft).err()?), false)
+    };
+    Some(Refused { reason, earlier_row })
+}
+
+/// Why a row was not imported, and whether it was for repeating an earlier
+/// row of this import (whose cells then go in the import notes) rather than
+/// a partnership already on the register.
+struct Refused {
+    reason: String,
+    earlier_row: bool,
 }
 
 /// Writes a file that must not exist yet: the notes never replace a file.
@@ -386,9 +511,15 @@ fn write_row(
         );
         return Written::Skipped;
     }
-    if !args.dry_run
-        && let Err(e) = change::create_file(&project.register_dir, file, &prepared.shown, &prepared.text)
-    {
+    let written = (!args.dry_run).then(|| {
+        let _writing = interrupt::writing();
+        let written = change::create_one_of_many(&project.register_dir, file, &prepared.shown, &prepared.text);
+        if written.is_ok() {
+            interrupt::wrote();
+        }
+        written
+    });
+    if let Some(Err(e)) = written {
         log.row(
             &format!("{place}: skipped: {e:#}"),
             (sheet, row, "skipped"),

@@ -100,7 +100,9 @@ pub(super) fn run(
                 Some(format!("its id {id:?} cannot be a file name in the register"))
             }
             (_, Err(e)) => Some(super::first_line(e)),
-            (Some(id), _) => super::refusal(register, (&taken, &names), id, name_key.as_ref(), &r.entry),
+            (Some(id), _) => {
+                super::refusal(register, (&taken, &names), id, name_key.as_ref(), &r.entry).map(|r| r.reason)
+            }
         };
         let (Some(id), Ok(folder), None) = (id, folder, refusal.as_ref()) else {
             let reason = refusal.unwrap_or_default();
@@ -148,6 +150,8 @@ pub(super) fn run(
             }
         }
     }
+    // The files are each on disk; this makes their names so too, once a folder.
+    crate::store::atomic::sync_unsynced_folders();
     log.finish(
         &mut env.stdout,
         args.format == crate::cli::ImportFormat::Json,

@@ -109,6 +109,7 @@ fn read_csv(path: &Path) -> anyhow::Result<Sheet> {
             top: 0,
             left: 0,
             merges: Vec::new(),
+            copied: Vec::new(),
         }],
         warnings,
     })

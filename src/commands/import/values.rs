@@ -8,6 +8,10 @@ use crate::store::slug;
 use crate::terminal::guide;
 use toml::{Table, Value};
 
+/// The note on a row with no status. A continuation row has none of its
+/// own, and its partnership's row says it if need be.
+pub(super) const ASSUMED_ACTIVE: &str = "no status given, so `active` was assumed";
+
 /// Undoes the `'` a spreadsheet export put before text that looked like a
 /// formula.
 pub(super) fn unguard(text: &str) -> &str {
@@ -64,12 +68,24 @@ pub(super) fn read_row(
         }
         let value = match reader {
             Reader::Computed => continue,
-            Reader::Priorities => Value::Array(
-                split(raw)
-                    .into_iter()
-                    .map(|item| Value::String(priority(&item, ctx.priorities, &place, &mut notes)))
-                    .collect(),
-            ),
+            Reader::Priorities => {
+                // A title in partreg.toml may hold a comma ("Homes, jobs and growth"): it is kept whole.
+                let known = |item: &str| {
+                    ctx.priorities.is_some_and(|p| {
+                        let wanted = super::headings::fold(item);
+                        p.iter().any(|(code, title)| {
+                            super::headings::fold(code) == wanted || super::headings::fold(title) == wanted
+                        })
+                    })
+                };
+                let items = split_codes(raw, known, &place, &mut notes);
+                Value::Array(
+                    items
+                        .into_iter()
+                        .map(|item| Value::String(priority(&item, ctx.priorities, &place, &mut notes)))
+                        .collect(),
+                )
+            }
             Reader::Frequency => match lenient::frequency(raw) {
                 Ok((f, note)) => {
                     if let Some(n) = note {
@@ -94,7 +110,13 @@ pub(super) fn read_row(
             Reader::List => Value::Array(split(raw).into_iter().map(Value::String).collect()),
             Reader::Representatives => Value::Array(representatives(raw, &place, &mut notes)),
             Reader::PeopleLevels => {
-                levels = Some((place.clone(), split_people(raw)));
+                let items = split_people(raw)
+                    .into_iter()
+                    .flat_map(|item| {
+                        split_codes(&item, |l| lenient::representative_level(l).is_ok(), &place, &mut notes)
+                    })
+                    .collect();
+                levels = Some((place.clone(), items));
                 continue;
             }
             Reader::PeoplePositions => {
@@ -143,7 +165,8 @@ pub(super) fn read_row(
             },
             Reader::Choice(read) => read(raw).map_or_else(|e| keep_raw(e, &mut notes), |s| Value::String(s.into())),
             Reader::Choices(read) => {
-                let read: Result<Vec<Value>, String> = split(raw)
+                let items = split_codes(raw, |item| read(item).is_ok(), &place, &mut notes);
+                let read: Result<Vec<Value>, String> = items
                     .iter()
                     .map(|item| read(item).map(|s| Value::String(s.into())))
                     .collect();
@@ -193,7 +216,7 @@ pub(super) fn read_row(
         add_comment(&mut draft, &format!("From the old register:\n{}", extra.join("\n")));
     }
     if !draft.contains_key("status") {
-        notes.push("no status given, so `active` was assumed".into());
+        notes.push(ASSUMED_ACTIVE.into());
         draft.insert("status".into(), Value::String("active".into()));
     }
     (draft, id, notes, kept_raw)
@@ -417,6 +440,40 @@ pub(super) fn split(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The items of a cell in a column of codes (priorities, levels, Part 2's
+/// `reports_to` and `roles`): split as [`split`] does, then each item that
+/// does not read as it stands (`known`) split at its commas too, since
+/// "ENV, ECON" is two codes, never one. Each such split is said in `notes`.
+/// Columns of free text (partners, objectives, documents) are never split
+/// at commas: an organisation's name may hold one (docs/decisions.md).
+pub(super) fn split_codes(
+    text: &str,
+    known: impl Fn(&str) -> bool,
+    place: &str,
+    notes: &mut Vec<String>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for item in split(text) {
+        let parts: Vec<String> = item
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if parts.len() < 2 || known(&item) {
+            out.push(item);
+            continue;
+        }
+        let shown: Vec<String> = parts.iter().map(|p| format!("{p:?}")).collect();
+        notes.push(format!(
+            "{place}: {item:?} was split at its commas into {}",
+            shown.join(", ")
+        ));
+        out.extend(parts);
+    }
+    out
+}
+
 /// Puts a value at a key path such as `risk.overall`.
 pub(super) fn insert(draft: &mut Table, key: &str, value: Value) {
     match key.split_once('.') {
@@ -428,5 +485,28 @@ pub(super) fn insert(draft: &mut Table, key: &str, value: Value) {
         None => {
             draft.insert(key.into(), value);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_split_at_commas_unless_the_whole_reads() {
+        let mut notes = Vec::new();
+        assert_eq!(
+            split_codes("COMM, SERV; ENV", |_| false, "column H", &mut notes),
+            ["COMM", "SERV", "ENV"]
+        );
+        assert_eq!(
+            notes,
+            [r#"column H: "COMM, SERV" was split at its commas into "COMM", "SERV""#]
+        );
+        let mut notes = Vec::new();
+        let title = "Homes, jobs and growth";
+        assert_eq!(split_codes(title, |t| t == title, "column H", &mut notes), [title]);
+        assert_eq!(split_codes("ENV,", |_| false, "column H", &mut notes), ["ENV,"]);
+        assert!(notes.is_empty(), "{notes:?}");
     }
 }

@@ -6,4 +6,6 @@ pub mod guide;
 pub mod menu;
 pub mod overall;
 pub mod prompt;
+#[cfg(unix)]
+mod raw;
 mod scripted;

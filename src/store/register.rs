@@ -249,7 +249,17 @@ fn load_all(
         done
     };
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        // `check` (which keeps only findings) starts a loader for every
+        // core besides the walking thread, which joins in once it has
+        // walked: measured a tenth faster at 10,000 entries. The reports
+        // start one fewer: a third thread's part of the heap put `review`
+        // over its 64 MiB.
+        let loaders = if matches!(keep, Keep::Findings) {
+            threads
+        } else {
+            threads - 1
+        };
+        let workers: Vec<_> = (0..loaders).map(|_| scope.spawn(work)).collect();
         let mut batch = Vec::with_capacity(BATCH);
         let mut walked = 0;
         let mut found = |path| {

@@ -244,16 +244,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                 let kept_any = cells.iter().any(|c| !c.trim().is_empty());
                 kept.typed_row(&sheet.name, row - 1, sheet.left, cells, "representatives not imported");
                 log.row(
-                    &format!(
-                        "{line}{}",
-                        if !kept_any {
-                            ""
-                        } else if args.dry_run {
-                            "; would be kept in the import notes"
-                        } else {
-                            "; kept in the import notes"
-                        }
-                    ),
+                    &format!("{line}{}", kept_in_notes(kept_any, args.dry_run)),
                     (&sheet.name, row, "skipped"),
                     None,
                     &[],
@@ -324,13 +315,7 @@ pub fn run(env: &mut Env<'_>, global: &GlobalArgs, args: &ImportArgs) -> anyhow:
                     &format!(
                         "{at}row {row}: skipped: {}{}",
                         refused.reason,
-                        if !keep {
-                            ""
-                        } else if args.dry_run {
-                            "; would be kept in the import notes"
-                        } else {
-                            "; kept in the import notes"
-                        }
+                        kept_in_notes(keep, args.dry_run)
                     ),
                     (&sheet.name, row, "skipped"),
                     None,
@@ -467,6 +452,16 @@ fn refusal(
 struct Refused {
     reason: String,
     earlier_row: bool,
+}
+
+/// What a skipped row's report line adds when its cells are kept in the
+/// import notes (or would be, in a dry run).
+fn kept_in_notes(kept: bool, dry_run: bool) -> &'static str {
+    match (kept, dry_run) {
+        (false, _) => "",
+        (true, true) => "; would be kept in the import notes",
+        (true, false) => "; kept in the import notes",
+    }
 }
 
 /// Writes a file that must not exist yet: the notes never replace a file.

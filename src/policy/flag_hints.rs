@@ -71,26 +71,14 @@ pub fn set_keys(side: Side) -> Vec<&'static str> {
 /// at 76 columns with the next line indented (for `--help`, which prints
 /// it as it is, and `--explain`).
 pub fn set_keys_lines() -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for side in [Side::Risk, Side::Value] {
-        let mut line = format!("  {}.KEY:", side.as_str());
-        let keys = set_keys(side);
-        for (i, key) in keys.iter().enumerate() {
-            let word = if i + 1 < keys.len() {
-                format!("{key},")
-            } else {
-                (*key).to_string()
-            };
-            if line.len() + 1 + word.len() > 76 {
-                lines.push(std::mem::replace(&mut line, format!("      {word}")));
-            } else {
-                line.push(' ');
-                line.push_str(&word);
-            }
-        }
-        lines.push(line);
-    }
-    lines.join("\n")
+    let lines: Vec<String> = [Side::Risk, Side::Value]
+        .into_iter()
+        .map(|side| format!("  {}.KEY: {}", side.as_str(), set_keys(side).join(", ")))
+        .collect();
+    // The shared wrapping: continuation rows start four in from the indent.
+    crate::render::wrap::lines(&lines.join("\n"), crate::render::table::Fit::Width(76))
+        .trim_end()
+        .to_string()
 }
 
 #[cfg(test)]
